@@ -1,0 +1,48 @@
+# careerkit — the two commands a person needs: `make lab` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8866
+# pytest workers: both cores by default; `make test JOBS=1` for a quiet machine
+JOBS ?= 2
+
+.PHONY: venv lab app test lint bench data clean help
+
+help:
+	@echo "make lab    create .venv, install, open the workbook in JupyterLab"
+	@echo "make app    run the workbook as a Voila app on port $(PORT)"
+	@echo "make test   install, lint and run every test (notebooks included)"
+	@echo "make bench  run the benchmarks and print their figures"
+	@echo "make data   rebuild data/ from ../shared/data/onet (maintainers)"
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+lab: venv
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+
+app: venv
+	$(VENV)/bin/voila notebooks/00_start_here.ipynb --port=$(PORT) --no-browser \
+	  --Voila.ip=127.0.0.1 --VoilaConfiguration.file_allowlist="['.*\.(png|svg|css)']"
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+test: lint
+	CAREERKIT_HOME=$$(mktemp -d) $(VENV)/bin/pytest -n $(JOBS) --dist loadfile \
+	  tests notebooks --nbval-lax --sanitize-with tests/nbval_sanitize.cfg
+
+bench: venv
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+data: venv
+	$(PY) scripts/build_data.py --onet ../shared/data/onet
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

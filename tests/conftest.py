@@ -1,0 +1,63 @@
+"""Shared fixtures.
+
+Tests that need ``../shared/data`` or a headless Chromium skip with a reason when these are
+missing locally, and fail instead when ``CI=true`` (CI must have them).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _missing(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: this must be present in CI)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real public data in ``../shared/data``."""
+    if not SHARED_DATA.is_dir():
+        _missing(f"shared data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def onet_dir(shared_data: Path) -> Path:
+    return shared_data / "onet"
+
+
+def find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of a headless-capable Chromium (Debian's ``chromium`` package in CI)."""
+    path = find_chromium()
+    if path is None:
+        _missing("no Chromium browser on this machine (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def careerkit_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own empty CAREERKIT_HOME, so no test touches real workbooks."""
+    home = tmp_path_factory.mktemp("careerkit_home")
+    monkeypatch.setenv("CAREERKIT_HOME", str(home))
+    return home
