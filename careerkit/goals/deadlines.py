@@ -1,0 +1,381 @@
+"""Time phrases in goal statements: find them, and resolve them to a deadline.
+
+Our own small grammar of regular expressions plus calendar arithmetic, deliberately *not* a
+fuzzy date parser: fuzzy parsers read "I may become…" as a date in May and "10 jobs per week"
+as the 10th. Here a word only becomes a date in a time context ("by May", "May 2027",
+"within 10 weeks"), a duration needs a number and a unit ("within the company" is not one),
+and "by" must be followed by a date or a named period ("by attending", "by 10%" are not).
+
+Resolution rules (ARCHITECTURE.md, Goals): "within N months" → today + N months; "by December
+2027", "end of 2027", "Q2 2028" → the last day of that period; "by the end of the semester" →
+the next semester end in a :class:`~careerkit.goals.model.TermCalendar`; "someday" → none.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from careerkit.goals.model import TermCalendar
+
+__all__ = ["NUMBER_WORDS", "TimePhrase", "add_months", "find_time_phrases", "parse_deadline"]
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty": 40, "fifty": 50, "sixty": 60,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+}
+_NUMWORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d"
+_PREP = r"(?:by|before|until|till|no\s+later\s+than|in|during|on|at|for)"
+_DAY_SUFFIX = r"(?:st|nd|rd|th)?"
+
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_UNIT_MONTHS = {"month": 1, "year": 12, "semester": 6, "term": 4, "decade": 120}
+_UNIT = r"(?:day|week|fortnight|month|year|semester|term|decade)s?"
+
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+
+
+@dataclass(frozen=True)
+class TimePhrase:
+    """A time phrase found in a goal text.
+
+    ``kind`` is one of ``"date"`` (resolved to a calendar date), ``"named"`` (a named period
+    such as the end of medical school: time-bound for the person, resolved only when the term
+    calendar knows it), ``"vague"`` ("in a few months") or ``"never"`` ("someday").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    deadline: date | None = None
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months, clamped to the month's end (Jan 31 + 1 → Feb 28)."""
+    month_index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _number(token: str) -> int | None:
+    token = token.lower().strip()
+    if token.isdigit():
+        return int(token)
+    if token in ("a", "an"):
+        return 1
+    token = re.sub(r"\s+", " ", token)
+    return NUMBER_WORDS.get(token)
+
+
+def _next_month_day(today: date, month: int, day: int, *, after: bool = False) -> date:
+    """The next (month, day) on or after ``today`` (strictly after when ``after``)."""
+    last = calendar.monthrange(today.year, month)[1]
+    candidate = date(today.year, month, min(day, last))
+    if candidate < today or (after and candidate == today):
+        last = calendar.monthrange(today.year + 1, month)[1]
+        candidate = date(today.year + 1, month, min(day, last))
+    return candidate
+
+
+def _semester_ends(today: date, cal: TermCalendar) -> list[date]:
+    ends = []
+    for year in (today.year - 1, today.year, today.year + 1, today.year + 2):
+        for month, day in (cal.spring_end, cal.fall_end):
+            ends.append(date(year, month, day))
+    return sorted(ends)
+
+
+def _season_end(season: str, year: int, cal: TermCalendar) -> date:
+    if season == "spring":
+        return date(year, *cal.spring_end)
+    if season == "summer":
+        return date(year, *cal.summer_end)
+    if season in ("fall", "autumn"):
+        return date(year, *cal.fall_end)
+    return _month_end(year + 1, 2)  # winter ends with February
+
+
+def _resolve_period(name: str, today: date, cal: TermCalendar, which: str = "this") -> date | None:
+    """The end of a named period (this/next), or ``None`` when it is not a calendar period."""
+    name = " ".join(name.lower().replace("'", "").split())
+    name = re.sub(r"^(the|this|my|our|current)\s+", "", name)
+    nxt = which == "next"
+    if name in cal.periods:
+        return cal.periods[name]
+    if name in ("semester", "term"):
+        ends = [d for d in _semester_ends(today, cal) if d >= today]
+        return ends[1] if nxt else ends[0]
+    if name in ("school year", "academic year", "year at school", "college year"):
+        end = _next_month_day(today, *cal.school_year_end)
+        return date(end.year + 1, *cal.school_year_end) if nxt else end
+    if name in ("year", "calendar year"):
+        return date(today.year + (1 if nxt else 0), 12, 31)
+    if name in ("fiscal year", "financial year"):
+        end = _month_end(today.year, cal.fiscal_year_end_month)
+        if end < today:
+            end = _month_end(today.year + 1, cal.fiscal_year_end_month)
+        return _month_end(end.year + 1, end.month) if nxt else end
+    if name == "month":
+        base = add_months(today, 1) if nxt else today
+        return _month_end(base.year, base.month)
+    if name == "week":
+        end = today + timedelta(days=6 - today.weekday())
+        return end + timedelta(days=7) if nxt else end
+    if name == "quarter":
+        base = add_months(today, 3) if nxt else today
+        q_end_month = ((base.month - 1) // 3 + 1) * 3
+        return _month_end(base.year, q_end_month)
+    if name.split()[0] in _SEASONS and name.split()[1:] in ([], ["semester"], ["term"]):
+        season = name.split()[0]
+        end = _season_end(season, today.year - 1, cal)
+        while end < today:
+            end = _season_end(season, end.year + 1, cal)
+        # "next summer" in January is this coming summer; in July it is the one after.
+        in_progress = (end - today).days < 92
+        return _season_end(season, end.year + 1, cal) if nxt and in_progress else end
+    return None
+
+
+# ---- the grammar -------------------------------------------------------------------------
+# Each rule: (compiled pattern, handler(match, today, cal) -> (kind, date | None) | None).
+# Rules run in order; a later rule never claims text an earlier one already claimed.
+
+_F = re.IGNORECASE
+
+
+def _iso(m: re.Match, today: date, cal: TermCalendar):
+    try:
+        return "date", date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def _numeric(m: re.Match, today: date, cal: TermCalendar):
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    # Month first (US usage) unless the first number cannot be a month.
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return "date", date(y, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day_year(m: re.Match, today: date, cal: TermCalendar):
+    try:
+        return "date", date(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]))
+    except ValueError:
+        return None
+
+
+def _month_year(m: re.Match, today: date, cal: TermCalendar):
+    return "date", _month_end(int(m["y"]), _MONTHS[m["mon"].lower()])
+
+
+def _quarter(m: re.Match, today: date, cal: TermCalendar):
+    words = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+    n = int(m["q"]) if m["q"] else words[m["qw"].lower()]
+    return "date", _month_end(int(m["y"]), n * 3)
+
+
+def _season_year(m: re.Match, today: date, cal: TermCalendar):
+    return "date", _season_end(m["season"].lower(), int(m["y"]), cal)
+
+
+def _year(m: re.Match, today: date, cal: TermCalendar):
+    return "date", date(int(m["y"]), 12, 31)
+
+
+def _duration(m: re.Match, today: date, cal: TermCalendar):
+    groups = m.groupdict()
+    if m[0].lower().startswith("after"):
+        # "after 6 months" says when something starts, not a deadline.
+        return None
+    # In a range ("6-12 months") the later end is the deadline.
+    token = groups.get("n2") or groups.get("n")
+    n = _number(token) if token else 1
+    if n is None:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    if unit in _UNIT_DAYS:
+        return "date", today + timedelta(days=n * _UNIT_DAYS[unit])
+    return "date", add_months(today, n * _UNIT_MONTHS[unit])
+
+
+def _month_day(m: re.Match, today: date, cal: TermCalendar):
+    try:
+        return "date", _next_month_day(today, _MONTHS[m["mon"].lower()], int(m["d"]))
+    except ValueError:
+        return None
+
+
+def _month_alone(m: re.Match, today: date, cal: TermCalendar):
+    month = _MONTHS[m["mon"].lower()]
+    end = _month_end(today.year, month)
+    if end < today:
+        end = _month_end(today.year + 1, month)
+    if (m["which"] or "").lower() == "next" and end.year == today.year and month <= today.month:
+        end = _month_end(today.year + 1, month)
+    return "date", end
+
+
+def _this_next(m: re.Match, today: date, cal: TermCalendar):
+    end = _resolve_period(m["name"], today, cal, which=m["which"].lower())
+    return ("date", end) if end else None
+
+
+def _end_of(m: re.Match, today: date, cal: TermCalendar):
+    name = m["name"]
+    which = "next" if re.match(r"next\b", name, _F) else "this"
+    name = re.sub(r"^next\s+", "", name, flags=_F)
+    end = _resolve_period(name, today, cal, which=which)
+    if end:
+        return "date", end
+    return "named", cal.periods.get(_personal_key(name))
+
+
+def _personal_key(name: str) -> str:
+    name = " ".join(name.lower().replace("'", "").split())
+    return re.sub(r"^(the|this|my|our|current)\s+", "", name)
+
+
+def _event(m: re.Match, today: date, cal: TermCalendar):
+    event = "graduation" if re.search(r"graduat", m[0], _F) else _personal_key(m["ev"] or "")
+    return "named", cal.periods.get(event)
+
+
+def _age(m: re.Match, today: date, cal: TermCalendar):
+    return "named", None
+
+
+def _vague(m: re.Match, today: date, cal: TermCalendar):
+    return "vague", None
+
+
+def _never(m: re.Match, today: date, cal: TermCalendar):
+    return "never", None
+
+
+_PERIOD_WORDS = (r"(?:semester|term|school\s+year|academic\s+year|calendar\s+year|fiscal\s+year|"
+                 r"financial\s+year|year|month|week|quarter|spring|summer|fall|autumn|winter)")
+
+# A named period after "end of": up to four words, stopping before clause words.
+_NAME = (r"(?P<name>(?:(?:the|this|my|our|next)\s+)?[a-z][\w'-]*(?:\s+(?!(?:and|so|to|in|while|"
+         r"with|because|by|or|then|through|from|for|as)\b)[a-z][\w'-]*){0,3})")
+
+_RULES: list[tuple[re.Pattern, Callable]] = [
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
+    (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"), _numeric),
+    (re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_DAY_SUFFIX},?\s+(?P<y>{_YEAR})\b",
+                _F), _month_day_year),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{_MONTH})\.?,?\s+"
+                rf"(?P<y>{_YEAR})\b", _F), _month_day_year),
+    (re.compile(rf"\b(?:(?:the\s+)?end\s+of\s+)?(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?"
+                rf"(?P<y>{_YEAR})\b", _F), _month_year),
+    (re.compile(rf"\b(?:(?:the\s+)?end\s+of\s+)?(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qw>first|second|"
+                rf"third|fourth|last)\s+quarter)\s*(?:of\s+)?(?P<y>{_YEAR})\b", _F), _quarter),
+    (re.compile(rf"\b(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|"
+                rf"winter)\s+(?:semester\s+|term\s+|quarter\s+)?(?:of\s+)?(?P<y>{_YEAR})\b", _F),
+     _season_year),
+    (re.compile(rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|by\s+the\s+end\s+of)\s+(?:the\s+year\s+)?"
+                rf"(?P<y>{_YEAR})\b", _F), _year),
+    # "within 6 months", "in the next two years", "in 18 months' time", "within 6-12 months"
+    (re.compile(rf"\b(?:within|in|inside|over|during|after)\s+(?:the\s+)?(?:next|coming|following)?"
+                rf"\s*(?P<n>\d+|{_NUMWORD}|a|an)(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|{_NUMWORD}))?"
+                rf"\s+(?P<unit>{_UNIT})\b(?:'?\s*time)?", _F), _duration),
+    (re.compile(rf"\b(?P<n>\d+|{_NUMWORD}|a|an)\s+(?P<unit>{_UNIT})\s+from\s+(?:now|today)\b",
+                _F), _duration),
+    (re.compile(rf"\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(?P<unit>{_UNIT})\b",
+                _F), _duration),
+    (re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_DAY_SUFFIX}\b(?!\s*(?:%|percent))",
+                _F), _month_day),
+    (re.compile(rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|this|next)\s+(?:the\s+)?(?:(?:end|middle)\s+"
+                rf"of\s+)?(?P<which>next\s+)?(?P<mon>{_MONTH})\b(?!\s+\d)", _F), _month_alone),
+    (re.compile(rf"\b(?:(?:by|before|until|till|at|for|through|to)\s+)?(?:the\s+)?end\s+of\s+"
+                rf"{_NAME}", _F), _end_of),
+    (re.compile(rf"\b(?P<which>this|next)\s+(?P<name>{_PERIOD_WORDS})\b", _F), _this_next),
+    (re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+time\s+)?(?:i|we)\s+(?:graduate|"
+                r"finish\s+(?P<ev>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)(?=[,.;]|\s+(?:and|so|"
+                r"to)\b|$))", _F), _event),
+    (re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s+(?:my\s+|our\s+)?graduation\b", _F),
+     _event),
+    (re.compile(r"\b(?:by|before)\s+(?:the\s+)?(?:age\s+(?:of\s+)?\d{2}|time\s+i(?:\s+a|')m\s+"
+                r"\d{2}|time\s+i\s+turn\s+\d{2})\b", _F), _age),
+    (re.compile(rf"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+)?(?:few|"
+                rf"couple\s+(?:of\s+)?|several)\s+{_UNIT}\b|\b(?:in|within|over)\s+the\s+"
+                rf"(?:near|coming|next\s+few)\s+(?:future|{_UNIT})\b|\bshort[\s-]term\b|"
+                r"\b(?:after|once|when)\s+(?:i\s+)?graduat\w*\b|\bnext\s+few\s+\w+s\b|"
+                r"\b(?:in\s+)?the\s+long\s+run\b", _F), _vague),
+    (re.compile(r"\b(?:some\s?day|eventually|soon|one\s+day|at\s+some\s+point|sometime|"
+                r"in\s+the\s+future|later\s+on|down\s+the\s+road|in\s+due\s+course)\b", _F),
+     _never),
+]
+
+
+def find_time_phrases(
+    text: str, today: date | None = None, term_calendar: TermCalendar | None = None
+) -> list[TimePhrase]:
+    """Every time phrase in ``text``, in reading order, with its resolved date where there is one.
+
+    Parameters
+    ----------
+    text : a goal statement.
+    today : the date relative phrases resolve against (default: today).
+    term_calendar : when semesters, school years and personal periods end.
+    """
+    today = today or date.today()
+    cal = term_calendar or TermCalendar()
+    taken: list[tuple[int, int]] = []
+    found: list[TimePhrase] = []
+    for pattern, handler in _RULES:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            result = handler(m, today, cal)
+            if result is None:
+                continue
+            kind, when = result
+            taken.append((s, e))
+            found.append(TimePhrase(s, e, m[0], kind, when))
+    return sorted(found, key=lambda p: p.start)
+
+
+def parse_deadline(
+    text: str, today: date | None = None, term_calendar: TermCalendar | None = None
+) -> date | None:
+    """The deadline a goal statement names, or ``None`` when it names none.
+
+    When several dates appear ("pass the exam by March 2027 and start work by June 2027"), the
+    latest is the goal's deadline.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> parse_deadline("Earn the CompTIA A+ certificate within 6 months", date(2026, 1, 15))
+    datetime.date(2026, 7, 15)
+    >>> parse_deadline("Apply to 10 jobs per week", date(2026, 1, 15)) is None
+    True
+    """
+    dates = [p.deadline for p in find_time_phrases(text, today, term_calendar) if p.deadline]
+    return max(dates) if dates else None

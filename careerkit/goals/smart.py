@@ -1,0 +1,562 @@
+"""The SMART check: rules, not a model.
+
+SMART (Specific, Measurable, Achievable, Relevant, Time-bound) goes back to Doran (1981,
+"There's a S.M.A.R.T. way to write management's goals and objectives", Management Review 70(11)).
+The rules below are ours. S, M and T are read from the goal's text; A and R come from the goal's
+fields (confidence, resources, obstacles; links to earlier steps) and are ``None`` when only a
+text is checked. Each letter scores 0–2 with a one-line suggestion. Verdict over the letters
+scored: SMART when all are 2, not SMART when two or more are 0, otherwise partly SMART.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from careerkit.errors import InputError
+from careerkit.goals.deadlines import NUMBER_WORDS, TimePhrase, find_time_phrases
+from careerkit.goals.model import Goal, HorizonRule, TermCalendar
+
+__all__ = ["TEXT", "SmartCheck", "SmartFlag", "check_smart"]
+
+#: Every sentence the check shows a person, in one place so it can be translated.
+TEXT = {
+    "S2": "Specific: clear about what you will do.",
+    "S1": "Specific: nearly there – {hint}",
+    "S0": "Specific: say exactly what you will do – start with an action such as 'complete', "
+    "'apply', 'build' and name the thing.",
+    "S_verb": "start with an action word such as 'complete', 'apply to', 'build'.",
+    "S_object": "name the thing itself (which course, which skill, which role).",
+    "S_vague": "swap '{word}' for what exactly will change.",
+    "S_hedge": "drop '{word}': say what you will do.",
+    "S_two": "this looks like two goals; consider splitting it.",
+    "M2": "Measurable: you will know when it is done.",
+    "M1": "Measurable: almost – put a number on '{word}' (how many, how often).",
+    "M0": "Measurable: add how you will know – a number, how often, or an outcome such as "
+    "'pass the exam' or 'get an interview'.",
+    "A2": "Achievable: you feel confident and have planned resources and obstacles.",
+    "A1": "Achievable: {hint}",
+    "A0": "Achievable: rate your confidence and list one resource and one obstacle with a "
+    "strategy.",
+    "A_conf": "if your confidence is below 7, make the goal a little smaller or add support.",
+    "A_resource": "add one resource (a course, a mentor, time set aside).",
+    "A_obstacle": "name one thing that could get in the way, and your plan for it.",
+    "R2": "Relevant: linked to your interests, target role or skills gap.",
+    "R1": "Relevant: link it to your target role, a skills gap or your interest code.",
+    "R0": "Relevant: say why this goal matters – link it to your target role, a skills gap or "
+    "your interests.",
+    "T2": "Time-bound: there is a deadline.",
+    "T2_named": "Time-bound: there is a deadline; add its date to your calendar.",
+    "T1": "Time-bound: '{word}' is open-ended – give a month and year.",
+    "T0": "Time-bound: add a deadline, for example 'by June 2027' or 'within 6 months'.",
+    "T0_never": "Time-bound: '{word}' has no end – pick a date, for example 'by June 2027'.",
+    "verdict_smart": "SMART",
+    "verdict_partly": "partly SMART",
+    "verdict_not": "not SMART",
+    "flag_past": "The deadline {deadline} has already passed – choose a new date or mark the goal "
+    "done.",
+    "flag_milestone_late": "Milestone '{title}' is due {due}, after the goal's deadline "
+    "{deadline}.",
+    "flag_horizon": "This goal is marked {horizon}-term, but its deadline {deadline} makes it "
+    "{actual}-term.",
+    "flag_two_goals": "This sentence seems to hold two goals: '{first}' and '{second}'.",
+}
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --- word lists (ours; career action verbs as career-guidance worksheets use them) ----------
+ACTION_VERBS = _wordset(
+    """
+accept achieve acquire add administer advance analyse analyze apply arrange ask assemble attain
+attend audit automate be begin book build calculate change chair choose coach collaborate
+collect complete compile conduct connect consolidate contact contribute convert coordinate
+create cut debug decide define deliver demonstrate deploy design develop document draft earn
+edit enrol enroll establish evaluate exercise expand explore facilitate file find finish fix
+follow gain get give graduate grow guide handle hire host identify implement increase interview
+introduce invest join keep land launch lead learn lower maintain make manage map master meet
+mentor migrate move negotiate network obtain open operate organise organize pass plan practise
+practice prepare present produce program publish qualify raise reach read receive record
+recruit redesign reduce refactor register renew replace request research restart retire review
+revise run save schedule secure see select sell send serve set shadow ship sign solve speak
+spend start study submit supervise switch take teach test track train transfer transition
+translate travel tutor update upgrade use visit volunteer walk win work write become sit shift
+hold stop quit limit book reach
+"""
+)
+
+#: Verbs that say "change" without saying what changes.
+VAGUE_VERBS = frozenset(["improve", "enhance", "better", "strengthen", "boost"])
+#: Starting with these counts as an action only when a specific object follows them.
+WEAK_START = frozenset({"develop", "grow", "expand", "work"})
+
+VAGUE_WORDS = (
+    r"improve|enhance|better|more|work\s+on|stuff|things|somehow|various|good\s+at|"
+    r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
+)
+HEDGES = (
+    r"try(?:ing)?\s+to|hope(?:fully)?|maybe|perhaps|might|possibly|if\s+possible|"
+    r"attempt\s+to|wish|would\s+be\s+nice|if\s+i\s+can|kind\s+of|sort\s+of|some\s+day"
+)
+_LEAD_INS = (
+    r"^(?:(?:my\s+(?:short[\s-]term\s+|long[\s-]term\s+)?goal\s+is\s+(?:to\s+)?)|"
+    r"(?:i\s+(?:will|shall|am\s+going\s+to|'m\s+going\s+to|want\s+to|plan\s+to|intend\s+to|"
+    r"aim\s+to|need\s+to|would\s+like\s+to|'d\s+like\s+to|must|have\s+to|commit\s+to|"
+    r"hope\s+to|will\s+try\s+to|am\s+trying\s+to|try\s+to|might|may|could|should)\s+)|"
+    r"(?:to\s+))"
+)
+#: Words that name nothing concrete on their own.
+GENERIC = _wordset(
+    """
+a an the my our your their his her its me myself i we it this that these those some any all
+every each skills skill things thing stuff career job work life job's knowledge abilities
+ability overall general generally self in on at of for to with and or about more better really
+very good great well new lot lots way ways area areas field stuff myself person level levels
+things
+"""
+)
+
+# Checkable outcomes: a verb and an outcome noun close together.
+_OUTCOME_VERBS = (
+    r"earn|obtain|complete|finish|pass|get|gain|receive|secure|land|achieve|attain|submit|"
+    r"publish|present|win|be\s+accepted|get\s+accepted|be\s+admitted|get\s+into|enrol|enroll|"
+    r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
+    r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
+    r"develop|design|make|open|found"
+)
+_OUTCOME_NOUNS = (
+    r"certificate|certification|certified|licen[cs]e|licensure|degree|diploma|course|courses|"
+    r"class|module|programme|program|bootcamp|boot\s+camp|apprenticeship|exam|examination|test|"
+    r"nclex|usmle|boards?|step\s+\d|offer|promotion|promoted|internship|placement|job|position|"
+    r"role|residency|fellowship|paper|article|poster|talk|presentation|portfolio|thesis|"
+    r"dissertation|capstone|award|scholarship|admission|app|website|project|workshop|"
+    r"mba|masters?|master's|bachelor'?s?|ph\.?d|a\+|ccna|pmp|cpa|rn|bsn|msn|cna|emt|"
+    r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract"
+)
+_ROLE_SUFFIX = (
+    r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
+    r"specialist|technician|physician|paramedic|pharmacist|analyst|engineer|developer|"
+    r"designer|teacher|assistant|associate|head|surgeon|midwife|dentist|hygienist|"
+    r"administrator|coordinator|scientist|architect|consultant|executive|entrepreneur)"
+)
+_FREQUENCY = (
+    r"\b(?:daily|weekly|monthly|yearly|annually|quarterly|fortnightly|biweekly|bi-weekly|"
+    r"every\s+day|every\s+morning|every\s+evening|every\s+weekend|nightly)\b|"
+    r"\b(?:per|a|an|each|every|every\s+other)\s+(?:\d+\s+|(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\s+)?(?:day|week|fortnight|month|year|quarter|semester|term|shift|weekday|weekend|"
+    r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b"
+)
+_WEAK_QUANTITY = (
+    r"several|a\s+few|some|many|regularly|often|frequently|more|most|increase|reduce|grow|"
+    r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost"
+)
+_NUMBER = (
+    r"(?<![\w.])(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per\s+cent"
+    r"|k\b)?|(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?![\w])"
+)
+_FROM_TO = r"\bfrom\s+(?P<a>[\w$£€.,%+-]+(?:\s+[\w%+-]+){0,2}?)\s+to\s+(?P<b>[\w$£€.,%+-]+)"
+_LEVEL_TOKEN = (
+    r"^(?:[$£€]?\d[\d,.]*%?k?|[abc][12]|junior|mid|senior|level|grade|entry|beginner|"
+    r"intermediate|advanced|fluent|conversational|basic|part-time|full-time|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten)$"
+)
+
+_F = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class SmartFlag:
+    """A date problem found in a goal: ``code`` (past_deadline, milestone_after_deadline,
+    horizon_mismatch, two_goals) and a message for the person."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class SmartCheck:
+    """The result of :func:`check_smart` (frozen).
+
+    Attributes
+    ----------
+    scores : {"S", "M", "A", "R", "T": 0, 1, 2 or None} – None when a letter cannot be judged
+        from what was given (A and R from a bare text).
+    verdict : "SMART", "partly SMART" or "not SMART".
+    deadline : the goal's deadline (its field, else the date its text names), or None.
+    suggestions : {letter: one friendly line} for every letter scored.
+    flags : date problems (:class:`SmartFlag`).
+    time_phrases : the time phrases found in the text.
+    """
+
+    scores: dict[str, int | None]
+    verdict: str
+    deadline: date | None
+    suggestions: dict[str, str]
+    flags: tuple[SmartFlag, ...] = ()
+    time_phrases: tuple[TimePhrase, ...] = field(default=(), repr=False)
+
+    @property
+    def scored(self) -> dict[str, int]:
+        """Only the letters that were scored."""
+        return {k: v for k, v in self.scores.items() if v is not None}
+
+
+# ---- the letters ---------------------------------------------------------------------------
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans replaced by spaces (keeps offsets)."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _strip_lead_in(text: str) -> tuple[str, list[str]]:
+    """Remove "I will", "My goal is to", … and report any hedges found there."""
+    hedges = []
+    rest = text.strip()
+    for _ in range(3):
+        m = re.match(_LEAD_INS, rest, _F)
+        if not m:
+            break
+        lead = m[0]
+        h = re.search(r"\b(?:" + HEDGES + r"|might|may|could)\b", lead, _F)
+        if h:
+            hedges.append(h[0].strip())
+        rest = rest[m.end() :].lstrip()
+    return rest, hedges
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][\w'+#.-]*[\w+#]|[A-Za-z]|\d[\w.%+-]*", text)
+
+
+def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str] | None]:
+    body, hedges = _strip_lead_in(time_free)
+    words = _words(body)
+    first = words[0].lower() if words else ""
+    object_words = words[1:]
+    problems: list[str] = []
+    # "Develop a mobile app" is specific, "develop my skills" is not: weak starts need an object.
+    vague_start = (
+        first in VAGUE_VERBS
+        or re.match(r"work\s+on\b", body, _F) is not None
+        or (first in WEAK_START and _only_generic(object_words))
+    )
+    if vague_start or first not in ACTION_VERBS:
+        # Starting with a vague verb is one problem, not two.
+        problems.append(TEXT["S_verb"])
+        if not vague_start:
+            object_words = words
+    if not vague_start and _only_generic(object_words):
+        problems.append(TEXT["S_object"])
+    vague = _vague_words(body, skip_first=vague_start)
+    hedge_m = re.search(r"\b(?:" + HEDGES + r")\b", body, _F)
+    if hedges or hedge_m:
+        problems.append(TEXT["S_hedge"].format(word=(hedges or [hedge_m[0]])[0]))
+    elif vague:
+        problems.append(TEXT["S_vague"].format(word=vague))
+    two = _two_goals(body)
+    if two:
+        problems.append(TEXT["S_two"])
+    score = max(0, 2 - len(problems))
+    if score == 2:
+        return 2, TEXT["S2"], two
+    if score == 1:
+        return 1, TEXT["S1"].format(hint=problems[0]), two
+    return 0, TEXT["S0"], two
+
+
+def _only_generic(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in GENERIC and len(w) > 1]
+    return not content
+
+
+def _vague_words(body: str, skip_first: bool) -> str | None:
+    start = 0
+    if skip_first:
+        m = re.match(r"\s*\w+", body)
+        start = m.end() if m else 0
+    for m in re.finditer(r"\b(?:" + VAGUE_WORDS + r")\b", body[start:], _F):
+        before = body[: start + m.start()]
+        # "3 more clients" is a number, not vagueness; "get better" and "more" are.
+        if m[0].lower() == "more" and re.search(
+            r"(?:\d|" + "|".join(NUMBER_WORDS) + r")\s*$", before, _F
+        ):
+            continue
+        return m[0]
+    return None
+
+
+_TWO_GOALS = re.compile(
+    r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|\bas\s+well\s+as\s+|\bplus\s+)(?P<verb>[a-z]+)\b"
+    r"(?P<after>\s+\S+)?",
+    _F,
+)
+# Verbs that are also common nouns ("design and lead", "a talk and a presentation") count only
+# when an object follows directly (a determiner, a number or a capitalised name).
+_NOUN_LIKE = _wordset(
+    """
+design lead map plan present program record research review run save schedule shadow ship test
+track train update use walk work change contact document file fix interview network practice
+practise record study talk travel volunteer win hire host transfer book
+"""
+)
+
+
+def _two_goals(body: str) -> tuple[str, str] | None:
+    for m in _TWO_GOALS.finditer(body):
+        verb = m["verb"].lower()
+        if verb not in ACTION_VERBS or verb in ("be", "keep", "use", "work"):
+            continue
+        after = (m["after"] or "").strip()
+        if (
+            verb in _NOUN_LIKE
+            and not re.match(
+                r"(?:a|an|the|my|our|to|at|\d|[A-Z]|" + "|".join(NUMBER_WORDS) + r")\b", after, _F
+            )
+            and not (after[:1].isupper())
+        ):
+            continue
+        return body[: m.start()].strip(" ,;"), body[m.start() :].strip(" ,;")
+    return None
+
+
+def _score_measurable(time_free: str) -> tuple[int, str]:
+    text = time_free
+    if re.search(_FREQUENCY, text, _F):
+        return 2, TEXT["M2"]
+    m = re.search(_FROM_TO, text, _F)
+    if m and (re.match(_LEVEL_TOKEN, m["a"].split()[-1], _F) or re.match(_LEVEL_TOKEN, m["b"], _F)):
+        return 2, TEXT["M2"]
+    if _has_quantity(text):
+        return 2, TEXT["M2"]
+    if _has_outcome(text):
+        return 2, TEXT["M2"]
+    weak = re.search(r"\b(?:" + _WEAK_QUANTITY + r")\b", text, _F)
+    if weak:
+        return 1, TEXT["M1"].format(word=weak[0])
+    return 0, TEXT["M0"]
+
+
+def _has_quantity(text: str) -> bool:
+    for m in re.finditer(_NUMBER, text, _F):
+        token = m[0].strip().lower()
+        before = text[: m.start()]
+        after = text[m.end() :]
+        if re.fullmatch(r"(?:19|20)\d\d", token):
+            continue  # a year outside a time phrase ("the 2027 conference") is not a target
+        if token == "one" and re.match(r"\s+(?:day|of)\b", after, _F):
+            continue
+        # A number inside a name ("Python 3", "Level 2", "Step 1", "Windows 11") is not a target.
+        if re.search(
+            r"\b(?:version|v|level|grade|step|part|tier|stage|phase|python|java|"
+            r"windows|office|web|section|year|unit|module|chapter)\s*$",
+            before,
+            _F,
+        ):
+            continue
+        if re.match(r"(?:st|nd|rd|th)\b", after, _F):
+            continue
+        return True
+    return False
+
+
+def _has_outcome(text: str) -> bool:
+    pattern = (
+        r"\b(?:" + _OUTCOME_VERBS + r")\b(?:\s+[\w'+.&/-]+){0,6}?\s+(?:" + _OUTCOME_NOUNS + r")\b"
+    )
+    for m in re.finditer(pattern, text, _F):
+        # "get better at my job" names a job but no outcome.
+        if not re.search(r"\b(?:" + VAGUE_WORDS + r"|at|on)\b", m[0], _F):
+            return True
+    if re.search(
+        r"\bget\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
+        r"registered|funded|elected)\b|\bgraduate\b|\bbecome\s+(?:certified|licensed|"
+        r"registered|qualified|board[\s-]certified)\b",
+        text,
+        _F,
+    ):
+        return True
+    # "become a registered nurse", "land a role as a data analyst": a named role is checkable.
+    role = re.search(
+        r"\b(?:become|be\s+hired\s+as|work\s+as|start\s+as|land\s+a\s+\w+\s+as|"
+        r"get\s+a\s+\w+\s+as)\s+(?:an?\s+|the\s+)?(?P<np>(?:[\w'-]+\s+){0,3}?[\w'-]*"
+        + _ROLE_SUFFIX
+        + r")\b",
+        text,
+        _F,
+    )
+    return bool(role and not re.search(r"\b(?:" + VAGUE_WORDS + r")\b", role["np"], _F))
+
+
+def _score_time(phrases: list[TimePhrase], deadline_field: date | None) -> tuple[int, str]:
+    if deadline_field is not None:
+        return 2, TEXT["T2"]
+    dated = [p for p in phrases if p.kind == "date" or (p.kind == "named" and p.deadline)]
+    if dated:
+        return 2, TEXT["T2"]
+    named = [p for p in phrases if p.kind == "named"]
+    if named:
+        return 2, TEXT["T2_named"]
+    vague = [p for p in phrases if p.kind == "vague"]
+    if vague:
+        return 1, TEXT["T1"].format(word=vague[0].text.strip())
+    never = [p for p in phrases if p.kind == "never"]
+    if never:
+        return 0, TEXT["T0_never"].format(word=never[0].text.strip())
+    return 0, TEXT["T0"]
+
+
+def _score_achievable(goal: Goal) -> tuple[int, str]:
+    has_resource = bool([r for r in goal.resources if r.strip()]) or bool(goal.supporters)
+    has_obstacle = any(o.obstacle.strip() for o in goal.obstacles)
+    confident = goal.confidence is not None and goal.confidence >= 7
+    if confident and has_resource and has_obstacle:
+        return 2, TEXT["A2"]
+    if goal.confidence is None and not has_resource and not has_obstacle:
+        return 0, TEXT["A0"]
+    if goal.confidence is not None and goal.confidence < 4 and not (has_resource and has_obstacle):
+        return 0, TEXT["A0"]
+    hint = (
+        TEXT["A_conf"]
+        if not confident
+        else TEXT["A_resource"]
+        if not has_resource
+        else TEXT["A_obstacle"]
+    )
+    return 1, TEXT["A1"].format(hint=hint)
+
+
+def _score_relevant(goal: Goal) -> tuple[int, str]:
+    if goal.links.any():
+        return 2, TEXT["R2"]
+    if goal.why.strip():
+        return 1, TEXT["R1"]
+    return 0, TEXT["R0"]
+
+
+def _verdict(scores: dict[str, int | None]) -> str:
+    scored = [v for v in scores.values() if v is not None]
+    if scored and all(v == 2 for v in scored):
+        return TEXT["verdict_smart"]
+    if sum(v == 0 for v in scored) >= 2:
+        return TEXT["verdict_not"]
+    return TEXT["verdict_partly"]
+
+
+def _flags(
+    goal: Goal | None,
+    deadline: date | None,
+    today: date,
+    horizons: HorizonRule,
+    two: tuple[str, str] | None,
+) -> list[SmartFlag]:
+    flags = []
+    if two:
+        flags.append(
+            SmartFlag("two_goals", TEXT["flag_two_goals"].format(first=two[0], second=two[1]))
+        )
+    if deadline is None:
+        return flags
+    done = goal is not None and goal.status == "done"
+    if deadline < today and not done:
+        flags.append(SmartFlag("past_deadline", TEXT["flag_past"].format(deadline=deadline)))
+    if goal is None:
+        return flags
+    for m in goal.milestones:
+        if m.due and m.due > deadline:
+            flags.append(
+                SmartFlag(
+                    "milestone_after_deadline",
+                    TEXT["flag_milestone_late"].format(title=m.title, due=m.due, deadline=deadline),
+                )
+            )
+    if goal.horizon is not None:
+        actual = horizons.horizon(deadline, goal.start or today)
+        if actual != goal.horizon:
+            flags.append(
+                SmartFlag(
+                    "horizon_mismatch",
+                    TEXT["flag_horizon"].format(
+                        horizon=goal.horizon.value, deadline=deadline, actual=actual.value
+                    ),
+                )
+            )
+    return flags
+
+
+def check_smart(
+    goal_or_text: Goal | str,
+    today: date | None = None,
+    *,
+    horizons: HorizonRule | None = None,
+    term_calendar: TermCalendar | None = None,
+) -> SmartCheck:
+    """Check a goal (or a bare goal statement) against SMART, letter by letter.
+
+    Parameters
+    ----------
+    goal_or_text : a :class:`~careerkit.goals.Goal` or its text.
+    today : the date deadlines resolve against and are compared with (default: today).
+    horizons : short/long thresholds for the horizon flag (default ≤ 3 / ≥ 5 years).
+    term_calendar : when semesters and personal periods end.
+
+    Returns
+    -------
+    SmartCheck
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> c = check_smart("Pass the CompTIA A+ exam by June 2027", today=date(2026, 1, 15))
+    >>> c.scores["S"], c.scores["M"], c.scores["T"], c.scores["A"]
+    (2, 2, 2, None)
+    >>> c.deadline
+    datetime.date(2027, 6, 30)
+    """
+    if isinstance(goal_or_text, Goal):
+        goal: Goal | None = goal_or_text
+        text = goal_or_text.text
+    elif isinstance(goal_or_text, str):
+        goal, text = None, goal_or_text
+    else:
+        raise InputError(
+            "check_smart needs a Goal or a goal statement (text); "
+            f"got {type(goal_or_text).__name__}"
+        )
+    today = today or date.today()
+    horizons = horizons or HorizonRule()
+    text = " ".join(text.split())
+    phrases = find_time_phrases(text, today, term_calendar)
+    time_free = _blank_spans(text, [(p.start, p.end) for p in phrases])
+
+    s, s_msg, two = _score_specific(text, time_free)
+    m, m_msg = _score_measurable(time_free)
+    if goal is not None and m < 2 and not goal.measure.is_empty():
+        m, m_msg = 2, TEXT["M2"]
+    t, t_msg = _score_time(phrases, goal.deadline if goal else None)
+    scores: dict[str, int | None] = {"S": s, "M": m, "A": None, "R": None, "T": t}
+    suggestions = {"S": s_msg, "M": m_msg, "T": t_msg}
+    if goal is not None:
+        scores["A"], suggestions["A"] = _score_achievable(goal)
+        scores["R"], suggestions["R"] = _score_relevant(goal)
+    dated = [p.deadline for p in phrases if p.deadline]
+    deadline = (
+        goal.deadline if goal is not None and goal.deadline else (max(dated) if dated else None)
+    )
+    flags = _flags(goal, deadline, today, horizons, two)
+    ordered = {k: scores[k] for k in "SMART"}
+    return SmartCheck(
+        scores=ordered,
+        verdict=_verdict(ordered),
+        deadline=deadline,
+        suggestions={k: suggestions[k] for k in "SMART" if k in suggestions},
+        flags=tuple(flags),
+        time_phrases=tuple(phrases),
+    )
