@@ -1,0 +1,97 @@
+"""Interests (Holland RIASEC): inventory, scoring, Holland code, indices, occupation matching.
+
+The pieces, in the order a person meets them::
+
+    inventory = load_inventory()                 # our 60-item bank, or a counselor's CSV
+    profile = score(wb.interests.responses)      # six area scores, code, ties
+    consistency(profile), differentiation(profile)
+    congruence(profile, "SAE")                   # Iachan M or Brown–Gore C
+    match_occupations(profile, job_zones=[3, 4]) # O*NET occupations ranked by fit
+
+Sources are cited where each formula lives (``_indices``, ``_matching``). The bundled bank has no
+norms: results are for exploration and reflection, not a test score.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from careerkit.interests._indices import (
+    IACHAN_WEIGHTS,
+    IACHAN_WEIGHTS_2,
+    congruence,
+    consistency,
+    differentiation,
+    hexagon_distance,
+)
+from careerkit.interests._inventory import (
+    BUNDLED_INVENTORY_ID,
+    BUNDLED_ITEMS_PER_AREA,
+    Inventory,
+    load_inventory,
+)
+from careerkit.interests._matching import (
+    DEFAULT_BANDS,
+    FlatProfileError,
+    fit_matrix,
+    match_many,
+    match_occupations,
+    occupations_from_release,
+)
+from careerkit.interests._scoring import (
+    MAX_MISSING_PER_AREA,
+    InterestProfile,
+    profile_from_scores,
+    score,
+)
+from careerkit.interests._text import NO_NORMS, PLAIN_MEANING, RIASEC, TYPE_NAMES
+
+__all__ = [
+    "BUNDLED_INVENTORY_ID",
+    "BUNDLED_ITEMS_PER_AREA",
+    "DEFAULT_BANDS",
+    "IACHAN_WEIGHTS",
+    "IACHAN_WEIGHTS_2",
+    "MAX_MISSING_PER_AREA",
+    "NO_NORMS",
+    "PLAIN_MEANING",
+    "RIASEC",
+    "TYPE_NAMES",
+    "FlatProfileError",
+    "InterestAnswers",
+    "InterestProfile",
+    "Inventory",
+    "congruence",
+    "consistency",
+    "differentiation",
+    "fit_matrix",
+    "hexagon_distance",
+    "load_inventory",
+    "match_many",
+    "match_occupations",
+    "occupations_from_release",
+    "profile_from_scores",
+    "score",
+]
+
+
+class InterestAnswers(BaseModel):
+    """The interests step's section of a workbook: the person's answers and choices.
+
+    Only ``responses`` is required by the scoring; the other fields let the screens resume
+    where the person stopped and remember what they chose. All are optional with defaults.
+    """
+
+    #: item_id -> answer 1..5 (1 strongly dislike … 5 strongly like)
+    responses: dict[str, int] = Field(default_factory=dict)
+    #: which inventory the answers belong to ("riasec_60" = the bundled bank)
+    inventory_id: str = BUNDLED_INVENTORY_ID
+    #: a counselor's own inventory CSV, when one is used instead of the bundled bank
+    inventory_path: str | None = None
+    #: the quiz page the person was on (0-based), so the quiz resumes there
+    current_page: int = 0
+    #: Job Zones (1–5) the person chose to see on the results screen; empty = all
+    job_zones: list[int] = Field(default_factory=list)
+    #: the occupation the person picked from their matches (also set as the skills target)
+    selected_soc_code: str | None = None
+    selected_title: str = ""
