@@ -1,32 +1,53 @@
 """Skills: taxonomy, extractor, postings, requirements and the gap.
 
-(Being built: see issue 5.)
+The public face of the skills step. Postings are read by :func:`read_postings`; what they ask
+for is counted by :func:`requirements`; O*NET's view of a role comes from
+:func:`occupation_requirements`; :func:`gap` ranks the person's gaps and :func:`draft_goals`
+turns the top ones into draft goals. Formulas: ARCHITECTURE.md, "Skills" and "Gap".
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from careerkit.skills.answers import DraftGoal, Posting, SkillsAnswers
+from careerkit.skills.gap import (
+    MIN_IMPORTANCE,
+    RATING_SCALE,
+    GapTable,
+    draft_goals,
+    gap,
+    items_to_rate,
+    level_from_rating,
+    occupation_requirements,
+    rated_alternatives,
+    rating_from_level,
+    requirements,
+)
+from careerkit.skills.postings import (
+    postings_from_records,
+    postings_from_text,
+    read_postings,
+    sample_postings,
+    sample_roles,
+)
 
-__all__ = ["Posting", "SkillsAnswers"]
-
-
-class Posting(BaseModel):
-    """A job posting the person brought (pasted, uploaded or chosen from the samples)."""
-
-    id: str
-    title: str = ""
-    description: str = ""
-    company: str = ""
-    source: str = ""
-
-
-class SkillsAnswers(BaseModel):
-    """The skills step's section of a workbook."""
-
-    target_soc_code: str | None = None
-    target_title: str = ""
-    postings: list[Posting] = Field(default_factory=list)
-    #: O*NET element_id -> self-rating 1..5
-    ratings: dict[str, int] = Field(default_factory=dict)
-    #: skill_ids from the postings that the person already has
-    skills_held: list[str] = Field(default_factory=list)
+__all__ = [
+    "MIN_IMPORTANCE",
+    "RATING_SCALE",
+    "DraftGoal",
+    "GapTable",
+    "Posting",
+    "SkillsAnswers",
+    "draft_goals",
+    "gap",
+    "items_to_rate",
+    "level_from_rating",
+    "occupation_requirements",
+    "postings_from_records",
+    "postings_from_text",
+    "rated_alternatives",
+    "rating_from_level",
+    "read_postings",
+    "requirements",
+    "sample_postings",
+    "sample_roles",
+]

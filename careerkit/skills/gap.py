@@ -1,0 +1,507 @@
+"""What a role asks for, how the person rates themselves, and the gap between them.
+
+Two sources of "need":
+
+* **O*NET** (release 29.2, CC BY 4.0): each occupation's skills and knowledge with importance
+  (IM, 1–5) and level (LV, 0–7). :func:`occupation_requirements` reads them from the bundled
+  table; :func:`items_to_rate` keeps the ones with importance ≥ 3, which the person rates on a
+  plain 1–5 scale (:data:`RATING_SCALE`, our own wording).
+* **Job postings**: :func:`requirements` counts, per skill, how many postings ask for it and how
+  many ask for it as required.
+
+:func:`gap` combines them with the formulas in ARCHITECTURE.md ("Gap"):
+
+* a self-rating r (1–5) maps onto O*NET's level scale as ``level = (r − 1) × 7 / 4``;
+* ``gap = max(0, need_level − level) / 7`` and ``priority = gap × importance / 5``;
+* for posting skills the person does not have, ``priority = share``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import pandas as pd
+
+from careerkit import datasets
+from careerkit.errors import InputError
+from careerkit.skills.postings import postings_from_records
+
+__all__ = [
+    "MIN_IMPORTANCE",
+    "RATING_SCALE",
+    "GapTable",
+    "draft_goals",
+    "gap",
+    "items_to_rate",
+    "level_from_rating",
+    "occupation_requirements",
+    "rated_alternatives",
+    "rating_from_level",
+    "requirements",
+]
+
+#: Only O*NET items at least this important (IM, 1–5) for the target role are rated.
+MIN_IMPORTANCE = 3.0
+
+#: The self-rating scale, in our own words (not O*NET's level anchors).
+RATING_SCALE: dict[int, str] = {
+    1: "Not yet — I have not done this, or only watched others do it.",
+    2: "Starting — I have tried it a few times, usually with someone helping me.",
+    3: "Working — I can do the everyday parts on my own.",
+    4: "Strong — I handle difficult cases, and others come to me for help with it.",
+    5: "Expert — I could teach it, lead others in it, or solve unusual problems with it.",
+}
+
+#: Short names of the five ratings, for charts and goal texts.
+RATING_NAMES: dict[int, str] = {1: "not yet", 2: "starting", 3: "working", 4: "strong", 5: "expert"}
+
+TEXT = {
+    "no_ratings": (
+        "O*NET has no skill or knowledge ratings for {title} ({soc_code}) in the bundled release, "
+        "so there is nothing to rate against O*NET for this role. The skills gap comes from job "
+        "postings alone: bring a few postings for this role in the next step."
+    ),
+    "unknown_soc": (
+        "{soc_code!r} is not an O*NET-SOC code we know. Expected a code such as 15-1252.00 "
+        "(choose the role from the list or search by title)."
+    ),
+    "goal_onet": "Raise my {label} from {current} to {needed} within 6 months",
+    "goal_onet_measure": (
+        "I rate myself {needed_rating} of 5 ({needed}) or higher, and can show an example of work "
+        "that proves it"
+    ),
+    "goal_posting": "Learn {label} well enough to use it at work within 6 months",
+    "goal_posting_measure": (
+        "I finish a course or a small project that uses {label} and can show the result to an "
+        "employer ({share:.0%} of the postings I read asked for it)"
+    ),
+}
+
+_REQ_COLUMNS = [
+    "skill_id",
+    "label",
+    "kind",
+    "postings",
+    "required",
+    "preferred",
+    "unspecified",
+    "share",
+    "required_share",
+    "rank",
+]
+_OCC_COLUMNS = ["element_id", "element_name", "kind", "importance", "level", "suppress"]
+_ONET_GAP_COLUMNS = [
+    "element_id",
+    "element_name",
+    "kind",
+    "importance",
+    "need_level",
+    "rating",
+    "level",
+    "gap",
+    "priority",
+]
+_POSTING_GAP_COLUMNS = [
+    "skill_id",
+    "label",
+    "kind",
+    "postings",
+    "share",
+    "required_share",
+    "priority",
+]
+_STRENGTH_COLUMNS = [
+    "element_id",
+    "element_name",
+    "kind",
+    "importance",
+    "need_level",
+    "rating",
+    "level",
+    "margin",
+    "priority",
+]
+_STRENGTH_ORDER = {"required": 0, "preferred": 1, "unspecified": 2}
+
+
+class _Extractor(Protocol):
+    def extract(self, text: str, employer: str | None = None) -> list[Any]: ...
+
+
+# --------------------------------------------------------------------------- postings side
+
+
+def requirements(postings: Any, extractor: _Extractor) -> pd.DataFrame:
+    """Which skills the postings ask for, and how often.
+
+    Parameters
+    ----------
+    postings
+        A postings frame (:func:`read_postings`), or a list of :class:`Posting`, dicts or strings.
+    extractor
+        A :class:`SkillExtractor` (anything with ``extract(text, employer=None)`` returning
+        matches with ``skill_id, label, kind, strength``). Each posting's ``company`` is passed as
+        ``employer`` so the employer's name is never counted as a skill.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per skill: ``skill_id, label, kind, postings`` (number of postings mentioning
+        it), ``required, preferred, unspecified`` (postings by the strongest way they asked for
+        it), ``share`` (postings / all postings), ``required_share`` (required / all postings)
+        and ``rank`` (1 = most asked for), sorted by rank. ``attrs["n_postings"]`` is the number
+        of postings read.
+    """
+    frame = postings_from_records(postings)
+    n = len(frame)
+    best: dict[str, dict[str, Any]] = {}
+    per_posting: list[dict[str, str]] = []
+    for description, company in zip(frame["description"], frame["company"], strict=True):
+        strongest: dict[str, str] = {}
+        for match in extractor.extract(description, employer=company or None):
+            sid = match.skill_id
+            best.setdefault(sid, {"skill_id": sid, "label": match.label, "kind": match.kind})
+            strength = match.strength if match.strength in _STRENGTH_ORDER else "unspecified"
+            old = strongest.get(sid)
+            if old is None or _STRENGTH_ORDER[strength] < _STRENGTH_ORDER[old]:
+                strongest[sid] = strength
+        per_posting.append(strongest)
+    counts = {sid: dict.fromkeys(_STRENGTH_ORDER, 0) for sid in best}
+    for strongest in per_posting:
+        for sid, strength in strongest.items():
+            counts[sid][strength] += 1
+    rows = [{**best[sid], **c, "postings": sum(c.values())} for sid, c in counts.items()]
+    out = pd.DataFrame(
+        rows, columns=[c for c in _REQ_COLUMNS if c not in {"share", "required_share", "rank"}]
+    )
+    for column in ("postings", "required", "preferred", "unspecified"):
+        out[column] = out[column].astype("int64")
+    out["share"] = out["postings"] / n if n else 0.0
+    out["required_share"] = out["required"] / n if n else 0.0
+    out = out.sort_values(
+        ["postings", "required", "label"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
+    out["rank"] = range(1, len(out) + 1)
+    out = out[_REQ_COLUMNS]
+    out.attrs["n_postings"] = n
+    return out
+
+
+# --------------------------------------------------------------------------- O*NET side
+
+
+def _occupation_title(soc_code: str) -> str:
+    occupations = datasets.occupations()
+    titles = occupations.loc[occupations["soc_code"] == soc_code, "title"]
+    return str(titles.iloc[0]) if len(titles) else ""
+
+
+def occupation_requirements(soc_code: str) -> pd.DataFrame:
+    """O*NET skills and knowledge for one occupation, most important first.
+
+    Reads the bundled O*NET 29.2 ratings (:func:`careerkit.datasets.occupation_ratings`) and
+    skips the rows O*NET marks "not relevant". Rows O*NET recommends suppressing (low
+    precision) are kept with ``suppress=True`` so the caller can show them with a caution.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``element_id, element_name, kind`` ("skill"|"knowledge"), ``importance`` (IM 1–5),
+        ``level`` (LV 0–7), ``suppress``, sorted by importance then level (descending).
+        ``attrs``: ``soc_code``, ``title``, ``rated`` (False when O*NET has no skill ratings for
+        this occupation — some have interest profiles but no ratings; the frame is then empty)
+        and ``message`` (a plain explanation when not rated, else "").
+
+    Raises
+    ------
+    InputError
+        ``soc_code`` is not in the bundled occupations or ratings.
+    """
+    code = str(soc_code).strip() if soc_code is not None else ""
+    ratings = datasets.occupation_ratings()
+    rows = ratings[ratings["soc_code"] == code]
+    title = _occupation_title(code)
+    if rows.empty and not title:
+        raise InputError(TEXT["unknown_soc"].format(soc_code=soc_code))
+    rows = rows[~rows["not_relevant"].astype(bool)]
+    out = (
+        rows[_OCC_COLUMNS]
+        .sort_values(
+            ["importance", "level", "element_name"], ascending=[False, False, True], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
+    out["suppress"] = out["suppress"].astype(bool)
+    rated = not out.empty
+    out.attrs.update(
+        soc_code=code,
+        title=title,
+        rated=rated,
+        message="" if rated else TEXT["no_ratings"].format(title=title or code, soc_code=code),
+    )
+    return out
+
+
+def rated_alternatives(soc_code: str, limit: int = 5) -> pd.DataFrame:
+    """Occupations in the same O*NET-SOC minor group that do have skill ratings (``soc_code,
+    title``), to offer when the chosen one has none (e.g. 15-1252.00 Software Developers →
+    15-1251.00 Computer Programmers, 15-1254.00 Web Developers)."""
+    code = str(soc_code).strip()
+    rated = set(datasets.occupation_ratings()["soc_code"])
+    occupations = datasets.occupations()
+    prefix = code[:6]  # "15-125": the broad occupation group
+    same = occupations[
+        occupations["soc_code"].str.startswith(prefix)
+        & occupations["soc_code"].isin(rated)
+        & (occupations["soc_code"] != code)
+    ]
+    if same.empty:
+        prefix = code[:4]  # "15-1": the minor group
+        same = occupations[
+            occupations["soc_code"].str.startswith(prefix)
+            & occupations["soc_code"].isin(rated)
+            & (occupations["soc_code"] != code)
+        ]
+    return same[["soc_code", "title"]].head(limit).reset_index(drop=True)
+
+
+def items_to_rate(onet_need: pd.DataFrame, min_importance: float = MIN_IMPORTANCE) -> pd.DataFrame:
+    """The target role's items the person rates: importance ≥ ``min_importance`` (3 by default;
+    about 10–25 items for most occupations, instead of all 68)."""
+    return onet_need[onet_need["importance"] >= min_importance].reset_index(drop=True)
+
+
+def level_from_rating(rating: float) -> float:
+    """A 1–5 self-rating on O*NET's 0–7 level scale: ``(rating − 1) × 7 / 4`` (1 → 0, 5 → 7)."""
+    return (rating - 1) * 7 / 4
+
+
+def rating_from_level(level: float) -> int:
+    """The smallest whole self-rating that reaches an O*NET level (inverse of
+    :func:`level_from_rating`, rounded up, clipped to 1–5)."""
+    return int(min(5, max(1, math.ceil(level * 4 / 7 + 1 - 1e-9))))
+
+
+# --------------------------------------------------------------------------- the gap
+
+
+@dataclass(frozen=True)
+class GapTable:
+    """The skills gap, three frames each ranked by priority (highest first).
+
+    Attributes
+    ----------
+    onet
+        Rated O*NET items: ``element_id, element_name, kind, importance, need_level`` (O*NET LV),
+        ``rating`` (1–5), ``level`` (the rating on 0–7), ``gap`` (0–1), ``priority`` (0–1).
+    postings
+        Posting skills the person does not have: ``skill_id, label, kind, postings, share,
+        required_share, priority`` (= share).
+    strengths
+        Rated O*NET items where the person's level exceeds the need: as ``onet`` with ``margin =
+        (level − need_level) / 7`` and ``priority = margin × importance / 5``.
+    held
+        Posting skills the person has (same columns as ``postings``; ``priority`` = share).
+    unrated
+        element_ids of the items to rate (importance ≥ 3) that have no rating yet.
+    notes
+        Plain sentences about what the table is based on (e.g. "postings only").
+    """
+
+    onet: pd.DataFrame
+    postings: pd.DataFrame
+    strengths: pd.DataFrame
+    held: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_POSTING_GAP_COLUMNS))
+    unrated: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when there is no gap at all to show (nothing rated and no posting skills)."""
+        return bool(self.onet.empty and self.postings.empty)
+
+
+def _check_ratings(ratings: Mapping[str, Any]) -> dict[str, int]:
+    checked: dict[str, int] = {}
+    for element_id, value in ratings.items():
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or value != int(value)
+            or not 1 <= value <= 5
+        ):
+            raise InputError(
+                f"rating for {element_id!r} is {value!r}; expected a whole number from 1 "
+                "(not yet) to 5 (expert)."
+            )
+        checked[str(element_id)] = int(value)
+    return checked
+
+
+def _onet_frames(
+    ratings: dict[str, int], onet_need: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...]]:
+    need = onet_need.drop_duplicates("element_id").set_index("element_id", drop=False)
+    unknown = [e for e in ratings if e not in need.index]
+    if unknown:
+        raise InputError(
+            f"ratings given for {', '.join(repr(e) for e in unknown[:5])}, which the target role's "
+            "O*NET requirements do not list; rate only the items shown for this role."
+        )
+    to_rate = items_to_rate(onet_need)["element_id"].tolist()
+    unrated = tuple(e for e in to_rate if e not in ratings)
+    rated = need.loc[list(ratings)].reset_index(drop=True)
+    rated = rated.rename(columns={"level": "need_level"})
+    rated["rating"] = rated["element_id"].map(ratings).astype("int64")
+    rated["level"] = (rated["rating"] - 1) * 7 / 4
+    diff = rated["need_level"] - rated["level"]
+    rated["gap"] = diff.clip(lower=0) / 7
+    rated["priority"] = rated["gap"] * rated["importance"] / 5
+    onet = _rank(rated[_ONET_GAP_COLUMNS], "priority", "element_name")
+    strong = rated[diff < 0].copy()
+    strong["margin"] = -diff[diff < 0] / 7
+    strong["priority"] = strong["margin"] * strong["importance"] / 5
+    strengths = _rank(strong[_STRENGTH_COLUMNS], "priority", "element_name")
+    return onet, strengths, unrated
+
+
+def _rank(frame: pd.DataFrame, by: str, name: str) -> pd.DataFrame:
+    keys = [by, "importance", name] if "importance" in frame else [by, "required_share", name]
+    return frame.sort_values(keys, ascending=[False, False, True], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def gap(
+    ratings: Mapping[str, int] | None = None,
+    onet_need: pd.DataFrame | None = None,
+    have: Iterable[str] = (),
+    posting_need: pd.DataFrame | None = None,
+) -> GapTable:
+    """Rank the person's gaps against O*NET and against job postings.
+
+    Parameters
+    ----------
+    ratings
+        ``{element_id: 1..5}`` self-ratings (see :data:`RATING_SCALE`).
+    onet_need
+        :func:`occupation_requirements` for the target role (needed with ``ratings``).
+    have
+        ``skill_id``s from the postings that the person already has.
+    posting_need
+        :func:`requirements` of the postings the person brought.
+
+    Returns
+    -------
+    GapTable
+        Frozen; ``.onet``, ``.postings`` and ``.strengths`` ranked by priority. With
+        ``gap = max(0, need_level − level) / 7`` and ``priority = gap × importance / 5`` (O*NET),
+        ``priority = share`` (postings). Ties are broken by importance (or required share), then
+        by name.
+
+    Raises
+    ------
+    InputError
+        A rating outside 1–5, a rating for an item the role does not list, or ratings without
+        ``onet_need``.
+
+    Examples
+    --------
+    Need level 5.25 at importance 4, rated 2 (level 1.75): gap = 3.5 / 7 = 0.5,
+    priority = 0.5 × 4 / 5 = 0.4.
+    """
+    notes: list[str] = []
+    ratings = _check_ratings(ratings or {})
+    if ratings and (onet_need is None or onet_need.empty):
+        raise InputError(
+            "ratings were given, but the target role has no O*NET requirements to compare them "
+            "with (onet_need is missing or empty)."
+        )
+    if onet_need is not None and not onet_need.empty:
+        onet, strengths, unrated = _onet_frames(ratings, onet_need)
+    else:
+        onet = pd.DataFrame(columns=_ONET_GAP_COLUMNS)
+        strengths = pd.DataFrame(columns=_STRENGTH_COLUMNS)
+        unrated = ()
+        if onet_need is not None and onet_need.attrs.get("message"):
+            notes.append(onet_need.attrs["message"])
+    held_ids = {str(s) for s in have}
+    if posting_need is not None and not posting_need.empty:
+        need = posting_need[[c for c in _POSTING_GAP_COLUMNS if c != "priority"]].copy()
+        need["priority"] = need["share"].astype(float)
+        is_held = need["skill_id"].isin(held_ids)
+        postings = _rank(need[~is_held], "priority", "label")
+        held = _rank(need[is_held], "priority", "label")
+    else:
+        postings = pd.DataFrame(columns=_POSTING_GAP_COLUMNS)
+        held = pd.DataFrame(columns=_POSTING_GAP_COLUMNS)
+    if onet.empty and not postings.empty:
+        notes.append("This gap is based on job postings only.")
+    elif postings.empty and not onet.empty:
+        notes.append("This gap is based on O*NET ratings only (no postings yet).")
+    return GapTable(
+        onet=onet,
+        postings=postings,
+        strengths=strengths,
+        held=held,
+        unrated=unrated,
+        notes=tuple(notes),
+    )
+
+
+# --------------------------------------------------------------------------- draft goals
+
+
+def draft_goals(gap_table: GapTable, top: int = 3) -> list[dict[str, Any]]:
+    """The ``top`` highest-priority gaps as draft goals, plain dicts for the goals step.
+
+    Each dict has ``text`` (a first wording the person edits), ``category`` ("skill"),
+    ``measure``, ``skill_id`` and ``skill`` (the linked gap skill: an O*NET element_id or a
+    taxonomy skill_id, and its name), ``source`` ("onet" | "postings") and ``priority``.
+    O*NET and posting gaps compete on priority (both 0–1); items with zero priority are not
+    goals.
+    """
+    candidates: list[dict[str, Any]] = []
+    for row in gap_table.onet.itertuples(index=False):
+        if row.priority <= 0:
+            continue
+        needed_rating = rating_from_level(row.need_level)
+        words = {
+            "label": row.element_name,
+            "current": f"{RATING_NAMES[int(row.rating)]} ({int(row.rating)} of 5)",
+            "needed": f"{RATING_NAMES[needed_rating]} ({needed_rating} of 5)",
+            "needed_rating": needed_rating,
+        }
+        candidates.append(
+            {
+                "text": TEXT["goal_onet"].format(**words),
+                "category": "skill",
+                "measure": TEXT["goal_onet_measure"].format(
+                    needed_rating=needed_rating, needed=RATING_NAMES[needed_rating]
+                ),
+                "skill_id": row.element_id,
+                "skill": row.element_name,
+                "source": "onet",
+                "priority": float(row.priority),
+            }
+        )
+    for row in gap_table.postings.itertuples(index=False):
+        if row.priority <= 0:
+            continue
+        candidates.append(
+            {
+                "text": TEXT["goal_posting"].format(label=row.label),
+                "category": "skill",
+                "measure": TEXT["goal_posting_measure"].format(label=row.label, share=row.share),
+                "skill_id": row.skill_id,
+                "skill": row.label,
+                "source": "postings",
+                "priority": float(row.priority),
+            }
+        )
+    # Stable sort keeps O*NET before postings at equal priority, each in its own ranked order.
+    candidates.sort(key=lambda c: -c["priority"])
+    return candidates[: max(0, int(top))]
