@@ -1,0 +1,357 @@
+"""The :class:`Workbook`: one participant's answers in one JSON file, saved without losing any."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from careerkit.errors import InputError, WorkbookError
+from careerkit.goals import GoalsAnswers
+from careerkit.interests import InterestAnswers
+from careerkit.skills import SkillsAnswers
+from careerkit.workbook import _store
+from careerkit.workbook._merge import MISSING, changed_paths, merge
+from careerkit.workbook._migrate import FORMAT, SCHEMA_VERSION, migrate
+from careerkit.workbook._model import (
+    Change,
+    Consent,
+    CounselorComment,
+    Participant,
+    Submission,
+    check_pseudonym,
+    now,
+)
+
+#: largest workbook file accepted (an upload bigger than this is refused)
+MAX_BYTES = 5_000_000
+#: fields the merge handles itself rather than field by field
+_BOOKKEEPING = ("field_times", "updated_at")
+#: append-only records: merged by id, but no per-field change times kept for them
+_NO_TIMES = ("/history", "/submissions", "/format", "/schema_version")
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        parts.append(f"{where}: {err['msg']}")
+    more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
+    return "; ".join(parts) + more
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+class Workbook(BaseModel):
+    """One participant's workbook: the three step sections plus consent, notes and history.
+
+    Create one with :meth:`create`, open one with :meth:`open`, change any field (plain
+    assignment or in place, e.g. ``wb.interests.responses["R03"] = 4``) and call :meth:`save`.
+    A save merges with whatever another window saved since this copy was loaded: only a field
+    changed in both places is decided by time (the later wins; the other value goes to
+    :attr:`history`).
+    """
+
+    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+
+    format: str = FORMAT
+    schema_version: int = SCHEMA_VERSION
+    participant: Participant
+    consent: Consent = Field(default_factory=Consent)
+    interests: InterestAnswers = Field(default_factory=InterestAnswers)
+    skills: SkillsAnswers = Field(default_factory=SkillsAnswers)
+    goals: GoalsAnswers = Field(default_factory=GoalsAnswers)
+    counselor_comments: list[CounselorComment] = Field(default_factory=list)
+    notes: str = ""
+    submissions: list[Submission] = Field(default_factory=list)
+    history: list[Change] = Field(default_factory=list)
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime = Field(default_factory=now)
+    #: path → time of its last change (see ``careerkit.workbook._merge`` for the path syntax)
+    field_times: dict[str, str] = Field(default_factory=dict)
+
+    _path: Path | None = PrivateAttr(default=None)
+    _base: Any = PrivateAttr(default=MISSING)
+    _stamp: Any = PrivateAttr(default=None)
+
+    SCHEMA_VERSION: ClassVar[int] = SCHEMA_VERSION
+
+    # ------------------------------------------------------------------ creating and opening
+    @classmethod
+    def create(
+        cls,
+        participant_id: str,
+        folder: str | Path | None = None,
+        *,
+        workshop: str = "",
+        exist_ok: bool = False,
+    ) -> Workbook:
+        """Start a new workbook ``<folder>/<pseudonym>.json`` and write it at once.
+
+        ``folder`` defaults to the workbook home (``CAREERKIT_HOME``, see :func:`home`). An
+        existing workbook with that pseudonym is an error unless ``exist_ok``, then it is opened.
+        """
+        from careerkit.workbook._current import home
+
+        pseudonym = check_pseudonym(participant_id)
+        folder = Path(folder) if folder is not None else home()
+        path = folder / f"{pseudonym}.json"
+        _store.ensure_folder(folder)
+        with _store.locked(path):
+            if path.exists():
+                if not exist_ok:
+                    raise WorkbookError(
+                        f"A workbook called '{pseudonym}' already exists in {folder}. Open it "
+                        f"to continue, or choose another pseudonym."
+                    )
+            else:
+                wb = cls(participant=Participant(pseudonym=pseudonym, workshop=workshop))
+                wb._path = path
+                data = wb._serialise(wb.model_dump(mode="json"))
+                wb._stamp = _store.write_atomic(path, data, backup=False)
+                wb._base = wb._content()
+                return wb
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | Path, *, from_backup: bool = False) -> Workbook:
+        """Open the workbook file at ``path`` (``from_backup``: its previous version)."""
+        path = Path(path)
+        source = _store.backup_path(path) if from_backup else path
+        raw = _store.read(source)
+        if raw is None:
+            if from_backup:
+                raise WorkbookError(f"There is no backup of {path} ({source.name} not found).")
+            raise WorkbookError(f"No workbook file at {path}.")
+        wb = cls._parse(raw, source, path)
+        wb._path = path
+        if from_backup:
+            wb._stamp = _store.stamp(path)
+            wb._base = MISSING  # the first save writes the backup's content back
+        else:
+            wb._stamp = _store.stamp(path)
+            wb._base = wb._content()
+        return wb
+
+    @classmethod
+    def restore_backup(cls, path: str | Path) -> Workbook:
+        """Put the previous version of ``path`` back in place (e.g. after the file was damaged).
+
+        The damaged file is kept beside it as ``<name>.damaged-<time>`` (not ``.json``), so even
+        a broken file is never thrown away.
+        """
+        path = Path(path)
+        backup = _store.backup_path(path)
+        raw = _store.read(backup)
+        if raw is None:
+            raise WorkbookError(f"There is no backup of {path} ({backup.name} not found).")
+        wb = cls._parse(raw, backup, path)
+        wb._path = path
+        with _store.locked(path):
+            current = _store.read(path)
+            if current is not None:
+                damaged = path.with_name(f"{path.name}.damaged-{now():%Y%m%dT%H%M%S}")
+                _store.write_atomic(damaged, current, backup=False)
+            wb._stamp = _store.write_atomic(path, raw, backup=False)
+        wb._base = wb._content()
+        return wb
+
+    @classmethod
+    def _parse(cls, raw: bytes, source: Path | str, path: Path | None) -> Workbook:
+        """Validate file bytes into a Workbook (migrating old schemas), or a clear error."""
+        offer = ""
+        if path is not None and source == path and _store.backup_path(path).exists():
+            offer = (
+                f" The previous version is kept in {_store.backup_path(path).name}: open "
+                f"it with Workbook.open(path, from_backup=True) or put it back with "
+                f"Workbook.restore_backup(path)."
+            )
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise WorkbookError(
+                f"{source} is not a workbook: it is not UTF-8 text.{offer}"
+            ) from exc
+        except json.JSONDecodeError as exc:
+            raise WorkbookError(
+                f"{source} is damaged: not valid JSON ({exc.msg} at line {exc.lineno}, column "
+                f"{exc.colno}).{offer}"
+            ) from exc
+        try:
+            data = migrate(data, str(source))
+            return cls.model_validate(data)
+        except WorkbookError as exc:
+            raise WorkbookError(f"{exc}{offer}") from exc
+        except (ValidationError, InputError) as exc:
+            detail = _describe(exc) if isinstance(exc, ValidationError) else str(exc)
+            raise WorkbookError(f"{source} is not a valid workbook: {detail}.{offer}") from exc
+
+    # ------------------------------------------------------------------ where
+    @property
+    def path(self) -> Path:
+        """The workbook file, ``<folder>/<pseudonym>.json``."""
+        if self._path is None:
+            raise WorkbookError("This workbook has no file yet; use Workbook.create(...).")
+        return self._path
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    @property
+    def pseudonym(self) -> str:
+        return self.participant.pseudonym
+
+    # ------------------------------------------------------------------ saving
+    def _content(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json")
+        for key in _BOOKKEEPING:
+            data.pop(key, None)
+        return data
+
+    def _serialise(self, data: dict[str, Any]) -> bytes:
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+    def _read_theirs(self) -> tuple[Any, dict[str, str]] | None:
+        """The file on disk as (content, field_times), or None if it is gone."""
+        current = _store.stamp(self.path)
+        if current is None:
+            return None
+        if current == self._stamp and self._base is not MISSING:
+            return self._base, dict(self.field_times)
+        raw = _store.read(self.path)
+        if raw is None:
+            return None
+        theirs = type(self)._parse(raw, self.path, self.path)
+        content = theirs._content()
+        return content, dict(theirs.field_times)
+
+    def save(self, *, recreate: bool = False) -> None:
+        """Write this copy, merged with what was saved elsewhere since it was loaded.
+
+        Raises :class:`WorkbookError` (and leaves the file on disk as it was) when the folder is
+        not writable, the disk is full, the file on disk is damaged, or the file was deleted
+        since it was opened (``recreate=True`` writes it again anyway).
+        """
+        path = self.path
+        moment = now()
+        stamp_now = _iso(moment)
+        ours = self._content()
+        ours_times = dict(self.field_times)
+        for changed in changed_paths({} if self._base is MISSING else self._base, ours):
+            if not changed.startswith(_NO_TIMES):
+                ours_times[changed] = stamp_now
+        _store.ensure_folder(path.parent)
+        with _store.locked(path):
+            disk = self._read_theirs()
+            if disk is None:
+                if self._stamp is not None and not recreate:
+                    raise WorkbookError(
+                        f"The workbook file {path} was deleted after this window opened it "
+                        f"(perhaps 'delete my workbook' in another window). Nothing was "
+                        f"written. To keep what is on screen, save again with "
+                        f"save(recreate=True)."
+                    )
+                theirs, theirs_times, base = MISSING, {}, MISSING
+            else:
+                theirs, theirs_times = disk
+                base = self._base
+            merged = self._merge(base, ours, theirs, ours_times, theirs_times, moment, "merge")
+            data = self._serialise(merged.model_dump(mode="json"))
+            self._stamp = _store.write_atomic(path, data, backup=True)
+        self._adopt(merged)
+
+    def _merge(
+        self,
+        base: Any,
+        ours: dict[str, Any],
+        theirs: Any,
+        ours_times: dict[str, str],
+        theirs_times: dict[str, str],
+        moment: datetime,
+        reason: str,
+    ) -> Workbook:
+        if theirs is MISSING:
+            value, times, conflicts = ours, ours_times, []
+        else:
+            result = merge(base, ours, theirs, ours_times, theirs_times)
+            value, times, conflicts = result.value, result.times, result.conflicts
+        value = dict(value)
+        history = list(value.get("history") or [])
+        for conflict in conflicts:
+            history.append(
+                Change(
+                    field=conflict.path,
+                    value=conflict.value,
+                    time=conflict.time,
+                    replaced_at=moment,
+                    reason=reason,
+                ).model_dump(mode="json")
+            )
+        value["history"] = history
+        value["field_times"] = times
+        value["updated_at"] = _iso(moment)
+        value["format"] = FORMAT
+        value["schema_version"] = SCHEMA_VERSION
+        try:
+            return type(self).model_validate(value)
+        except ValidationError as exc:
+            raise WorkbookError(
+                f"Could not save {self._path}: the merged workbook is not valid "
+                f"({_describe(exc)}). Nothing was written."
+            ) from exc
+
+    def _adopt(self, other: Workbook) -> None:
+        """Take ``other``'s values, keeping this copy's objects (screens may hold them)."""
+        for name in type(self).model_fields:
+            _assign(self, name, getattr(other, name))
+        self._base = self._content()
+
+    def reload(self) -> None:
+        """Bring in what other windows saved, keeping this copy's unsaved changes (merged)."""
+        with _store.locked(self.path):
+            disk = self._read_theirs()
+            if disk is None:
+                raise WorkbookError(f"The workbook file {self.path} no longer exists.")
+            theirs, theirs_times = disk
+            ours = self._content()
+            moment = now()
+            ours_times = dict(self.field_times)
+            for changed in changed_paths(self._base or {}, ours):
+                if not changed.startswith(_NO_TIMES):
+                    ours_times[changed] = _iso(moment)
+            merged = self._merge(
+                self._base, ours, theirs, ours_times, theirs_times, moment, "merge"
+            )
+            self._stamp = _store.stamp(self.path)
+        base = theirs
+        self._adopt(merged)
+        # What is on disk is the new base: unsaved changes stay pending for the next save.
+        self._base = base
+
+
+def _assign(target: BaseModel, name: str, value: Any) -> None:
+    """Set ``target.name`` to ``value`` in place: nested models, dicts and lists are updated,
+    not replaced, so references held elsewhere stay live."""
+    current = getattr(target, name, None)
+    if isinstance(current, BaseModel) and type(current) is type(value):
+        for field_name in type(value).model_fields:
+            _assign(current, field_name, getattr(value, field_name))
+        if current.__pydantic_extra__ is not None and value.__pydantic_extra__ is not None:
+            current.__pydantic_extra__.clear()
+            current.__pydantic_extra__.update(value.__pydantic_extra__)
+        return
+    if isinstance(current, dict) and isinstance(value, dict):
+        current.clear()
+        current.update(value)
+        return
+    if isinstance(current, list) and isinstance(value, list):
+        current[:] = value
+        return
+    # Bypass validate_assignment: ``value`` comes from a validated model already.
+    target.__dict__[name] = value
