@@ -42,17 +42,27 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from careerkit.errors import DataError
+from careerkit.onet._files import (
+    SOC_PATTERN,
+    check_soc,
+    flags,
+    no_duplicates,
+    numbers,
+    read_table,
+    where,
+    wide_profile,
+)
 
 __all__ = [
     "FRAMES",
     "RIASEC",
+    "SOC_PATTERN",
     "WORK_VALUES",
     "OnetRelease",
     "UnknownReleaseWarning",
@@ -69,7 +79,6 @@ WORK_VALUES = (
     "support",
     "independence",
 )
-SOC_PATTERN = re.compile(r"\d{2}-\d{4}\.\d{2}")
 
 # O*NET content-model element IDs (data dictionary, "Interests" and "Work Values").
 _INTEREST_IDS = dict(
@@ -93,7 +102,6 @@ _VALUE_IDS = dict(
     )
 )
 _VALUE_HIGH_IDS = {"1.B.2.g": "high_point_1", "1.B.2.h": "high_point_2", "1.B.2.i": "high_point_3"}
-_HIGH_POINT_NAMES = {"first": "high_point_1", "second": "high_point_2", "third": "high_point_3"}
 
 # Frame name -> accepted file names (without extension), current names first where 30.3 renamed.
 FRAMES: dict[str, tuple[str, ...]] = {
@@ -134,297 +142,6 @@ class UnknownReleaseWarning(UserWarning):
     """The release number of an O*NET folder could not be found."""
 
 
-# --------------------------------------------------------------------------- reading files
-
-
-def _where(path: Path, line: int | None = None) -> str:
-    return f"{path.name}, line {line}" if line is not None else path.name
-
-
-def _cell_text(value: object) -> str:
-    """An Excel cell as the text edition would spell it (5.0 -> "5", None -> "")."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _guess_delimiter(header: str) -> str | None:
-    for char, name in ((",", "comma"), (";", "semicolon"), ("|", "pipe")):
-        if char in header:
-            return name
-    return None
-
-
-def _text_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise DataError(f"{path.name} is empty: expected a tab-separated header row and data rows.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Releases before the switch to UTF-8 were Windows-1252/Latin-1 text.
-        text = raw.decode("latin-1")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    header = [name.strip() for name in lines[0].split("\t")]
-    if len(header) == 1:
-        found = _guess_delimiter(lines[0])
-        looks = f"it looks {found}-separated" if found else "it has a single column"
-        raise DataError(
-            f"{path.name}: the header row has no tab characters ({looks}). O*NET text files are "
-            "tab-separated; re-export it as tab-delimited text or use the official file."
-        )
-    width = len(header)
-    rows: list[tuple[int, list[str]]] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue  # blank lines, including the one after a final newline
-        fields = line.split("\t")
-        if len(fields) != width:
-            kind = "a short row" if len(fields) < width else "a row with extra fields"
-            raise DataError(
-                f"{_where(path, number)}: {len(fields)} tab-separated fields where the header has "
-                f"{width} ({kind}). Expected every row to have {width} fields; the file may be "
-                "cut off or a cell may contain a tab."
-            )
-        rows.append((number, fields))
-    return header, rows
-
-
-def _excel_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    import openpyxl  # imported here: only Excel editions need it, and it is slow to import
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException, ...
-        raise DataError(
-            f"{path.name} is not a readable Excel workbook ({type(exc).__name__}): expected an "
-            "O*NET Excel-edition .xlsx file."
-        ) from exc
-    try:
-        sheet = book.worksheets[0]
-        cells = sheet.iter_rows(values_only=True)
-        first = next(cells, None)
-        if first is None or all(value is None for value in first):
-            raise DataError(f"{path.name} is empty: expected a header row and data rows.")
-        header = [_cell_text(value) for value in first]
-        while header and header[-1] == "":
-            header.pop()
-        width = len(header)
-        rows: list[tuple[int, list[str]]] = []
-        for number, values in enumerate(cells, start=2):
-            texts = [_cell_text(value) for value in values]
-            if not any(texts):
-                continue
-            if any(texts[width:]):
-                raise DataError(
-                    f"{_where(path, number)}: a value beyond the last named column "
-                    f"('{header[-1]}'). Expected {width} columns as in the header row."
-                )
-            texts = texts[:width] + [""] * (width - len(texts))
-            rows.append((number, texts))
-    finally:
-        book.close()
-    return header, rows
-
-
-def read_table(
-    path: Path | str,
-    columns: dict[str, str],
-    optional: dict[str, str] | None = None,
-) -> pd.DataFrame:
-    """Read one O*NET file (``.txt`` or ``.xlsx``), keeping the named columns as text.
-
-    Parameters
-    ----------
-    path
-        The file.
-    columns
-        O*NET column name -> our column name; each must be present.
-    optional
-        Further columns kept when present (filled with "" when absent).
-
-    Returns
-    -------
-    A frame of strings with the renamed columns plus ``_line`` (the row's line in the file,
-    for error messages).
-    """
-    path = Path(path)
-    optional = optional or {}
-    if not path.is_file():
-        raise DataError(f"{path} does not exist: expected an O*NET data file there.")
-    if path.suffix.lower() == ".xlsx":
-        header, rows = _excel_rows(path)
-    else:
-        header, rows = _text_rows(path)
-    missing = [name for name in columns if name not in header]
-    if missing:
-        raise DataError(
-            f"{path.name}: missing column(s) {', '.join(repr(m) for m in missing)}. "
-            f"Found: {', '.join(repr(h) for h in header)}. Expected at least: "
-            f"{', '.join(repr(c) for c in columns)}."
-        )
-    if not rows:
-        raise DataError(f"{path.name} has a header row but no data rows.")
-    wanted = {**columns, **{k: v for k, v in optional.items() if k in header}}
-    data: dict[str, list] = {
-        ours: [fields[header.index(theirs)] for _, fields in rows]
-        for theirs, ours in wanted.items()
-    }
-    for ours in optional.values():
-        data.setdefault(ours, [""] * len(rows))
-    data["_line"] = [number for number, _ in rows]
-    frame = pd.DataFrame(data)
-    for column in frame.columns.drop("_line"):
-        frame[column] = frame[column].str.strip()
-    return frame
-
-
-# --------------------------------------------------------------------------- checking values
-
-
-def _check_soc(frame: pd.DataFrame, path: Path) -> None:
-    codes = frame["soc_code"]
-    bad = ~codes.str.fullmatch(SOC_PATTERN.pattern).astype(bool)
-    if bad.any():
-        first = frame[bad].iloc[0]
-        raise DataError(
-            f"{_where(path, first['_line'])}: {first['soc_code']!r} is not an O*NET-SOC code "
-            f"({int(bad.sum())} such row(s)). Expected the pattern NN-NNNN.NN, e.g. 15-1252.00."
-        )
-
-
-def _numbers(
-    frame: pd.DataFrame,
-    column: str,
-    path: Path,
-    label: str,
-    low: float | None = None,
-    high: float | None = None,
-) -> pd.Series:
-    values = pd.to_numeric(frame[column], errors="coerce")
-    bad = values.isna()
-    if bad.any():
-        first = frame[bad].iloc[0]
-        raise DataError(
-            f"{_where(path, first['_line'])}: {label} is {first[column]!r}, not a number "
-            f"({int(bad.sum())} such row(s)). Expected a number."
-        )
-    if low is not None and high is not None:
-        outside = (values < low) | (values > high)
-        if outside.any():
-            first = frame[outside].iloc[0]
-            raise DataError(
-                f"{_where(path, first['_line'])}: {label} is {first[column]}, outside the scale. "
-                f"Expected a value from {low:g} to {high:g}."
-            )
-    return values.astype(float)
-
-
-def _flags(frame: pd.DataFrame, column: str, path: Path, label: str) -> pd.Series:
-    text = frame[column].str.upper()
-    bad = ~text.isin(["Y", "N", ""])
-    if bad.any():
-        first = frame[bad].iloc[0]
-        raise DataError(
-            f"{_where(path, first['_line'])}: {label} is {first[column]!r}. Expected Y, N or empty."
-        )
-    return text.eq("Y")
-
-
-def _no_duplicates(frame: pd.DataFrame, keys: list[str], path: Path, what: str) -> None:
-    dup = frame.duplicated(keys, keep="first")
-    if dup.any():
-        first = frame[dup].iloc[0]
-        key = ", ".join(str(first[k]) for k in keys)
-        raise DataError(
-            f"{_where(path, first['_line'])}: a second {what} row for {key}. Expected one per "
-            f"{' × '.join(keys)}."
-        )
-
-
-def _element_key(
-    frame: pd.DataFrame, path: Path, by_id: dict[str, str], by_name: dict[str, str], what: str
-) -> pd.Series:
-    """Map element rows to our names by Element ID, else by Element Name."""
-    key = frame["element_id"].map(by_id)
-    names = (
-        frame["element_name"].str.lower().str.replace(r"[^a-z]+", "_", regex=True).str.strip("_")
-    )
-    key = key.fillna(names.map(by_name))
-    unknown = key.isna()
-    if unknown.any():
-        first = frame[unknown].iloc[0]
-        raise DataError(
-            f"{_where(path, first['_line'])}: unknown {what} element {first['element_id']!r} "
-            f"({first['element_name']!r}). Expected one of {', '.join(sorted(by_id))}."
-        )
-    return key
-
-
-def _high_point_key(frame: pd.DataFrame, by_id: dict[str, str]) -> pd.Series:
-    key = frame["element_id"].map(by_id)
-    first_word = frame["element_name"].str.split().str[0].str.lower()
-    return key.fillna(first_word.map(_HIGH_POINT_NAMES))
-
-
-def _wide_profile(
-    frame: pd.DataFrame,
-    path: Path,
-    *,
-    level_scale: str,
-    high_scale: str,
-    ids: dict[str, str],
-    names: dict[str, str],
-    high_ids: dict[str, str],
-    labels: tuple[str, ...],
-    what: str,
-) -> pd.DataFrame:
-    """Pivot an Interests / Work Values file into one row per occupation."""
-    _check_soc(frame, path)
-    levels = frame[frame["scale_id"] == level_scale].copy()
-    if levels.empty:
-        raise DataError(
-            f"{path.name}: no {level_scale} rows. Expected the {what} ratings "
-            f"(Scale ID {level_scale})."
-        )
-    levels["key"] = _element_key(levels, path, ids, names, what)
-    levels["number"] = _numbers(levels, "value", path, f"the {level_scale} value", 1, 7)
-    _no_duplicates(levels, ["soc_code", "key"], path, f"{level_scale} rating")
-    wide = levels.pivot(index="soc_code", columns="key", values="number")
-    wide = wide.reindex(columns=list(labels))
-    incomplete = wide.isna().any(axis=1)
-    if incomplete.any():
-        code = wide.index[incomplete][0]
-        have = int(wide.loc[code].notna().sum())
-        raise DataError(
-            f"{path.name}: occupation {code} has {have} of the {len(labels)} {level_scale} "
-            f"ratings ({int(incomplete.sum())} occupation(s) incomplete). Expected all "
-            f"{len(labels)}."
-        )
-    highs = frame[frame["scale_id"] == high_scale].copy()
-    points = pd.DataFrame(index=wide.index, columns=list(_HIGH_POINT_NAMES.values()), data="")
-    if not highs.empty:
-        highs["key"] = _high_point_key(highs, high_ids)
-        highs = highs[highs["key"].notna()]
-        number = _numbers(highs, "value", path, f"the {high_scale} high point", 0, len(labels))
-        if not number.eq(number.round()).all():
-            first = highs[number.ne(number.round())].iloc[0]
-            raise DataError(
-                f"{_where(path, first['_line'])}: high point {first['value']!r}. "
-                f"Expected a whole number from 0 to {len(labels)}."
-            )
-        highs["label"] = number.astype(int).map(dict(enumerate(("", *labels))))
-        _no_duplicates(highs, ["soc_code", "key"], path, f"{high_scale} high-point")
-        hp = highs.pivot(index="soc_code", columns="key", values="label")
-        hp = hp.reindex(index=wide.index, columns=points.columns).fillna("")
-        points = hp
-    out = wide.join(points).reset_index()
-    out.columns.name = None
-    return out
-
-
 # --------------------------------------------------------------------------- the release
 
 
@@ -437,15 +154,6 @@ def _release_from_readme(text: str) -> tuple[str | None, str | None]:
 def _release_from_name(name: str) -> str | None:
     match = re.search(r"(?<!\d)(\d{2})[._](\d)(?!\d)", name)
     return f"{match.group(1)}.{match.group(2)}" if match else None
-
-
-@dataclass(frozen=True)
-class _Source:
-    """Where one frame comes from."""
-
-    release: str
-    date: str | None
-    files: tuple[Path, ...] = field(default_factory=tuple)
 
 
 class OnetRelease:
@@ -546,15 +254,15 @@ class OnetRelease:
         frame = read_table(
             path, {_SOC: "soc_code", "Title": "title"}, {"Description": "description"}
         )
-        _check_soc(frame, path)
-        _no_duplicates(frame, ["soc_code"], path, "occupation")
+        check_soc(frame, path)
+        no_duplicates(frame, ["soc_code"], path, "occupation")
         return frame.drop(columns="_line").reset_index(drop=True)
 
     @cached_property
     def interests(self) -> pd.DataFrame:
         (path,) = self._require("interests")
         frame = read_table(path, _RATING_COLUMNS)
-        return _wide_profile(
+        return wide_profile(
             frame,
             path,
             level_scale="OI",
@@ -572,16 +280,16 @@ class OnetRelease:
             return self._job_zones_from.job_zones
         (path,) = self._require("job_zones")
         frame = read_table(path, {_SOC: "soc_code", "Job Zone": "job_zone"}, {"Date": "date"})
-        _check_soc(frame, path)
-        zone = _numbers(frame, "job_zone", path, "the Job Zone", 1, 5)
+        check_soc(frame, path)
+        zone = numbers(frame, "job_zone", path, "the Job Zone", 1, 5)
         if not zone.eq(zone.round()).all():
             first = frame[zone.ne(zone.round())].iloc[0]
             raise DataError(
-                f"{_where(path, first['_line'])}: Job Zone {first['job_zone']!r}. "
+                f"{where(path, first['_line'])}: Job Zone {first['job_zone']!r}. "
                 "Expected a whole number from 1 to 5."
             )
         frame["job_zone"] = zone.astype("Int64")
-        _no_duplicates(frame, ["soc_code"], path, "Job Zone")
+        no_duplicates(frame, ["soc_code"], path, "Job Zone")
         return frame.drop(columns="_line").reset_index(drop=True)
 
     def _ratings(self, frame_name: str) -> pd.DataFrame:
@@ -592,23 +300,23 @@ class OnetRelease:
                 _RATING_COLUMNS,
                 {"Recommend Suppress": "suppress", "Not Relevant": "not_relevant"},
             )
-            _check_soc(frame, path)
+            check_soc(frame, path)
             frame = frame[frame["scale_id"].isin(["IM", "LV"])].copy()
             if frame.empty:
                 raise DataError(
                     f"{path.name}: no IM or LV rows. Expected importance (IM) and "
                     "level (LV) ratings."
                 )
-            frame["value"] = _numbers(frame, "value", path, "the Data Value", 0, 7)
-            frame["suppress"] = _flags(frame, "suppress", path, "Recommend Suppress")
-            frame["not_relevant"] = _flags(frame, "not_relevant", path, "Not Relevant")
-            _no_duplicates(frame, ["soc_code", "element_id", "scale_id"], path, "rating")
+            frame["value"] = numbers(frame, "value", path, "the Data Value", 0, 7)
+            frame["suppress"] = flags(frame, "suppress", path, "Recommend Suppress")
+            frame["not_relevant"] = flags(frame, "not_relevant", path, "Not Relevant")
+            no_duplicates(frame, ["soc_code", "element_id", "scale_id"], path, "rating")
             im = frame[frame["scale_id"] == "IM"].set_index(["soc_code", "element_id"])
             lv = frame[frame["scale_id"] == "LV"].set_index(["soc_code", "element_id"])
             if (im["value"] < 1).any() or (im["value"] > 5).any():
                 line = im.loc[(im["value"] < 1) | (im["value"] > 5), "_line"].iloc[0]
                 raise DataError(
-                    f"{_where(path, line)}: an importance (IM) value outside the "
+                    f"{where(path, line)}: an importance (IM) value outside the "
                     "scale. Expected a value from 1 to 5."
                 )
             both = im[["element_name", "value", "suppress"]].join(
@@ -655,20 +363,20 @@ class OnetRelease:
             },
             {"In Demand": "in_demand"},
         )
-        _check_soc(frame, path)
-        frame["hot_technology"] = _flags(frame, "hot_technology", path, "Hot Technology")
+        check_soc(frame, path)
+        frame["hot_technology"] = flags(frame, "hot_technology", path, "Hot Technology")
         if frame["in_demand"].eq("").all():
             # Releases before In Demand existed (27.0): unknown, not "no".
             frame["in_demand"] = pd.array([pd.NA] * len(frame), dtype="boolean")
         else:
-            frame["in_demand"] = _flags(frame, "in_demand", path, "In Demand").astype("boolean")
+            frame["in_demand"] = flags(frame, "in_demand", path, "In Demand").astype("boolean")
         return frame.drop(columns="_line").reset_index(drop=True)
 
     @cached_property
     def work_values(self) -> pd.DataFrame:
         (path,) = self._require("work_values")
         frame = read_table(path, _RATING_COLUMNS)
-        return _wide_profile(
+        return wide_profile(
             frame,
             path,
             level_scale="EX",
