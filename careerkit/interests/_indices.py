@@ -11,7 +11,7 @@ Sources
   — differentiation as the highest score minus the mean of the second and fourth highest.
 - Iachan, R. (1990). Some extensions of the Iachan congruence index. *Journal of Vocational
   Behavior, 36*, 176–180. — ties (average M over the codes the tie allows) and the two-letter
-  weights [[5, 2], [2, 1]] (0–8).
+  weights [[5, 2], [2, 1]] (0–6).
 - Brown, S. D., & Gore, P. A. (1994). An evaluation of interest congruence indices:
   Distribution characteristics and measurement properties. *Journal of Vocational Behavior,
   45*, 310–327. — the C index, 3·X1 + 2·X2 + X3 with X = 3 for the same letter, 2 adjacent,
@@ -175,13 +175,14 @@ def congruence(
     method : {"iachan", "brown_gore"}
         ``"iachan"``: M index (Iachan, 1984): sum of weights [[22, 10, 4], [10, 5, 2],
         [4, 2, 1]] for each letter shared, by its positions in the two codes; 0–28. For
-        two-letter codes the weights are [[5, 2], [2, 1]], 0–8 (Iachan, 1990).
+        two-letter codes the weights are [[5, 2], [2, 1]], 0–6 (Iachan, 1990).
         ``"brown_gore"``: C index (Brown & Gore, 1994): 3·X1 + 2·X2 + X3, where Xi compares the
         i-th letters: 3 same, 2 adjacent, 1 alternate, 0 opposite on the hexagon; 0–18.
 
     Examples
     --------
-    Iachan (1990, p. 178): a person coded SEA against an occupation tied between ESA and ESI:
+    Iachan's (1990) tie example: a person coded SEA against an occupation tied between ESA
+    and ESI (m = 21 and 20, M = 20.5):
 
     >>> congruence("SEA", "ESA"), congruence("SEA", "ESI"), congruence("SEA", ["ESA", "ESI"])
     (21.0, 20.0, 20.5)
