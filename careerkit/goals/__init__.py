@@ -8,6 +8,14 @@ examples (:mod:`.library`) and the calendar file (:mod:`.ics`).
 from __future__ import annotations
 
 from careerkit.goals.deadlines import TimePhrase, add_months, find_time_phrases, parse_deadline
+from careerkit.goals.ics import to_ics
+from careerkit.goals.library import (
+    AUDIENCES,
+    draft_interview_answer,
+    example_goals,
+    goal_from_example,
+    goals_from_gaps,
+)
 from careerkit.goals.model import (
     ActionStep,
     Category,
@@ -23,9 +31,18 @@ from careerkit.goals.model import (
     Status,
     TermCalendar,
 )
+from careerkit.goals.progress import (
+    OverdueItem,
+    ensure_review,
+    infer_horizon,
+    overdue,
+    tick_milestone,
+    update_percent,
+)
 from careerkit.goals.smart import SmartCheck, SmartFlag, check_smart
 
 __all__ = [
+    "AUDIENCES",
     "ActionStep",
     "Category",
     "Comment",
@@ -37,6 +54,7 @@ __all__ = [
     "Measure",
     "Milestone",
     "Obstacle",
+    "OverdueItem",
     "SmartCheck",
     "SmartFlag",
     "Status",
@@ -44,6 +62,16 @@ __all__ = [
     "TimePhrase",
     "add_months",
     "check_smart",
+    "draft_interview_answer",
+    "ensure_review",
+    "example_goals",
     "find_time_phrases",
+    "goal_from_example",
+    "goals_from_gaps",
+    "infer_horizon",
+    "overdue",
     "parse_deadline",
+    "tick_milestone",
+    "to_ics",
+    "update_percent",
 ]

@@ -24,19 +24,65 @@ from careerkit.goals.model import TermCalendar
 __all__ = ["NUMBER_WORDS", "TimePhrase", "add_months", "find_time_phrases", "parse_deadline"]
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty": 40, "fifty": 50, "sixty": 60,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
 }
 _NUMWORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
@@ -276,59 +322,151 @@ def _never(m: re.Match, today: date, cal: TermCalendar):
     return "never", None
 
 
-_PERIOD_WORDS = (r"(?:semester|term|school\s+year|academic\s+year|calendar\s+year|fiscal\s+year|"
-                 r"financial\s+year|year|month|week|quarter|spring|summer|fall|autumn|winter)")
+_PERIOD_WORDS = (
+    r"(?:semester|term|school\s+year|academic\s+year|calendar\s+year|fiscal\s+year|"
+    r"financial\s+year|year|month|week|quarter|spring|summer|fall|autumn|winter)"
+)
 
 # A named period after "end of": up to four words, stopping before clause words.
-_NAME = (r"(?P<name>(?:(?:the|this|my|our|next)\s+)?[a-z][\w'-]*(?:\s+(?!(?:and|so|to|in|while|"
-         r"with|because|by|or|then|through|from|for|as)\b)[a-z][\w'-]*){0,3})")
+_NAME = (
+    r"(?P<name>(?:(?:the|this|my|our|next)\s+)?[a-z][\w'-]*(?:\s+(?!(?:and|so|to|in|while|"
+    r"with|because|by|or|then|through|from|for|as)\b)[a-z][\w'-]*){0,3})"
+)
 
 _RULES: list[tuple[re.Pattern, Callable]] = [
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
     (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"), _numeric),
-    (re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_DAY_SUFFIX},?\s+(?P<y>{_YEAR})\b",
-                _F), _month_day_year),
-    (re.compile(rf"\b(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{_MONTH})\.?,?\s+"
-                rf"(?P<y>{_YEAR})\b", _F), _month_day_year),
-    (re.compile(rf"\b(?:(?:the\s+)?end\s+of\s+)?(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?"
-                rf"(?P<y>{_YEAR})\b", _F), _month_year),
-    (re.compile(rf"\b(?:(?:the\s+)?end\s+of\s+)?(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qw>first|second|"
-                rf"third|fourth|last)\s+quarter)\s*(?:of\s+)?(?P<y>{_YEAR})\b", _F), _quarter),
-    (re.compile(rf"\b(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|"
-                rf"winter)\s+(?:semester\s+|term\s+|quarter\s+)?(?:of\s+)?(?P<y>{_YEAR})\b", _F),
-     _season_year),
-    (re.compile(rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|by\s+the\s+end\s+of)\s+(?:the\s+year\s+)?"
-                rf"(?P<y>{_YEAR})\b", _F), _year),
+    (
+        re.compile(
+            rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_DAY_SUFFIX},?\s+(?P<y>{_YEAR})\b", _F
+        ),
+        _month_day_year,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{_MONTH})\.?,?\s+"
+            rf"(?P<y>{_YEAR})\b",
+            _F,
+        ),
+        _month_day_year,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:the\s+)?end\s+of\s+)?(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?"
+            rf"(?P<y>{_YEAR})\b",
+            _F,
+        ),
+        _month_year,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:the\s+)?end\s+of\s+)?(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qw>first|second|"
+            rf"third|fourth|last)\s+quarter)\s*(?:of\s+)?(?P<y>{_YEAR})\b",
+            _F,
+        ),
+        _quarter,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|"
+            rf"winter)\s+(?:semester\s+|term\s+|quarter\s+)?(?:of\s+)?(?P<y>{_YEAR})\b",
+            _F,
+        ),
+        _season_year,
+    ),
+    (
+        re.compile(
+            rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|by\s+the\s+end\s+of)\s+(?:the\s+year\s+)?"
+            rf"(?P<y>{_YEAR})\b",
+            _F,
+        ),
+        _year,
+    ),
     # "within 6 months", "in the next two years", "in 18 months' time", "within 6-12 months"
-    (re.compile(rf"\b(?:within|in|inside|over|during|after)\s+(?:the\s+)?(?:next|coming|following)?"
-                rf"\s*(?P<n>\d+|{_NUMWORD}|a|an)(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|{_NUMWORD}))?"
-                rf"\s+(?P<unit>{_UNIT})\b(?:'?\s*time)?", _F), _duration),
-    (re.compile(rf"\b(?P<n>\d+|{_NUMWORD}|a|an)\s+(?P<unit>{_UNIT})\s+from\s+(?:now|today)\b",
-                _F), _duration),
-    (re.compile(rf"\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(?P<unit>{_UNIT})\b",
-                _F), _duration),
-    (re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_DAY_SUFFIX}\b(?!\s*(?:%|percent))",
-                _F), _month_day),
-    (re.compile(rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|this|next)\s+(?:the\s+)?(?:(?:end|middle)\s+"
-                rf"of\s+)?(?P<which>next\s+)?(?P<mon>{_MONTH})\b(?!\s+\d)", _F), _month_alone),
-    (re.compile(rf"\b(?:(?:by|before|until|till|at|for|through|to)\s+)?(?:the\s+)?end\s+of\s+"
-                rf"{_NAME}", _F), _end_of),
+    (
+        re.compile(
+            rf"\b(?:within|in|inside|over|during|after|for)\s+(?:the\s+)?(?:next|coming|following)?"
+            rf"\s*(?P<n>\d+|{_NUMWORD}|a|an)(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|{_NUMWORD}))?"
+            rf"\s+(?P<unit>{_UNIT})\b(?:'?\s*time)?",
+            _F,
+        ),
+        _duration,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<n>\d+|{_NUMWORD}|a|an)\s+(?P<unit>{_UNIT})\s+from\s+(?:now|today)\b", _F
+        ),
+        _duration,
+    ),
+    (
+        re.compile(
+            rf"\b(?:within|in|over|during|for)\s+the\s+(?:next|coming)\s+(?P<unit>{_UNIT})\b", _F
+        ),
+        _duration,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_DAY_SUFFIX}\b(?!\s*(?:%|percent))", _F
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(
+            rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|this|next)\s+(?:the\s+)?(?:(?:end|middle)\s+"
+            rf"of\s+)?(?P<which>next\s+)?(?P<mon>{_MONTH})\b(?!\s+\d)",
+            _F,
+        ),
+        _month_alone,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:by|before|until|till|at|for|through|to)\s+)?(?:the\s+)?end\s+of\s+"
+            rf"{_NAME}",
+            _F,
+        ),
+        _end_of,
+    ),
     (re.compile(rf"\b(?P<which>this|next)\s+(?P<name>{_PERIOD_WORDS})\b", _F), _this_next),
-    (re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+time\s+)?(?:i|we)\s+(?:graduate|"
-                r"finish\s+(?P<ev>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)(?=[,.;]|\s+(?:and|so|"
-                r"to)\b|$))", _F), _event),
-    (re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s+(?:my\s+|our\s+)?graduation\b", _F),
-     _event),
-    (re.compile(r"\b(?:by|before)\s+(?:the\s+)?(?:age\s+(?:of\s+)?\d{2}|time\s+i(?:\s+a|')m\s+"
-                r"\d{2}|time\s+i\s+turn\s+\d{2})\b", _F), _age),
-    (re.compile(rf"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+)?(?:few|"
-                rf"couple\s+(?:of\s+)?|several)\s+{_UNIT}\b|\b(?:in|within|over)\s+the\s+"
-                rf"(?:near|coming|next\s+few)\s+(?:future|{_UNIT})\b|\bshort[\s-]term\b|"
-                r"\b(?:after|once|when)\s+(?:i\s+)?graduat\w*\b|\bnext\s+few\s+\w+s\b|"
-                r"\b(?:in\s+)?the\s+long\s+run\b", _F), _vague),
-    (re.compile(r"\b(?:some\s?day|eventually|soon|one\s+day|at\s+some\s+point|sometime|"
-                r"in\s+the\s+future|later\s+on|down\s+the\s+road|in\s+due\s+course)\b", _F),
-     _never),
+    (
+        re.compile(
+            r"\b(?:by|before|until|till)\s+(?:the\s+time\s+)?(?:i|we)\s+(?:graduate|"
+            r"finish\s+(?P<ev>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)(?=[,.;]|\s+(?:and|so|"
+            r"to)\b|$))",
+            _F,
+        ),
+        _event,
+    ),
+    (
+        re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s+(?:my\s+|our\s+)?graduation\b", _F),
+        _event,
+    ),
+    (
+        re.compile(
+            r"\b(?:by|before)\s+(?:the\s+)?(?:age\s+(?:of\s+)?\d{2}|time\s+i(?:\s+a|')m\s+"
+            r"\d{2}|time\s+i\s+turn\s+\d{2})\b",
+            _F,
+        ),
+        _age,
+    ),
+    (
+        re.compile(
+            rf"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+)?(?:few|"
+            rf"couple\s+(?:of\s+)?|several)\s+{_UNIT}\b|\b(?:in|within|over)\s+the\s+"
+            rf"(?:near|coming|next\s+few)\s+(?:future|{_UNIT})\b|\bshort[\s-]term\b|"
+            r"\b(?:after|once|when)\s+(?:i\s+)?graduat\w*\b|\bnext\s+few\s+\w+s\b|"
+            r"\b(?:in\s+)?the\s+long\s+run\b",
+            _F,
+        ),
+        _vague,
+    ),
+    (
+        re.compile(
+            r"\b(?:some\s?day|eventually|soon|one\s+day|at\s+some\s+point|sometime|"
+            r"in\s+the\s+future|later\s+on|down\s+the\s+road|in\s+due\s+course)\b",
+            _F,
+        ),
+        _never,
+    ),
 ]
 
 

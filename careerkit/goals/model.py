@@ -178,8 +178,9 @@ class Links(_Model):
     interest_code: str = ""
 
     def any(self) -> bool:
-        return bool(self.gap_skills or self.target_soc_code or self.target_title
-                    or self.interest_code)
+        return bool(
+            self.gap_skills or self.target_soc_code or self.target_title or self.interest_code
+        )
 
 
 class Goal(_Model):

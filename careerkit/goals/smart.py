@@ -84,6 +84,7 @@ recruit redesign reduce refactor register renew replace request research restart
 revise run save schedule secure see select sell send serve set shadow ship sign solve speak
 spend start study submit supervise switch take teach test track train transfer transition
 translate travel tutor update upgrade use visit volunteer walk win work write become sit shift
+sleep leave score pay eat meditate budget
 hold stop quit limit book reach
 """
 )
@@ -125,7 +126,7 @@ _OUTCOME_VERBS = (
     r"publish|present|win|be\s+accepted|get\s+accepted|be\s+admitted|get\s+into|enrol|enroll|"
     r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
     r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
-    r"develop|design|make|open|found"
+    r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into"
 )
 _OUTCOME_NOUNS = (
     r"certificate|certification|certified|licen[cs]e|licensure|degree|diploma|course|courses|"
@@ -334,6 +335,10 @@ def _score_measurable(time_free: str) -> tuple[int, str]:
     m = re.search(_FROM_TO, text, _F)
     if m and (re.match(_LEVEL_TOKEN, m["a"].split()[-1], _F) or re.match(_LEVEL_TOKEN, m["b"], _F)):
         return 2, TEXT["M2"]
+    if re.search(
+        r"\b(?:at\s+least|at\s+most|or\s+(?:higher|above|more|fewer|less|below))\b", text, _F
+    ):
+        return 2, TEXT["M2"]
     if _has_quantity(text):
         return 2, TEXT["M2"]
     if _has_outcome(text):
@@ -535,9 +540,13 @@ def check_smart(
     text = " ".join(text.split())
     phrases = find_time_phrases(text, today, term_calendar)
     time_free = _blank_spans(text, [(p.start, p.end) for p in phrases])
+    # "volunteer for two days" is an amount of activity as well as a time span: M may count it.
+    amount_kept = _blank_spans(
+        text, [(p.start, p.end) for p in phrases if not p.text.lower().startswith("for ")]
+    )
 
     s, s_msg, two = _score_specific(text, time_free)
-    m, m_msg = _score_measurable(time_free)
+    m, m_msg = _score_measurable(amount_kept)
     if goal is not None and m < 2 and not goal.measure.is_empty():
         m, m_msg = 2, TEXT["M2"]
     t, t_msg = _score_time(phrases, goal.deadline if goal else None)
