@@ -292,3 +292,19 @@ def test_every_occupation_without_ratings_is_flagged_not_failed():
 def test_unknown_soc_code_is_named():
     with pytest.raises(InputError, match=r"'99-0000\.00'"):
         occupation_requirements("99-0000.00")
+
+
+# ----------------------------------------------------------------------------- finding a role
+
+
+def test_find_roles_by_title_puts_whole_phrase_matches_first():
+    found = ck.skills.find_roles("software developer")
+    assert found.loc[0, "soc_code"] == "15-1252.00"
+    assert not found.loc[0, "rated"]
+    nurses = ck.skills.find_roles("registered nurse")
+    assert nurses.loc[0, "title"] == "Registered Nurses" and nurses.loc[0, "rated"]
+
+
+def test_find_roles_with_empty_query_says_what_to_type():
+    with pytest.raises(InputError, match="job title or a keyword"):
+        ck.skills.find_roles("  ")

@@ -11,6 +11,7 @@ import pytest
 from careerkit.errors import DataError, InputError
 from careerkit.skills import postings as postings_module
 from careerkit.skills import (
+    postings_from_bytes,
     postings_from_records,
     postings_from_text,
     read_postings,
@@ -330,3 +331,11 @@ def test_skillspan_jsonl_reads_text_column_and_derives_titles(shared_data):
     assert frame.attrs["columns"] == {"description": "text"}
     assert frame.loc[0, "title"].startswith("Senior QA Engineer")
     assert (frame["title"] != "").all()
+
+
+def test_uploaded_bytes_are_read_like_a_file():
+    data = "title;description\nCook;Prepare meals\n".encode("cp1252")
+    frame = postings_from_bytes(data, "upload.csv")
+    assert frame.loc[0, "title"] == "Cook"
+    with pytest.raises(DataError, match=r"empty\.csv"):
+        postings_from_bytes(b"", "empty.csv")

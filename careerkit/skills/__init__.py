@@ -23,12 +23,14 @@ from careerkit.skills.gap import (
     requirements,
 )
 from careerkit.skills.postings import (
+    postings_from_bytes,
     postings_from_records,
     postings_from_text,
     read_postings,
     sample_postings,
     sample_roles,
 )
+from careerkit.skills.roles import find_roles
 
 __all__ = [
     "MIN_IMPORTANCE",
@@ -38,10 +40,12 @@ __all__ = [
     "Posting",
     "SkillsAnswers",
     "draft_goals",
+    "find_roles",
     "gap",
     "items_to_rate",
     "level_from_rating",
     "occupation_requirements",
+    "postings_from_bytes",
     "postings_from_records",
     "postings_from_text",
     "rated_alternatives",

@@ -29,6 +29,7 @@ from careerkit.errors import DataError, InputError
 
 __all__ = [
     "COLUMNS",
+    "postings_from_bytes",
     "postings_from_records",
     "postings_from_text",
     "read_postings",
@@ -181,6 +182,13 @@ def read_postings(path: str | Path) -> pd.DataFrame:
     except OSError as exc:
         raise DataError(f"cannot read postings file {path}: {exc.strerror or exc}") from None
     return _parse_bytes(data, path.name, path.suffix.casefold(), str(path))
+
+
+def postings_from_bytes(data: bytes, filename: str) -> pd.DataFrame:
+    """Postings from the bytes of an uploaded file (``filename`` gives the format and appears in
+    messages), exactly as :func:`read_postings` reads a file on disk."""
+    name = Path(filename or "upload").name
+    return _parse_bytes(bytes(data), name, Path(name).suffix.casefold(), name)
 
 
 def postings_from_text(text: str, *, source: str = "pasted text") -> pd.DataFrame:
