@@ -451,7 +451,7 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     (
         re.compile(
             rf"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+)?(?:few|"
-            rf"couple\s+(?:of\s+)?|several)\s+{_UNIT}\b|\b(?:in|within|over)\s+the\s+"
+            rf"couple(?:\s+of)?|several)\s+{_UNIT}\b|\b(?:in|within|over)\s+the\s+"
             rf"(?:near|coming|next\s+few)\s+(?:future|{_UNIT})\b|\bshort[\s-]term\b|"
             r"\b(?:after|once|when)\s+(?:i\s+)?graduat\w*\b|\bnext\s+few\s+\w+s\b|"
             r"\b(?:in\s+)?the\s+long\s+run\b",

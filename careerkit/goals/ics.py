@@ -31,7 +31,7 @@ TEXT = {
     "review": "Review goal: {goal}",
     "yearly_review": "Yearly review of my career goals",
     "yearly_review_body": "Once a year: look at each goal, celebrate what you reached, and revise "
-                          "or replace the rest.",
+    "or replace the rest.",
     "desc_goal": "Goal: {goal}",
     "desc_measure": "Measure: {measure}",
     "desc_done": "Done on {done_on}.",
@@ -39,8 +39,14 @@ TEXT = {
 }
 
 
-def _all_day(summary: str, day: date, uid: str, stamp: datetime, description: str = "",
-             categories: list[str] | None = None) -> icalendar.Event:
+def _all_day(
+    summary: str,
+    day: date,
+    uid: str,
+    stamp: datetime,
+    description: str = "",
+    categories: list[str] | None = None,
+) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -60,8 +66,13 @@ def _uid(*parts: str) -> str:
     return "-".join(parts) + f"@{_DOMAIN}"
 
 
-def to_ics(goals: Iterable[Goal], *, today: date | None = None, owner: str = "",
-           stamp: datetime | None = None) -> str:
+def to_ics(
+    goals: Iterable[Goal],
+    *,
+    today: date | None = None,
+    owner: str = "",
+    stamp: datetime | None = None,
+) -> str:
     """The goals as an iCalendar (RFC 5545) text, ready to save as ``my-goals.ics``.
 
     Parameters
@@ -96,9 +107,16 @@ def to_ics(goals: Iterable[Goal], *, today: date | None = None, owner: str = "",
             about.append(TEXT["desc_measure"].format(measure=measure))
         category = [goal.category.value] if goal.category else None
         if goal.deadline:
-            cal.add_component(_all_day(TEXT["deadline"].format(goal=goal.text), goal.deadline,
-                                       _uid("goal", goal.id, "deadline"), stamp,
-                                       "\n".join(about), category))
+            cal.add_component(
+                _all_day(
+                    TEXT["deadline"].format(goal=goal.text),
+                    goal.deadline,
+                    _uid("goal", goal.id, "deadline"),
+                    stamp,
+                    "\n".join(about),
+                    category,
+                )
+            )
         for m in goal.milestones:
             when = m.done_on or m.due
             if when is None:
@@ -109,23 +127,40 @@ def to_ics(goals: Iterable[Goal], *, today: date | None = None, owner: str = "",
             else:
                 summary = TEXT["milestone"].format(title=m.title)
                 status = TEXT["desc_due"].format(due=m.due)
-            event = _all_day(summary, when, _uid("milestone", m.id), stamp,
-                             "\n".join([status, *about]),
-                             [*(category or []), "done" if m.done_on else "milestone"])
+            event = _all_day(
+                summary,
+                when,
+                _uid("milestone", m.id),
+                stamp,
+                "\n".join([status, *about]),
+                [*(category or []), "done" if m.done_on else "milestone"],
+            )
             if m.done_on:
                 # A done milestone is a confirmed, finished item (RFC 5545 STATUS for VEVENT).
                 event.add("status", "CONFIRMED")
             cal.add_component(event)
         for review in sorted(set(goal.review_dates)):
-            cal.add_component(_all_day(TEXT["review"].format(goal=goal.text), review,
-                                       _uid("goal", goal.id, "review", review.isoformat()),
-                                       stamp, "\n".join(about), ["review"]))
+            cal.add_component(
+                _all_day(
+                    TEXT["review"].format(goal=goal.text),
+                    review,
+                    _uid("goal", goal.id, "review", review.isoformat()),
+                    stamp,
+                    "\n".join(about),
+                    ["review"],
+                )
+            )
 
     upcoming = sorted(d for g in goals for d in g.review_dates if d >= today)
     first_review = upcoming[0] if upcoming else add_months(today, 12)
-    yearly = _all_day(TEXT["yearly_review"], first_review,
-                      _uid("yearly-review", *([owner] if owner else [])), stamp,
-                      TEXT["yearly_review_body"], ["review"])
+    yearly = _all_day(
+        TEXT["yearly_review"],
+        first_review,
+        _uid("yearly-review", *([owner] if owner else [])),
+        stamp,
+        TEXT["yearly_review_body"],
+        ["review"],
+    )
     yearly.add("rrule", {"freq": "yearly"})
     cal.add_component(yearly)
     return cal.to_ical().decode("utf-8")

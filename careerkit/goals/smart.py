@@ -72,7 +72,7 @@ def _wordset(words: str) -> frozenset[str]:
 ACTION_VERBS = _wordset(
     """
 accept achieve acquire add administer advance analyse analyze apply arrange ask assemble attain
-attend audit automate be begin book build calculate change chair choose coach collaborate
+attend audit automate begin book build calculate change chair choose coach collaborate
 collect complete compile conduct connect consolidate contact contribute convert coordinate
 create cut debug decide define deliver demonstrate deploy design develop document draft earn
 edit enrol enroll establish evaluate exercise expand explore facilitate file find finish fix
@@ -84,7 +84,7 @@ recruit redesign reduce refactor register renew replace request research restart
 revise run save schedule secure see select sell send serve set shadow ship sign solve speak
 spend start study submit supervise switch take teach test track train transfer transition
 translate travel tutor update upgrade use visit volunteer walk win work write become sit shift
-sleep leave score pay eat meditate budget
+sleep leave score pay eat meditate budget go find
 hold stop quit limit book reach
 """
 )
@@ -95,7 +95,7 @@ VAGUE_VERBS = frozenset(["improve", "enhance", "better", "strengthen", "boost"])
 WEAK_START = frozenset({"develop", "grow", "expand", "work"})
 
 VAGUE_WORDS = (
-    r"improve|enhance|better|more|work\s+on|stuff|things|somehow|various|good\s+at|"
+    r"improve|enhance|better|more|less|best|happier|work\s+on|stuff|things|somehow|various|good\s+at|"
     r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
 )
 HEDGES = (
@@ -107,11 +107,13 @@ _LEAD_INS = (
     r"(?:i\s+(?:will|shall|am\s+going\s+to|'m\s+going\s+to|want\s+to|plan\s+to|intend\s+to|"
     r"aim\s+to|need\s+to|would\s+like\s+to|'d\s+like\s+to|must|have\s+to|commit\s+to|"
     r"hope\s+to|will\s+try\s+to|am\s+trying\s+to|try\s+to|might|may|could|should)\s+)|"
-    r"(?:to\s+))"
+    r"(?:to\s+)|(?:(?:try|trying|attempt)\s+to|hopefully|maybe|perhaps|possibly|ideally|"
+    r"if\s+possible,?)\s+)"
 )
 #: Words that name nothing concrete on their own.
 GENERIC = _wordset(
     """
+be being happy happier money income people others someone everyone out best
 a an the my our your their his her its me myself i we it this that these those some any all
 every each skills skill things thing stuff career job work life job's knowledge abilities
 ability overall general generally self in on at of for to with and or about more better really
@@ -126,7 +128,8 @@ _OUTCOME_VERBS = (
     r"publish|present|win|be\s+accepted|get\s+accepted|be\s+admitted|get\s+into|enrol|enroll|"
     r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
     r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
-    r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into"
+    r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|"
+    r"landing|earning|completing|passing|getting|securing|finishing"
 )
 _OUTCOME_NOUNS = (
     r"certificate|certification|certified|licen[cs]e|licensure|degree|diploma|course|courses|"
@@ -135,7 +138,9 @@ _OUTCOME_NOUNS = (
     r"role|residency|fellowship|paper|article|poster|talk|presentation|portfolio|thesis|"
     r"dissertation|capstone|award|scholarship|admission|app|website|project|workshop|"
     r"mba|masters?|master's|bachelor'?s?|ph\.?d|a\+|ccna|pmp|cpa|rn|bsn|msn|cna|emt|"
-    r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract"
+    r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
+    r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
+    r"logbook|report|application|applications"
 )
 _ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
@@ -152,7 +157,8 @@ _FREQUENCY = (
     r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b"
 )
 _WEAK_QUANTITY = (
-    r"several|a\s+few|some|many|regularly|often|frequently|more|most|increase|reduce|grow|"
+    r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|increase|"
+    r"reduce|grow|"
     r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost"
 )
 _NUMBER = (
@@ -248,6 +254,7 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
         first in VAGUE_VERBS
         or re.match(r"work\s+on\b", body, _F) is not None
         or (first in WEAK_START and _only_generic(object_words))
+        or re.match(_VAGUE_GROWTH, body, _F) is not None
     )
     if vague_start or first not in ACTION_VERBS:
         # Starting with a vague verb is one problem, not two.
@@ -273,8 +280,26 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
     return 0, TEXT["S0"], two
 
 
+_VAGUE_GROWTH = (
+    r"(?:develop|grow|expand|build|strengthen|broaden)\s+(?:my|our|your|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:skills?|abilities|knowledge|potential|career|confidence|experience)\b"
+)
+
+
 def _only_generic(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in GENERIC and len(w) > 1]
+    """True when ``words`` name nothing concrete (only generic words, or bare activities)."""
+    lowered = [w.lower() for w in words]
+    # "learn to code": an infinitive names an activity, not a thing; look past it.
+    if len(lowered) >= 2 and lowered[0] == "to":
+        lowered = lowered[2:]
+    content = [
+        w
+        for w in lowered
+        if w not in GENERIC
+        and len(w) > 1
+        # "keep learning": a gerund of an action verb is an activity, not an object
+        and not (w.endswith("ing") and (w[:-3] in ACTION_VERBS or w[:-3] + "e" in ACTION_VERBS))
+    ]
     return not content
 
 
@@ -313,6 +338,8 @@ practise record study talk travel volunteer win hire host transfer book
 def _two_goals(body: str) -> tuple[str, str] | None:
     for m in _TWO_GOALS.finditer(body):
         verb = m["verb"].lower()
+        if len(_words(body[: m.start()])) <= 1:
+            continue  # "write and submit my paper": two verbs, one piece of work
         if verb not in ACTION_VERBS or verb in ("be", "keep", "use", "work"):
             continue
         after = (m["after"] or "").strip()
@@ -338,6 +365,8 @@ def _score_measurable(time_free: str) -> tuple[int, str]:
     if re.search(
         r"\b(?:at\s+least|at\s+most|or\s+(?:higher|above|more|fewer|less|below))\b", text, _F
     ):
+        return 2, TEXT["M2"]
+    if re.search(r"\b(?:complete|finish|submit)\s+all\b", text, _F):
         return 2, TEXT["M2"]
     if _has_quantity(text):
         return 2, TEXT["M2"]
@@ -390,7 +419,7 @@ def _has_outcome(text: str) -> bool:
         return True
     # "become a registered nurse", "land a role as a data analyst": a named role is checkable.
     role = re.search(
-        r"\b(?:become|be\s+hired\s+as|work\s+as|start\s+as|land\s+a\s+\w+\s+as|"
+        r"\b(?:become|be\s+hired\s+as|work\s+as|working\s+as|start\s+as|land\s+a\s+\w+\s+as|"
         r"get\s+a\s+\w+\s+as)\s+(?:an?\s+|the\s+)?(?P<np>(?:[\w'-]+\s+){0,3}?[\w'-]*"
         + _ROLE_SUFFIX
         + r")\b",
