@@ -28,8 +28,8 @@ lab: venv
 	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
 
 app: venv
-	$(VENV)/bin/voila notebooks/00_start_here.ipynb --port=$(PORT) --no-browser \
-	  --Voila.ip=127.0.0.1 --VoilaConfiguration.file_allowlist="['.*\.(png|svg|css)']"
+	@echo "Open http://localhost:$(PORT)/voila/render/00_start_here.ipynb"
+	$(VENV)/bin/voila notebooks --port=$(PORT) --no-browser --Voila.ip=127.0.0.1
 
 lint: venv
 	$(VENV)/bin/ruff check .

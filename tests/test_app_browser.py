@@ -1,0 +1,109 @@
+"""The workbook as a Voilà app, checked in a real headless Chromium.
+
+A participant never sees code: every notebook must render its screens in the app without a
+Python traceback. Skips locally without Chromium; fails under CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+NOTEBOOKS = ["00_start_here", "01_interests", "02_skills_gap", "03_goals"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def voila_url(tmp_path_factory: pytest.TempPathFactory, chromium: str):
+    """A Voilà server on loopback serving notebooks/, with its own empty CAREERKIT_HOME."""
+    home = tmp_path_factory.mktemp("app_home")
+    port = _free_port()
+    env = {**os.environ, "CAREERKIT_HOME": str(home)}
+    voila = Path(sys.executable).with_name("voila")
+    log = (tmp_path_factory.mktemp("voila_log") / "voila.log").open("w")
+    proc = subprocess.Popen(
+        [str(voila), str(ROOT / "notebooks"), f"--port={port}", "--no-browser",
+         "--Voila.ip=127.0.0.1"],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("Voilà did not start; see its log")
+                time.sleep(0.5)
+        yield url, home
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def _render(browser, url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(url, timeout=120_000)
+    # Voilà shows the page once every cell has run; widgets then appear.
+    page.wait_for_selector(".jupyter-widgets", timeout=120_000)
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    return page
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_each_notebook_renders_as_an_app_without_a_traceback(voila_url, browser, name):
+    url, _home = voila_url
+    page = _render(browser, f"{url}/voila/render/{name}.ipynb")
+    text = page.inner_text("body")
+    assert "Traceback" not in text
+    assert "Error" not in page.title()
+    # screens are labelled: no visible input without an accessible name
+    unlabeled = page.evaluate(
+        """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+              .filter(el => el.offsetParent !== null)
+              .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                            && !el.getAttribute('title'))
+              .map(el => el.outerHTML.slice(0, 120))"""
+    )
+    assert not unlabeled, f"controls without a label in {name}: {unlabeled}"
+    page.close()
