@@ -40,8 +40,8 @@ def naive(text: str) -> dict[str, int]:
 def main(show: bool = False) -> int:
     with LABELS.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    hits = {k: 0 for k in ("S", "M", "T", "deadline")}
-    naive_hits = {k: 0 for k in ("S", "M", "T")}
+    hits = dict.fromkeys(("S", "M", "T", "deadline"), 0)
+    naive_hits = dict.fromkeys(("S", "M", "T"), 0)
     misses = []
     for row in rows:
         check = check_smart(row["text"], today=TODAY)
