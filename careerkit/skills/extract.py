@@ -1,0 +1,607 @@
+"""Find a taxonomy's skills in job-posting text, quickly and carefully.
+
+One Aho-Corasick automaton (``ahocorasick_rs``, leftmost-longest) holds every alias of the
+taxonomy plus the phrases that mark posting sections ("Requirements", "Nice to have", "a plus"),
+so one pass over the text finds both. Aliases are searched with a leading space over a
+normalised copy of the text in which word separators are spaces, so a match can only start at
+the start of a word; the end is checked against the next character (``+ # . _`` stay inside a
+token: ``C`` is not found in ``C++`` or ``C#``, ``Node`` not in ``Node.js``).
+
+Ambiguous aliases (status ``needs_context``, see :mod:`careerkit.skills.taxonomy`) are accepted
+only with evidence: the case they are written in ("Go", not "go"), no negative context ("excel
+at", "access to", "R & D", "S.C"), and, for one- and two-letter aliases, company names and
+words at the start of a sentence, a context cue (a qualifier such as "programming" or
+"proficient in", or a neighbouring skill in the same list: "Python, R, SQL").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from careerkit.errors import InputError
+from careerkit.skills._text import Normalised, normalise, normalise_alias
+from careerkit.skills.taxonomy import (
+    CACHE_VERSION,
+    Taxonomy,
+    alias_rules,
+    cache_load,
+    cache_store,
+)
+
+__all__ = ["STRENGTHS", "SkillExtractor", "SkillMatch"]
+
+STRENGTHS = ("required", "preferred", "unspecified")
+
+TEXT = {
+    "not_text": "The posting text must be a string; got {type}.",
+    "not_taxonomy": "SkillExtractor needs a Taxonomy (Taxonomy.default(), .from_esco(path) or "
+    ".from_csv(path)); got {type}.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMatch:
+    """One mention of a skill in a posting.
+
+    ``start`` and ``end`` index the text passed to :meth:`SkillExtractor.extract` (so
+    ``text[start:end]`` is the evidence); ``strength`` is ``required``, ``preferred`` or
+    ``unspecified`` (from the posting's sections and cue phrases).
+    """
+
+    skill_id: str
+    label: str
+    kind: str
+    start: int
+    end: int
+    strength: str
+    #: the words as written in the posting
+    text: str = ""
+
+
+# ---------------------------------------------------------------- section and cue phrases
+# Heading phrases (recognised at the start of a line, followed by ":" or by little else on the
+# line) and inline cues (anywhere in a sentence). Our own lists of common posting wording.
+_H_REQ, _H_PREF, _H_OTHER, _I_PREF, _I_REQ = 1, 2, 3, 4, 5
+_CUES: dict[int, tuple[str, ...]] = {
+    _H_REQ: (
+        "requirements",
+        "requirement",
+        "job requirements",
+        "minimum requirements",
+        "basic requirements",
+        "minimum qualifications",
+        "basic qualifications",
+        "required qualifications",
+        "required skills",
+        "required experience",
+        "requirements and qualifications",
+        "qualifications",
+        "qualification",
+        "qualifications and experience",
+        "skills and experience",
+        "skills and qualifications",
+        "education and experience",
+        "experience and skills",
+        "knowledge skills and abilities",
+        "what you need",
+        "what you ll need",
+        "what you will need",
+        "what we re looking for",
+        "what we are looking for",
+        "who you are",
+        "you have",
+        "your profile",
+        "must have",
+        "must haves",
+        "essential skills",
+        "essential criteria",
+        "essential requirements",
+        "key skills",
+        "key requirements",
+        "skills required",
+        "required competencies",
+        "competencies",
+        "job specification",
+        "person specification",
+        "candidate profile",
+        "the ideal candidate",
+        "ideal candidate",
+        "about you",
+        "eligibility criteria",
+        "required education and experience",
+        "educational background",
+        "skills and competencies",
+        "knowledge and skills",
+        "experience required",
+    ),
+    _H_PREF: (
+        "preferred qualifications",
+        "preferred skills",
+        "preferred experience",
+        "preferred",
+        "nice to have",
+        "nice to haves",
+        "good to have",
+        "bonus points",
+        "bonus",
+        "desirable",
+        "desirable skills",
+        "desirable criteria",
+        "desired skills",
+        "desired qualifications",
+        "additional qualifications",
+        "pluses",
+        "plus",
+        "extra credit",
+        "it would be great if",
+        "even better if",
+        "preferred requirements",
+        "desired experience",
+        "desirable experience",
+    ),
+    _H_OTHER: (
+        "responsibilities",
+        "key responsibilities",
+        "duties",
+        "duties and responsibilities",
+        "main duties",
+        "what you ll do",
+        "what you will do",
+        "about us",
+        "about the company",
+        "about the role",
+        "about the job",
+        "the role",
+        "role",
+        "job description",
+        "job summary",
+        "job purpose",
+        "summary",
+        "overview",
+        "benefits",
+        "what we offer",
+        "we offer",
+        "perks",
+        "how to apply",
+        "salary",
+        "compensation",
+        "location",
+        "to apply",
+        "company description",
+        "position summary",
+        "job overview",
+        "description",
+        "our company",
+        "who we are",
+        "main responsibilities",
+        "your responsibilities",
+        "duties & responsibilities",
+        "application instructions",
+        "deadline",
+        "terms of employment",
+    ),
+    _I_PREF: (
+        "a plus",
+        "is a plus",
+        "an advantage",
+        "added advantage",
+        "advantageous",
+        "preferably",
+        "desired",
+        "nice to have",
+        "ideally",
+        "would be beneficial",
+        "is beneficial",
+        "an asset",
+        "a bonus",
+        "highly regarded",
+        "good to have",
+        "strongly preferred",
+        "is preferred",
+        "are preferred",
+        "preferred but not required",
+        "not required",
+        "not essential",
+        "optional",
+    ),
+    _I_REQ: (
+        "required",
+        "is required",
+        "are required",
+        "must",
+        "mandatory",
+        "essential",
+        "at least",
+        "minimum of",
+        "requires",
+        "we require",
+        "is a must",
+        "a must",
+    ),
+}
+_HEADING_TAIL = 40  # a heading line has at most this much text after the heading phrase
+_BULLET = re.compile(r"[\s\-*•·>#\d.)(\[\]]*")
+
+# ---------------------------------------------------------------- ambiguity evidence
+# Company names that are also product-name prefixes: alone they are never enough.
+_COMPANIES = frozenset(
+    (
+        "google",
+        "microsoft",
+        "oracle",
+        "apple",
+        "amazon",
+        "ibm",
+        "adobe",
+        "cisco",
+        "intuit",
+        "autodesk",
+        "sap",
+        "meta",
+    )
+)
+# Words after or before an ambiguous alias that show it names a tool, language or skill.
+_QUALIFIER_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:programming|programmer|language|lang\b|developer|development|code|coding|"
+    r"scripts?|scripting|studio|framework|libraries|library|skills?|experience|knowledge|"
+    r"proficiency|certifi\w*|environment|stack|spreadsheets?|databases?|macros?|vba|formulas|"
+    r"pivot|workbooks?|documents?|reports?|queries|query|dashboards?|applications?|software|"
+    r"engineer|ecosystem|suite|tools?)\b"
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:proficien\w*|experience[ds]?|expertise|expert|skilled|skills|knowledge|familiar\w*|"
+    r"fluen\w*|competen\w*|working|background|work|hands on|hands-on|advanced|strong)"
+    r"\s+(?:in|with|of|using|on)\s+(?:the\s+|ms\s+|microsoft\s+)?$"
+    r"|(?:using|ms|microsoft|programming in|written in|coding in|develop in)\s+$"
+)
+_LANGUAGE_CUE = re.compile(
+    r"fluen|proficien|speak|spoken|written|writing|read|native|bilingual|language|mother tongue|"
+    r"command of|oral|verbal|communicat|interpret|translat"
+)
+# Neighbouring skills in a list: only separators between them.
+_LIST_GAP = re.compile(r"[\s,;/|()&+]*(?:(?:and|or|and/or|as well as|plus)[\s,;/|()&]*)?")
+_NEAR = 40
+# Negative contexts: the alias is a common word here, not the tool.
+_NEGATIVE_AFTER = {
+    "go": re.compile(
+        r"\s+(?:to|through|beyond|above|ahead|back|for|on|out|live|into|over|with|get|and|"
+        r"the extra|further|far|wrong|well|a long way|forward|along|down|up|abroad|out of)\b"
+        r"|-(?:to|getter|live|ahead)\b"
+    ),
+    "excel": re.compile(r"\s+(?:at|in|as|on|with|when|through|under|and thrive|beyond)\b"),
+    "access": re.compile(
+        r"\s+(?:to|the|a|an|our|your|their|this|that|these|for|and|control|card|road|point|"
+        r"level|rights|management|from|via|on)\b"
+    ),
+    "word": re.compile(r"\s+(?:of mouth|for word|count|choice|of god)\b"),
+    "spark": re.compile(
+        r"\s+(?:interest|curiosity|joy|conversations?|ideas?|creativity|change|innovation|debate|"
+        r"imagination|discussion|passion|enthusiasm)\b"
+    ),
+    "swift": re.compile(
+        r"\s+(?:action|response|resolution|decisions?|turnaround|payments?|transfers?|code|"
+        r"message|network|banking)\b"
+    ),
+    "r": re.compile(r"\s*&|\s+and\s+d\b|\s*\.\s*\w\b|'"),
+    "c": re.compile(r"\s*&|\s*-\s*(?:level|suite|class)|\s*\.\s*\w\b|'|\s+(?:grade|level)\b"),
+}
+_NEGATIVE_BEFORE = {
+    "access": re.compile(
+        r"(?:have|has|had|gain|gaining|grant|granting|provide|providing|get|with|without|easy|"
+        r"open|equal|full|public|direct|remote|limited|unrestricted|restricted|improve|improved|"
+        r"increase|increased|ensure|ensuring|expand|expanding|to|of|and)\s+$"
+    ),
+    "r": re.compile(r"(?:[&.]|\w\.|\w')\s*$"),
+    "c": re.compile(r"(?:[&.]|\w\.|\w'|grade|level|class|vitamin|section|part|plan|annex)\s*$"),
+    "go": re.compile(r"(?:to|will|can|must|should|would|could|let|and|or|not|we|you|i|they)\s+$"),
+}
+_SENTENCE_START = re.compile(r"(?:^|[\n.!?:;]\s*)[\s\-*•·>#\d.)(\[\]]*$")
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    patterns: list[str]
+    pat_skill: list[int]
+    pat_status: list[int]  # 0 safe, 1 needs context
+    pat_canon: list[str]
+    pat_cue: list[int]
+    skill_ids: list[str]
+    labels: list[str]
+    kinds: list[str]
+
+
+def _compile(taxonomy: Taxonomy) -> _Compiled:
+    rules = alias_rules()
+    aliases = taxonomy.alias_table
+    skills = taxonomy.skills
+    index = {sid: i for i, sid in enumerate(skills["skill_id"])}
+    label_key = {
+        sid: normalise_alias(lbl)
+        for sid, lbl in zip(skills["skill_id"], skills["label"], strict=True)
+    }
+    chosen: dict[str, tuple[int, int, str]] = {}
+    for alias, key, sid, status in aliases.itertuples(index=False):
+        if status == "blocked":
+            continue
+        stat = 0 if status == "safe" else 1
+        canon = rules.canonical.get(key) or (alias if alias != alias.casefold() else "")
+        prev = chosen.get(key)
+        # One key, several skills: the skill whose label it is wins, else the first listed.
+        if prev is None or (
+            label_key[sid] == key and label_key[skills["skill_id"].iat[prev[0]]] != key
+        ):
+            chosen[key] = (index[sid], stat, canon)
+        elif prev[1] == 0 and stat == 1:
+            chosen[key] = (prev[0], 1, prev[2] or canon)
+    cue_of: dict[str, int] = {}
+    for cue, phrases in _CUES.items():
+        for phrase in phrases:
+            cue_of.setdefault(normalise_alias(phrase), cue)
+    keys = sorted(set(chosen) | set(cue_of))
+    pat_skill, pat_status, pat_canon, pat_cue = [], [], [], []
+    for key in keys:
+        sk, stat, canon = chosen.get(key, (-1, 0, ""))
+        pat_skill.append(sk)
+        pat_status.append(stat)
+        pat_canon.append(canon)
+        pat_cue.append(cue_of.get(key, 0))
+    return _Compiled(
+        patterns=[" " + k for k in keys],
+        pat_skill=pat_skill,
+        pat_status=pat_status,
+        pat_canon=pat_canon,
+        pat_cue=pat_cue,
+        skill_ids=list(skills["skill_id"]),
+        labels=list(skills["label"]),
+        kinds=list(skills["kind"]),
+    )
+
+
+class SkillExtractor:
+    """Find a taxonomy's skills in posting text.
+
+    The compiled form of a taxonomy is cached on disk (see
+    :func:`careerkit.skills.taxonomy.cache_dir`), keyed by the taxonomy's content, so a second
+    start only rebuilds the automaton.
+
+    Examples
+    --------
+    >>> ex = SkillExtractor(Taxonomy.default())
+    >>> [m.label for m in ex.extract("Requirements: Python and SQL; C++ is a plus.")]
+    ['Python', 'Structured query language SQL', 'C++']
+    """
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        if not isinstance(taxonomy, Taxonomy):
+            raise InputError(TEXT["not_taxonomy"].format(type=type(taxonomy).__name__))
+        self.taxonomy = taxonomy
+        name = f"compiled-{CACHE_VERSION}-{taxonomy.digest()}.pkl"
+        compiled = cache_load(name)
+        if not isinstance(compiled, _Compiled):
+            compiled = _compile(taxonomy)
+            cache_store(name, compiled)
+        self._c = compiled
+        self._ac = ahocorasick_rs.AhoCorasick(
+            compiled.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+
+    def __repr__(self) -> str:
+        return f"SkillExtractor({self.taxonomy!r})"
+
+    # ------------------------------------------------------------------ public
+    def extract(self, text: str, employer: str | Iterable[str] | None = None) -> list[SkillMatch]:
+        """Skills mentioned in ``text`` (plain text or HTML), in order of appearance.
+
+        Parameters
+        ----------
+        text
+            The posting as the caller has it; spans index this string.
+        employer
+            The employer's name (or several names): never reported as a skill.
+
+        Returns
+        -------
+        list of SkillMatch
+        """
+        if not isinstance(text, str):
+            raise InputError(TEXT["not_text"].format(type=type(text).__name__))
+        if not text:
+            return []
+        doc = normalise(text)
+        search = doc.search
+        raw = self._ac.find_matches_as_indexes(search)
+        if not raw:
+            return []
+        c = self._c
+        pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
+        n = len(search)
+        folded = doc.folded
+        candidates: list[tuple[int, int, int, int]] = []  # folded start, end, pattern, status
+        cues: list[tuple[int, int, int]] = []
+        for pi, s, e in raw:
+            # end of a word: a space, the end, or a full stop that ends a sentence
+            if e < n:
+                ch = search[e]
+                if ch != " " and not (ch == "." and (e + 1 == n or search[e + 1] == " ")):
+                    continue
+            fs, fe = s, e - 1  # folded coordinates of the alias (the pattern's space is before)
+            # a hyphen joined to a word keeps it one token: T-SQL is not SQL
+            if fs >= 2 and folded[fs - 1] == "-" and folded[fs - 2].isalnum():
+                continue
+            if fe + 1 < len(folded) and folded[fe] == "-" and folded[fe + 1].isalnum():
+                continue
+            cue = pat_cue[pi]
+            if cue:
+                cues.append((fs, fe, cue))
+            if pat_skill[pi] >= 0:
+                candidates.append((fs, fe, pi, pat_status[pi]))
+        if not candidates:
+            return []
+        blocked_spans = self._employer_spans(doc, employer)
+        accepted: list[tuple[int, int, int]] = []
+        pending: list[tuple[int, int, int]] = []
+        for fs, fe, pi, status in candidates:
+            if blocked_spans and _inside(fs, fe, blocked_spans):
+                continue
+            if status:
+                pending.append((fs, fe, pi))
+            else:
+                accepted.append((fs, fe, pi))
+        if pending:
+            safe = list(accepted)
+            for fs, fe, pi in pending:
+                if self._has_evidence(doc, fs, fe, pi, safe):
+                    accepted.append((fs, fe, pi))
+            accepted.sort()
+        strength = _Strengths(folded, cues)
+        out = []
+        ids, labels, kinds = c.skill_ids, c.labels, c.kinds
+        original = doc.original
+        for fs, fe, pi in accepted:
+            sk = pat_skill[pi]
+            ps, pe = doc.plain_span(fs, fe)
+            os_, oe = doc.original_span(ps, pe)
+            out.append(
+                SkillMatch(
+                    ids[sk], labels[sk], kinds[sk], os_, oe, strength.at(fs), original[os_:oe]
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _employer_spans(doc: Normalised, employer) -> list[tuple[int, int]]:
+        if not employer:
+            return []
+        names = [employer] if isinstance(employer, str) else list(employer)
+        spans = []
+        search = doc.search
+        for name in names:
+            key = normalise_alias(str(name))
+            if not key:
+                continue
+            needle = " " + key
+            i = search.find(needle)
+            while i >= 0:
+                spans.append((i, i + len(key)))
+                i = search.find(needle, i + 1)
+        return spans
+
+    def _has_evidence(
+        self, doc: Normalised, fs: int, fe: int, pi: int, safe: list[tuple[int, int, int]]
+    ) -> bool:
+        c = self._c
+        key = c.patterns[pi][1:]
+        canon = c.pat_canon[pi]
+        ps, pe = doc.plain_span(fs, fe)
+        plain = doc.plain
+        written = plain[ps:pe]
+        after = plain[pe : pe + 40]
+        before = plain[max(0, ps - 40) : ps].casefold()
+        neg = _NEGATIVE_AFTER.get(key)
+        if neg is not None and neg.match(after.casefold()):
+            return False
+        neg = _NEGATIVE_BEFORE.get(key)
+        if neg is not None and neg.search(before):
+            return False
+        short = len(key) <= 2
+        # case evidence: written as the tool is written ("Go", "R", "Excel"), not "go" or "r"
+        if canon and written != canon and not (len(written) > 2 and written.isupper()):
+            return False
+        kind = c.kinds[c.pat_skill[pi]]
+        if kind == "language":
+            lo, hi = max(0, ps - 60), pe + 60
+            return _LANGUAGE_CUE.search(plain[lo:hi].casefold()) is not None
+        needs_cue = (
+            short
+            or not canon
+            or key in _COMPANIES
+            or _SENTENCE_START.search(plain[max(0, ps - 12) : ps]) is not None
+        )
+        if not needs_cue:
+            return True
+        if key in _COMPANIES:
+            return False
+        if _QUALIFIER_AFTER.match(after.casefold()) or _QUALIFIER_BEFORE.search(before):
+            return True
+        return _in_list(doc, fs, fe, safe, c)
+
+
+def _inside(fs: int, fe: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= fs and fe <= b for a, b in spans)
+
+
+def _in_list(doc: Normalised, fs: int, fe: int, safe, c: _Compiled) -> bool:
+    """True when a safely matched tool or technical skill sits right beside the alias, with
+    only list separators between them ("Python, R and SQL", "C/C++")."""
+    folded = doc.folded
+    for s, e, pi in safe:
+        if c.kinds[c.pat_skill[pi]] not in ("software", "technical", "knowledge"):
+            continue
+        if e <= fs and fs - e <= _NEAR:
+            gap = folded[e:fs]
+        elif s >= fe and s - fe <= _NEAR:
+            gap = folded[fe:s]
+        else:
+            continue
+        if "\n" not in gap and _LIST_GAP.fullmatch(gap):
+            return True
+    return False
+
+
+class _Strengths:
+    """Strength of a position from the section it is in and the cues in its sentence."""
+
+    def __init__(self, folded: str, cues: list[tuple[int, int, int]]) -> None:
+        self.folded = folded
+        self.section_pos: list[int] = []
+        self.section_val: list[str] = []
+        self.pref_spans: list[tuple[int, int]] = []
+        self.req_spans: list[tuple[int, int]] = []
+        for fs, fe, cue in cues:
+            if cue in (_H_REQ, _H_PREF, _H_OTHER) and self._is_heading(fs, fe):
+                self.section_pos.append(fs)
+                self.section_val.append(
+                    {_H_REQ: "required", _H_PREF: "preferred", _H_OTHER: "unspecified"}[cue]
+                )
+            elif cue in (_I_PREF, _H_PREF):
+                self.pref_spans.append(self._sentence(fs, fe))
+            elif cue == _I_REQ:
+                self.req_spans.append(self._sentence(fs, fe))
+
+    def _is_heading(self, fs: int, fe: int) -> bool:
+        f = self.folded
+        line_start = f.rfind("\n", 0, fs) + 1
+        if _BULLET.fullmatch(f, line_start, fs) is None:
+            return False
+        line_end = f.find("\n", fe)
+        if line_end < 0:
+            line_end = len(f)
+        tail = f[fe:line_end].lstrip(" \t*_")
+        return tail.startswith(":") or (
+            len(tail) <= _HEADING_TAIL
+            and not tail.startswith(("and ", "or ", "to ", "is ", "are ", "will "))
+        )
+
+    def _sentence(self, fs: int, fe: int) -> tuple[int, int]:
+        f = self.folded
+        start = max(f.rfind("\n", 0, fs), f.rfind(". ", 0, fs) + 1, f.rfind("; ", 0, fs) + 1)
+        ends = [i for i in (f.find("\n", fe), f.find(". ", fe), f.find("; ", fe)) if i >= 0]
+        return start, min(ends) if ends else len(f)
+
+    def at(self, pos: int) -> str:
+        for a, b in self.pref_spans:
+            if a <= pos < b:
+                return "preferred"
+        i = bisect_right(self.section_pos, pos) - 1
+        if i >= 0:
+            return self.section_val[i]
+        for a, b in self.req_spans:
+            if a <= pos < b:
+                return "required"
+        return "unspecified"
