@@ -44,11 +44,18 @@ from careerkit.interests._scoring import (
     profile_from_scores,
     score,
 )
-from careerkit.interests._text import NO_NORMS, PLAIN_MEANING, RIASEC, TYPE_NAMES
+from careerkit.interests._text import (
+    CONSISTENCY_WORDS,
+    NO_NORMS,
+    PLAIN_MEANING,
+    RIASEC,
+    TYPE_NAMES,
+)
 
 __all__ = [
     "BUNDLED_INVENTORY_ID",
     "BUNDLED_ITEMS_PER_AREA",
+    "CONSISTENCY_WORDS",
     "DEFAULT_BANDS",
     "IACHAN_WEIGHTS",
     "IACHAN_WEIGHTS_2",
