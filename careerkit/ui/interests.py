@@ -158,7 +158,7 @@ _MESSAGE_STYLE = {
 
 
 def _esc(value: object) -> str:
-    return html.escape(str(value))
+    return html.escape(str(value), quote=False)
 
 
 def _show(area: widgets.HTML, text: str, kind: str = "info", *, escape: bool = True) -> None:
