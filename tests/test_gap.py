@@ -308,3 +308,32 @@ def test_find_roles_by_title_puts_whole_phrase_matches_first():
 def test_find_roles_with_empty_query_says_what_to_type():
     with pytest.raises(InputError, match="job title or a keyword"):
         ck.skills.find_roles("  ")
+
+
+# ----------------------------------------------------------------------------- the real extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return ck.skills.SkillExtractor(ck.skills.Taxonomy.default())
+
+
+@pytest.mark.shared_data
+def test_requirements_over_real_hahu_postings(shared_data, extractor):
+    postings = ck.skills.read_postings(shared_data / "postings/hahu/redacted_hahu_test_with_id.csv")
+    req = requirements(postings, extractor)
+    assert req.attrs["n_postings"] == 542
+    assert len(req) > 50
+    assert (req["required"] + req["preferred"] + req["unspecified"] == req["postings"]).all()
+    assert (req["share"] == req["postings"] / 542).all()
+    assert (req["required_share"] <= req["share"]).all() and req["share"].max() <= 1
+    assert req["postings"].is_monotonic_decreasing
+    assert req["skill_id"].is_unique
+
+
+def test_requirements_from_sample_postings_with_the_real_extractor(extractor):
+    samples = ck.skills.sample_postings("15-2051.01")
+    req = requirements(samples, extractor).set_index("label")
+    assert req.loc["Microsoft Excel", "required"] >= 1
+    # the sample company "Example employer" is never a skill
+    assert not any("example" in label.casefold() for label in req.index)

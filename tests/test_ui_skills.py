@@ -274,3 +274,12 @@ def test_every_control_has_a_label(step):
         *step.rater.controls.values(),
     ]
     assert all(w.description for w in labelled)
+
+
+def test_default_extractor_finds_skills_in_the_sample_postings(wb):
+    step = ui.SkillsStep(wb)
+    choose_role(step, "business intelligence analysts", "15-2051.01")
+    step.postings.use_samples.click()
+    labels = [box.description for box in step.requirements.held.values()]
+    assert any(label.startswith("Microsoft Excel") for label in labels)
+    assert "<mark" in step.evidence.text.value

@@ -1,14 +1,17 @@
 """Skills: taxonomy, extractor, postings, requirements and the gap.
 
-The public face of the skills step. Postings are read by :func:`read_postings`; what they ask
-for is counted by :func:`requirements`; O*NET's view of a role comes from
-:func:`occupation_requirements`; :func:`gap` ranks the person's gaps and :func:`draft_goals`
-turns the top ones into draft goals. Formulas: ARCHITECTURE.md, "Skills" and "Gap".
+The public face of the skills step. A :class:`Taxonomy` lists skills and their aliases;
+:class:`SkillExtractor` finds them in a posting as :class:`SkillMatch` spans. Postings are read
+by :func:`read_postings`; what they ask for is counted by :func:`requirements`; O*NET's view of
+a role comes from :func:`occupation_requirements`; :func:`gap` ranks the person's gaps and
+:func:`draft_goals` turns the top ones into draft goals. Formulas: ARCHITECTURE.md, "Skills"
+and "Gap".
 """
 
 from __future__ import annotations
 
 from careerkit.skills.answers import DraftGoal, Posting, SkillsAnswers
+from careerkit.skills.extract import STRENGTHS, SkillExtractor, SkillMatch
 from careerkit.skills.gap import (
     MIN_IMPORTANCE,
     RATING_SCALE,
@@ -31,14 +34,20 @@ from careerkit.skills.postings import (
     sample_roles,
 )
 from careerkit.skills.roles import find_roles
+from careerkit.skills.taxonomy import KINDS, Taxonomy
 
 __all__ = [
+    "KINDS",
     "MIN_IMPORTANCE",
     "RATING_SCALE",
+    "STRENGTHS",
     "DraftGoal",
     "GapTable",
     "Posting",
+    "SkillExtractor",
+    "SkillMatch",
     "SkillsAnswers",
+    "Taxonomy",
     "draft_goals",
     "find_roles",
     "gap",

@@ -164,10 +164,7 @@ class SkillsSession:
     @property
     def extractor(self) -> Any:
         if self._extractor is None:
-            from careerkit.skills.extract import SkillExtractor
-            from careerkit.skills.taxonomy import Taxonomy
-
-            self._extractor = SkillExtractor(Taxonomy.default())
+            self._extractor = skills.SkillExtractor(skills.Taxonomy.default())
         return self._extractor
 
     def save(self, event: str) -> None:
