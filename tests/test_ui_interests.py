@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
@@ -12,6 +13,7 @@ import careerkit as ck
 from careerkit.ui.interests import JOB_ZONE_MEANING, InterestQuiz, InterestResults
 
 RIASEC = "RIASEC"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -239,3 +241,39 @@ def test_a_counselor_inventory_is_used_when_configured(wb, tmp_path):
     assert on_disk(wb)["interests"]["inventory_id"] == "short"
     results = InterestResults(wb)
     assert results.profile.code == "AE" + "R" and results.profile.max_score == 12
+
+
+@pytest.mark.slow
+def test_notebook_answers_survive_a_kernel_restart(tmp_path, monkeypatch):
+    """Run notebook 01 in a real kernel, answer through the quiz, restart the kernel, run the
+    notebook again: the quiz resumes on the same page with the same answers."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from careerkit.workbook import DEMO_PSEUDONYM
+
+    monkeypatch.setenv("CAREERKIT_HOME", str(tmp_path))
+    notebook = ROOT / "notebooks" / "01_interests.ipynb"
+    check = nbformat.v4.new_code_cell(
+        "print('STATE', quiz.page, len(wb.interests.responses), "
+        "sorted(set(t.value for t in quiz.items.values())))"
+    )
+    answer = nbformat.v4.new_code_cell(
+        "for t in quiz.items.values(): t.value = 4\n"
+        "quiz.next.click()\n"
+        "for t in quiz.items.values(): t.value = 2"
+    )
+
+    def run(extra):
+        nb = nbformat.read(notebook, as_version=4)
+        nb.cells.extend(extra)
+        client = NotebookClient(nb, kernel_name="python3", timeout=120,
+                                resources={"metadata": {"path": str(tmp_path)}})
+        client.execute()  # a fresh kernel each time: nothing survives but the file
+        out = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+        return out
+
+    run([answer])
+    saved = json.loads((tmp_path / f"{DEMO_PSEUDONYM}.json").read_text(encoding="utf-8"))
+    assert len(saved["interests"]["responses"]) == 20
+    assert "STATE 1 20 [2]" in run([check])
