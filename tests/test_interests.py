@@ -497,3 +497,12 @@ def test_interest_answers_keeps_responses_and_adds_optional_fields():
     assert section.current_page == 0 and section.job_zones == []
     restored = InterestAnswers.model_validate({"responses": {"R01": 4}})
     assert restored.responses == {"R01": 4} and restored.selected_soc_code is None
+
+
+def test_docstring_examples_hold():
+    import doctest
+
+    from careerkit.interests import _indices
+
+    result = doctest.testmod(_indices)
+    assert result.attempted >= 5 and result.failed == 0

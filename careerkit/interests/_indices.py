@@ -115,7 +115,7 @@ def differentiation(
     --------
     >>> s = {"R": 10, "I": 25, "A": 30, "S": 36, "E": 18, "C": 6}
     >>> differentiation(s), differentiation(s, method="iachan")
-    (30.0, 9.0)
+    (30.0, 12.0)
     """
     if isinstance(scores, InterestProfile):
         if not scores.complete:
