@@ -198,11 +198,12 @@ def _person_unit(profile: InterestProfile | Mapping[str, float]) -> tuple[np.nda
 
 
 def _incomplete_message(profile: InterestProfile) -> str:
-    areas = ", ".join(TYPE_NAMES[x] for x in profile.incomplete)
     detail = "; ".join(
-        f"{TYPE_NAMES[x]} {profile.missing.get(x, '?')} unanswered" for x in profile.incomplete
+        f"{TYPE_NAMES[x]} ({profile.missing[x]} unanswered)" if x in profile.missing
+        else TYPE_NAMES[x]
+        for x in profile.incomplete
     )
-    return INCOMPLETE_PROFILE.format(areas=areas, detail=detail)
+    return INCOMPLETE_PROFILE.format(detail=detail)
 
 
 def _check_bands(bands: Mapping[str, float] | None) -> list[tuple[str, float]]:

@@ -74,8 +74,8 @@ FLAT_PROFILE = (
 )
 
 INCOMPLETE_PROFILE = (
-    "Your profile is not complete yet: {areas} still need answers ({detail}). Occupations can be "
-    "matched once every area has a score."
+    "Your profile is not complete yet. Areas that still need answers: {detail}. Occupations can "
+    "be matched once every area has a score."
 )
 
 BANDS_NOTE = (
