@@ -1,0 +1,216 @@
+"""Self-ratings and the gap view (with the button that drafts goals)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from careerkit import charts, skills
+from careerkit.errors import CareerkitError
+from careerkit.ui.skills._common import Screen, SkillsSession, heading, message
+from careerkit.ui.skills._text import TEXT
+
+
+class SkillRater(Screen):
+    """One labelled 1–5 control per O*NET item the target role needs most (importance ≥ 3)."""
+
+    def __init__(self, wb: Any, session: SkillsSession | None = None) -> None:
+        self.session = session or SkillsSession(wb)
+        self.wb = wb
+        self.controls: dict[str, widgets.ToggleButtons] = {}
+        self.items = widgets.VBox()
+        self.message = widgets.HTML()
+        scale = "".join(
+            f"<li><b>{n}</b> – {html.escape(text)}</li>" for n, text in skills.RATING_SCALE.items()
+        )
+        self.scale = widgets.HTML(
+            f"<p>{html.escape(TEXT['rater_intro'])}</p>"
+            f"<p><b>{html.escape(TEXT['scale_heading'])}</b></p><ul>{scale}</ul>"
+        )
+        self.session.listeners["target"].append(self.refresh)
+        self.widget = widgets.VBox(
+            [heading(TEXT["rater_heading"]), self.scale, self.items, self.message]
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.controls = {}
+        self.items.children = ()
+        try:
+            need = self.session.occupation_need()
+        except CareerkitError as exc:
+            message(self.message, str(exc), error=True)
+            return
+        if need is None:
+            message(self.message, TEXT["rater_none"])
+            return
+        if need.empty:
+            message(self.message, TEXT["rater_unrated"])
+            return
+        message(self.message, "")
+        ratings = self.wb.skills.ratings
+        tips = list(skills.RATING_SCALE.values())
+        for row in skills.items_to_rate(need).itertuples(index=False):
+            control = widgets.ToggleButtons(
+                options=[(str(n), n) for n in skills.RATING_SCALE],
+                value=ratings.get(row.element_id),
+                description=row.element_name,
+                tooltips=tips,
+                style={"description_width": "16em", "button_width": "3em"},
+            )
+            control.observe(
+                lambda change, eid=row.element_id: self._rate(eid, change["new"]), names="value"
+            )
+            self.controls[row.element_id] = control
+        self.items.children = tuple(self.controls.values())
+
+    def _rate(self, element_id: str, value: int | None) -> None:
+        if value is None:
+            self.wb.skills.ratings.pop(element_id, None)
+        else:
+            self.wb.skills.ratings[element_id] = int(value)
+        self.session.save("ratings")
+
+
+def _table(title: str, header: list[str], rows: list[list[str]]) -> str:
+    if not rows:
+        return ""
+    head = "".join(f'<th scope="col" style="text-align:left">{html.escape(h)}</th>' for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return (
+        f"<table><caption style='text-align:left'><b>{html.escape(title)}</b></caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+class GapView(Screen):
+    """The ranked gap (tables and chart) and a button that turns the top gaps into draft goals."""
+
+    def __init__(self, wb: Any, session: SkillsSession | None = None, top: int = 10) -> None:
+        self.session = session or SkillsSession(wb)
+        self.wb = wb
+        self.top = top
+        self.table: skills.GapTable | None = None
+        self.figure = None
+        self.refresh_button = widgets.Button(description=TEXT["gap_refresh"])
+        self.tables = widgets.HTML()
+        self.chart = widgets.Output()
+        self.make_goals = widgets.Button(
+            description=TEXT["make_goals"], layout=widgets.Layout(width="auto")
+        )
+        self.message = widgets.HTML()
+        self.refresh_button.on_click(lambda _: self.refresh())
+        self.make_goals.on_click(lambda _: self._make_goals())
+        for event in ("target", "postings", "held", "ratings"):
+            self.session.listeners[event].append(self.refresh)
+        self.widget = widgets.VBox(
+            [
+                heading(TEXT["gap_heading"]),
+                self.refresh_button,
+                self.chart,
+                self.tables,
+                self.make_goals,
+                self.message,
+            ]
+        )
+        self.refresh()
+
+    def compute(self) -> skills.GapTable:
+        """The gap from what the workbook holds now (ratings of items the role does not list,
+        e.g. kept from an earlier target role, are left out rather than lost)."""
+        need = self.session.occupation_need()
+        ratings = dict(self.wb.skills.ratings)
+        if need is not None and not need.empty:
+            listed = set(need["element_id"])
+            ratings = {k: v for k, v in ratings.items() if k in listed}
+        else:
+            ratings = {}
+        return skills.gap(
+            ratings, need, have=self.wb.skills.skills_held, posting_need=self.session.requirements()
+        )
+
+    def refresh(self) -> None:
+        try:
+            self.table = self.compute()
+        except CareerkitError as exc:
+            message(self.message, str(exc), error=True)
+            return
+        table = self.table
+        self.figure = charts.gap_chart(table)
+        self.chart.clear_output()
+        with self.chart:
+            display(self.figure)
+        onet_rows = [
+            [r.element_name, str(r.rating), f"{r.need_level:.1f}", f"{r.priority:.2f}"]
+            for r in table.onet.head(self.top).itertuples(index=False)
+        ]
+        posting_rows = [
+            [r.label, f"{r.share:.0%}", f"{r.priority:.2f}"]
+            for r in table.postings.head(self.top).itertuples(index=False)
+        ]
+        strength_rows = [
+            [r.element_name, str(r.rating), f"{r.need_level:.1f}"]
+            for r in table.strengths.head(self.top).itertuples(index=False)
+        ]
+        notes = list(table.notes)
+        if table.unrated:
+            notes.append(TEXT["unrated_note"].format(n=len(table.unrated)))
+        self.tables.value = (
+            "".join(f"<p>{html.escape(n)}</p>" for n in notes)
+            + _table(
+                TEXT["onet_table"],
+                [TEXT["col_skill"], TEXT["col_you"], TEXT["col_need"], TEXT["col_priority"]],
+                onet_rows,
+            )
+            + _table(
+                TEXT["postings_table"],
+                [TEXT["col_skill"], TEXT["col_share"], TEXT["col_priority"]],
+                posting_rows,
+            )
+            + _table(
+                TEXT["strengths_table"],
+                [TEXT["col_skill"], TEXT["col_you"], TEXT["col_need"]],
+                strength_rows,
+            )
+        )
+        self.make_goals.disabled = table.empty
+        message(self.message, "")
+
+    def _make_goals(self) -> None:
+        from careerkit import goals
+        from careerkit.goals.library import goals_from_gaps
+
+        if self.table is None:
+            self.refresh()
+        drafts = skills.draft_goals(self.table, top=3) if self.table is not None else []
+        if not drafts:
+            message(self.message, TEXT["goals_none"])
+            return
+        section = self.wb.skills
+        section.draft_goals = [skills.DraftGoal(**d) for d in drafts]
+        existing = {
+            s.casefold() for g in self.wb.goals.goals if g.draft for s in g.links.gap_skills
+        }
+        new = [d for d in drafts if d["skill"].casefold() not in existing]
+        made: list[goals.Goal] = []
+        if new:
+            made = goals_from_gaps(
+                new,
+                top=len(new),
+                target_title=section.target_title,
+                target_soc_code=section.target_soc_code or "",
+            )
+            self.wb.goals.goals.extend(made)
+        self.wb.save()
+        if made:
+            message(
+                self.message,
+                TEXT["goals_made"].format(n=len(made), skills=", ".join(d["skill"] for d in new)),
+            )
+        else:
+            message(self.message, TEXT["goals_exist"])
