@@ -208,6 +208,8 @@ class Goal(_Model):
     counselor_comments: list[Comment] = Field(default_factory=list)
     #: drafted by careerkit (from a gap or an example), not yet edited by the person
     draft: bool = False
+    #: the four building blocks the goal was written from (action, measure, deadline, support)
+    slots: dict[str, str] = Field(default_factory=dict)
 
     def milestone(self, milestone_id: str) -> Milestone:
         """The milestone with this id (``KeyError`` naming the id when there is none)."""
