@@ -30,6 +30,7 @@ TEXT = {
     "sha256_help": "SHA-256 checksum the downloaded file must have (required for a URL)",
     "job_zones_help": "take Job Zones from this release folder instead (e.g. db_29_3_text)",
     "using": "Tables in use: {source} ({folder})",
+    "updates_to": "`careerkit data update` writes to: {folder} (set CAREERKIT_DATA to change)",
     "row": "  {file:<24} {rows:>7,} rows  O*NET {release}{date}",
     "coverage": (
         "Coverage: {occupations} occupations with interest profiles; {without_skills} without "
@@ -84,6 +85,7 @@ def run_info(args: argparse.Namespace) -> int:
 
     folder = datasets.tables_dir()
     print(TEXT["using"].format(source=datasets.data_source(), folder=folder))
+    print(TEXT["updates_to"].format(folder=datasets.user_data_dir()))
     info = datasets.provenance(folder)
     loaders = {
         "occupations": datasets.occupations,

@@ -392,6 +392,17 @@ def render_readme(info: dict, cover: pd.DataFrame, folder: Path) -> str:
         TEXT["modified"],
         "",
         "O*NET data dictionary: https://www.onetcenter.org/dictionary/ (per release).",
+        "",
+        "## Updating to a newer O*NET release",
+        "",
+        "`careerkit data update PATH|URL [--sha256 HEX] [--job-zones-from FOLDER]` reads an "
+        "O*NET release (a folder, its zip, or a URL downloaded with a required SHA-256 "
+        "checksum) and writes rebuilt tables to the user's data folder: `$CAREERKIT_DATA` if "
+        "set, else `$CAREERKIT_HOME/onet-data`, else `~/.local/share/careerkit`. careerkit then "
+        "reads the tables from there instead of this bundled copy; tables the release lacks are "
+        "kept from the current ones, and the update also stores O*NET's occupation descriptions. "
+        "`careerkit data reset` goes back to the bundled tables; `careerkit data info` shows "
+        "which tables are in use.",
     ]
     others = sorted(p.name for p in folder.iterdir() if p.is_dir() and (p / "README.md").is_file())
     if others:
