@@ -400,3 +400,32 @@ def test_read_table_keeps_only_named_columns(onet_dir):
     )
     assert list(frame.columns) == ["soc_code", "job_zone", "_line"]
     assert frame.loc[0, "_line"] == 2
+
+
+# ------------------------------------------------------------------ every frame of every release
+
+
+@pytest.mark.parametrize("fixture", ["r30_1", "r29_3_excel", "r29_3_tsv", "r29_2", "r27_0"])
+def test_every_frame_of_every_shared_release_loads_with_valid_codes(fixture, request):
+    release = request.getfixturevalue(fixture)
+    loaded = [name for name in onet.FRAMES if release.has(name)]
+    assert loaded, f"{fixture} has no frames"
+    for name in loaded:
+        frame = getattr(release, name)
+        assert len(frame) > 0, name
+        assert frame["soc_code"].str.fullmatch(onet.SOC_PATTERN.pattern).all(), name
+        assert not any(column.startswith("_") for column in frame.columns), name
+        if name in ("occupations", "interests", "job_zones", "work_values"):
+            assert frame["soc_code"].is_unique, name
+        assert getattr(release, name) is frame  # cached: read once
+
+
+def test_files_and_sources_name_what_was_read(r29_3_excel, r29_2):
+    assert [p.name for p in r29_3_excel.files("interests")] == ["Interests.xlsx"]
+    assert r29_3_excel.files("knowledge") == ()
+    assert r29_2.source("skills") == {
+        "release": "29.2",
+        "date": "February 2025",
+        "files": ["Skills.txt"],
+        "folder": "db_29_2_converted_tsv",
+    }
