@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
 import pandas as pd
 
 from careerkit import datasets
@@ -344,35 +345,96 @@ def _check_ratings(ratings: Mapping[str, Any]) -> dict[str, int]:
 def _onet_frames(
     ratings: dict[str, int], onet_need: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...]]:
-    need = onet_need.drop_duplicates("element_id").set_index("element_id", drop=False)
-    unknown = [e for e in ratings if e not in need.index]
+    # Plain arrays, one frame built at the end: with 10–70 rows, pandas' per-operation overhead
+    # (not the arithmetic) is what costs time (see benchmarks/bench_gap.py).
+    ids = onet_need["element_id"].to_numpy(dtype=object)
+    position: dict[str, int] = {}
+    for i, element_id in enumerate(ids):
+        position.setdefault(element_id, i)
+    unknown = [e for e in ratings if e not in position]
     if unknown:
         raise InputError(
             f"ratings given for {', '.join(repr(e) for e in unknown[:5])}, which the target role's "
             "O*NET requirements do not list; rate only the items shown for this role."
         )
-    to_rate = items_to_rate(onet_need)["element_id"].tolist()
-    unrated = tuple(e for e in to_rate if e not in ratings)
-    rated = need.loc[list(ratings)].reset_index(drop=True)
-    rated = rated.rename(columns={"level": "need_level"})
-    rated["rating"] = rated["element_id"].map(ratings).astype("int64")
-    rated["level"] = (rated["rating"] - 1) * 7 / 4
-    diff = rated["need_level"] - rated["level"]
-    rated["gap"] = diff.clip(lower=0) / 7
-    rated["priority"] = rated["gap"] * rated["importance"] / 5
-    onet = _rank(rated[_ONET_GAP_COLUMNS], "priority", "element_name")
-    strong = rated[diff < 0].copy()
-    strong["margin"] = -diff[diff < 0] / 7
-    strong["priority"] = strong["margin"] * strong["importance"] / 5
-    strengths = _rank(strong[_STRENGTH_COLUMNS], "priority", "element_name")
+    importance_all = onet_need["importance"].to_numpy(dtype=float)
+    unrated = tuple(
+        ids[i]
+        for i in position.values()
+        if importance_all[i] >= MIN_IMPORTANCE and ids[i] not in ratings
+    )
+    take = np.fromiter((position[e] for e in ratings), dtype=np.int64, count=len(ratings))
+    names = onet_need["element_name"].to_numpy(dtype=object)[take]
+    kinds = onet_need["kind"].to_numpy(dtype=object)[take]
+    importance = importance_all[take]
+    need_level = onet_need["level"].to_numpy(dtype=float)[take]
+    rating = np.fromiter(ratings.values(), dtype=np.int64, count=len(ratings))
+    level = (rating - 1) * 7 / 4
+    diff = need_level - level
+    gap_value = np.maximum(diff, 0.0) / 7
+    priority = gap_value * importance / 5
+    columns = {
+        "element_id": ids[take],
+        "element_name": names,
+        "kind": kinds,
+        "importance": importance,
+        "need_level": need_level,
+        "rating": rating,
+        "level": level,
+    }
+    order = _order(priority, importance, names)
+    onet = pd.DataFrame(
+        {k: v[order] for k, v in {**columns, "gap": gap_value, "priority": priority}.items()},
+        columns=_ONET_GAP_COLUMNS,
+    )
+    strong = np.flatnonzero(diff < 0)
+    margin = -diff[strong] / 7
+    strong_priority = margin * importance[strong] / 5
+    within = _order(strong_priority, importance[strong], names[strong])
+    order = strong[within]
+    strengths = pd.DataFrame(
+        {
+            **{k: v[order] for k, v in columns.items()},
+            "margin": margin[within],
+            "priority": strong_priority[within],
+        },
+        columns=_STRENGTH_COLUMNS,
+    )
     return onet, strengths, unrated
 
 
-def _rank(frame: pd.DataFrame, by: str, name: str) -> pd.DataFrame:
-    keys = [by, "importance", name] if "importance" in frame else [by, "required_share", name]
-    return frame.sort_values(keys, ascending=[False, False, True], kind="stable").reset_index(
-        drop=True
+def _order(priority: np.ndarray, second: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """Positions sorted by priority (high first), then ``second`` (high first), then name."""
+    if not len(priority):
+        return np.zeros(0, dtype=np.int64)
+    # np.lexsort sorts by the last key first; names as fixed-width text sort like str.
+    return np.lexsort((names.astype(str), -second, -priority))
+
+
+def _posting_frames(
+    posting_need: pd.DataFrame, held_ids: set[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    values = {
+        c: posting_need[c].to_numpy(dtype=object if c in {"skill_id", "label", "kind"} else None)
+        for c in _POSTING_GAP_COLUMNS
+        if c != "priority"
+    }
+    values["share"] = values["share"].astype(float)
+    values["required_share"] = values["required_share"].astype(float)
+    values["priority"] = values["share"]
+    is_held = np.fromiter(
+        (s in held_ids for s in values["skill_id"]), dtype=bool, count=len(values["skill_id"])
     )
+    frames = []
+    for mask in (~is_held, is_held):
+        rows = np.flatnonzero(mask)
+        order = rows[
+            _order(values["share"][rows], values["required_share"][rows], values["label"][rows])
+        ]
+        frames.append(
+            pd.DataFrame({k: v[order] for k, v in values.items()}, columns=_POSTING_GAP_COLUMNS)
+        )
+    return frames[0], frames[1]
 
 
 def gap(
@@ -430,11 +492,7 @@ def gap(
             notes.append(onet_need.attrs["message"])
     held_ids = {str(s) for s in have}
     if posting_need is not None and not posting_need.empty:
-        need = posting_need[[c for c in _POSTING_GAP_COLUMNS if c != "priority"]].copy()
-        need["priority"] = need["share"].astype(float)
-        is_held = need["skill_id"].isin(held_ids)
-        postings = _rank(need[~is_held], "priority", "label")
-        held = _rank(need[is_held], "priority", "label")
+        postings, held = _posting_frames(posting_need, held_ids)
     else:
         postings = pd.DataFrame(columns=_POSTING_GAP_COLUMNS)
         held = pd.DataFrame(columns=_POSTING_GAP_COLUMNS)
