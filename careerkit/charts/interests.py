@@ -139,13 +139,16 @@ def riasec_hexagon(
         summary += TEXT["hex_overlay"].format(title=label, max=maximum, top=_top_names(oi))
     fig.update_layout(
         polar={
+            # The radial scale runs between R and I, clear of the area labels and values.
             "radialaxis": {"range": [0, maximum], "autorange": False, "showline": True,
-                           "tickfont": {"size": 11}},
+                           "angle": 60, "tickangle": 60, "tickfont": {"size": 10},
+                           "nticks": 5},
             "angularaxis": {"direction": "clockwise", "rotation": 90,
                             "categoryorder": "array", "categoryarray": names},
         },
         showlegend=occupation is not None,
         legend={"orientation": "h", "y": -0.1},
+        height=520,
     )
     return theme.apply(fig, title or TEXT["hex_title"], summary)
 

@@ -392,7 +392,7 @@ class InterestResults:
         self.target.observe(lambda _c: self._draw_hexagon(), names="value")
         self.choose = widgets.Button(description=TEXT["target_button"],
                                      tooltip=TEXT["target_tip"], button_style="success",
-                                     icon="check")
+                                     icon="check", layout=widgets.Layout(width="auto"))
         self.choose.on_click(lambda _b: self.set_target())
         self.target_status = widgets.HTML()
         self.widget = widgets.VBox([
