@@ -7,6 +7,7 @@ import re
 from types import SimpleNamespace
 from typing import ClassVar
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -194,10 +195,15 @@ def test_gap_table_is_frozen():
         table.onet = pd.DataFrame()
 
 
-@pytest.mark.parametrize("bad", [0, 6, 2.5, "3", None, True])
+@pytest.mark.parametrize("bad", [0, 6, 2.5, "3", None, True, float("nan")])
 def test_rating_outside_one_to_five_is_refused(bad):
     with pytest.raises(InputError, match="'A'"):
         gap({"A": bad}, HAND_NEED)
+
+
+def test_numpy_whole_numbers_are_accepted_as_ratings():
+    table = gap({"A": np.int64(2), "C": np.float64(1.0)}, HAND_NEED)
+    assert table.onet["element_id"].tolist() == ["C", "A"]
 
 
 def test_rating_for_an_item_the_role_does_not_list_is_refused():

@@ -19,6 +19,7 @@ Two sources of "need":
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -329,8 +330,9 @@ def _check_ratings(ratings: Mapping[str, Any]) -> dict[str, int]:
     checked: dict[str, int] = {}
     for element_id, value in ratings.items():
         if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
+            isinstance(value, (bool, np.bool_))
+            or not isinstance(value, numbers.Real)
+            or not math.isfinite(value)
             or value != int(value)
             or not 1 <= value <= 5
         ):
