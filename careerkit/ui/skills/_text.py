@@ -45,6 +45,10 @@ TEXT = {
     "skipped_rows": " Rows without a description were left out: {rows}.",
     "removed": "Removed “{title}”.",
     "sample_label": "{title} (illustrative sample)",
+    "posting_label": "{title} – {source}",
+    "untitled": "(untitled)",
+    "held_label": "{label} ({postings} of {n_postings})",
+    "evidence_tip": "{label} ({strength})",
     "requirements_heading": "3. What the postings ask for",
     "held_intro": "Tick the skills you already have:",
     "no_requirements": "No skills found yet. Add postings above.",
@@ -82,5 +86,4 @@ TEXT = {
     "postings_table": "Asked for in the postings, and you do not have yet",
     "strengths_table": "Your strengths (above what the role needs)",
     "unrated_note": "{n} item(s) not rated yet; rate them in step 4 for a full picture.",
-    "unknown_error": "Something went wrong: {error}",
 }

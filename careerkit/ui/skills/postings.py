@@ -92,7 +92,9 @@ class PostingsPanel(Screen):
             (
                 TEXT["sample_label"].format(title=p.title)
                 if p.illustrative
-                else f"{p.title or '(untitled)'} – {p.source}",
+                else TEXT["posting_label"].format(
+                    title=p.title or TEXT["untitled"], source=p.source
+                ),
                 p.id,
             )
             for p in posts
@@ -207,7 +209,9 @@ class RequirementsView(Screen):
             box = widgets.Checkbox(
                 value=row.skill_id in have,
                 indent=False,
-                description=f"{row.label} ({row.postings} of {req.attrs['n_postings']})",
+                description=TEXT["held_label"].format(
+                    label=row.label, postings=row.postings, n_postings=req.attrs["n_postings"]
+                ),
             )
             box.observe(
                 lambda change, sid=row.skill_id: self._tick(sid, change["new"]), names="value"
@@ -236,7 +240,9 @@ def evidence_html(text: str, matches: list[Any]) -> str:
         if match.start < pos or match.end <= match.start:
             continue
         parts.append(html.escape(text[pos : match.start]))
-        tip = html.escape(f"{match.label} ({match.strength})", quote=True)
+        tip = html.escape(
+            TEXT["evidence_tip"].format(label=match.label, strength=match.strength), quote=True
+        )
         inner = html.escape(text[match.start : match.end])
         if match.strength == "required":
             inner = f"<strong>{inner}</strong>"
@@ -274,7 +280,7 @@ class EvidenceView(Screen):
     def refresh(self) -> None:
         posts = self.wb.skills.postings
         current = self.choice.value
-        self.choice.options = [(p.title or "(untitled)", p.id) for p in posts]
+        self.choice.options = [(p.title or TEXT["untitled"], p.id) for p in posts]
         if not posts:
             self.text.value = ""
             return
