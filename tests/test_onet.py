@@ -429,3 +429,38 @@ def test_files_and_sources_name_what_was_read(r29_3_excel, r29_2):
         "files": ["Skills.txt"],
         "folder": "db_29_2_converted_tsv",
     }
+
+
+def test_excel_value_beyond_the_named_columns_names_the_row(tmp_path):
+    import openpyxl
+
+    folder = tmp_path / "db_29_3_excel"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["O*NET-SOC Code", "Title", "Job Zone"])
+    sheet.append(["11-1011.00", "Chief Executives", 5])
+    sheet.append(["11-1011.03", "Chief Sustainability Officers", 5, "stray"])
+    book.save(folder / "Job Zones.xlsx")
+    with pytest.raises(DataError, match=r"Job Zones\.xlsx, line 3: a value beyond the last named"):
+        onet.load_release(folder).job_zones
+
+
+def test_excel_whole_numbers_read_like_text(tmp_path):
+    import openpyxl
+
+    folder = tmp_path / "db_29_3_excel"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["O*NET-SOC Code", "Title", "Job Zone", "Date"])
+    sheet.append(["11-1011.00", "Chief Executives", 5.0, "08/2023"])
+    book.save(folder / "Job Zones.xlsx")
+    zones = onet.load_release(folder).job_zones
+    assert zones.loc[0, "job_zone"] == 5 and zones.loc[0, "date"] == "08/2023"
+
+
+def test_semicolon_separated_copy_is_called_out(interests_copy):
+    _edit(interests_copy / "Interests.txt", lambda lines: [ln.replace("\t", ";") for ln in lines])
+    with pytest.raises(DataError, match="looks semicolon-separated"):
+        onet.load_release(interests_copy).interests
