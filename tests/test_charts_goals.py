@@ -8,7 +8,7 @@ import pytest
 
 import careerkit as ck
 from careerkit.charts import goal_timeline, summary
-from careerkit.charts.goals import CATEGORY_COLOURS
+from careerkit.charts.goals import CATEGORY_COLOURS, CATEGORY_PATTERNS
 from careerkit.goals import Goal, Milestone
 
 TODAY = date(2026, 1, 15)
@@ -45,6 +45,8 @@ def test_one_bar_per_dated_goal_coloured_by_category(goals):
     assert sum(len(t.y) for t in bars) == 3  # the undated goal is left out
     for t in bars:
         assert t.marker.color == CATEGORY_COLOURS[t.name]
+        assert t.marker.pattern.shape == CATEGORY_PATTERNS[t.name]
+    assert len({CATEGORY_PATTERNS[t.name] for t in bars}) == 2  # not told apart by colour alone
     assert "1 goal(s) without a deadline" in summary(fig)
 
 

@@ -219,3 +219,21 @@ def test_every_control_has_a_label(wb):
             if isinstance(value, widgets.ValueWidget) and not isinstance(value, widgets.HTML):
                 assert value.description, f"{type(screen).__name__}.{name} has no label"
     assert TEXT["new_goal"] == step.editor.new_button.description
+
+
+def test_checklist_keeps_its_widgets_when_refreshed(wb):
+    # Replacing on-screen widgets while the browser still draws them loses them ("model not
+    # found"), so a refresh must reuse the checkbox of a milestone that is still there.
+    wb.goals.goals = [Goal(text="Learn SQL", milestones=[Milestone(title="Chapter 1"),
+                                                          Milestone(title="Chapter 2")])]
+    wb.save()
+    checklist = ProgressChecklist(wb, today=TODAY)
+    before = dict(checklist.checkboxes)
+    first = wb.goals.goals[0].milestones[0].id
+    checklist.checkboxes[first].value = True
+    assert checklist.checkboxes == before
+    assert "50% done" in checklist.items.children[0].value
+    wb.goals.goals[0].milestones.append(Milestone(title="Chapter 3"))
+    checklist.refresh()
+    assert len(checklist.checkboxes) == 3
+    assert all(checklist.checkboxes[k] is v for k, v in before.items())

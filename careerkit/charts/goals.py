@@ -3,7 +3,8 @@
 ``goal_timeline`` draws one bar per goal (start to deadline) with ``px.timeline``, coloured by
 goal type in Okabe–Ito colours, milestones as diamonds (done: filled; upcoming: open; overdue:
 a crossed diamond in a separate legend entry, so shape and legend tell them apart, not colour
-alone), review dates as stars, the short- and long-term horizon bands and a "today" line.
+alone; bars also carry a fill pattern per type), review dates as stars, the short- and
+long-term horizon bands and a "today" line.
 
 The today line is a plain layout shape plus a separate annotation, not ``add_vline`` with
 ``annotation_text``: on date axes that combination raises a TypeError in plotly (it averages
@@ -22,7 +23,7 @@ import plotly.graph_objects as go
 from careerkit.charts import theme
 from careerkit.goals import Goal, HorizonRule, Status, add_months
 
-__all__ = ["CATEGORY_COLOURS", "goal_timeline"]
+__all__ = ["CATEGORY_COLOURS", "CATEGORY_PATTERNS", "goal_timeline"]
 
 TEXT = {
     "title": "My goals on a timeline",
@@ -54,6 +55,11 @@ CATEGORY_COLOURS = {
     "network": "#56B4E9",
     "personal": "#D55E00",
     TEXT["no_type"]: "#999999",
+}
+#: A fill pattern per goal type as well, so bars differ by more than colour.
+CATEGORY_PATTERNS = {
+    "skill": "", "education": "/", "experience": ".", "performance": "x", "network": "+",
+    "personal": "\\", TEXT["no_type"]: "-",
 }
 _OVERDUE_COLOUR = "#000000"
 _LABEL_CHARS = 45
@@ -117,11 +123,11 @@ def goal_timeline(goals: Iterable[Goal], today: date | None = None,
     order = [r["goal"] for r in rows]
     fig = px.timeline(
         frame, x_start="start", x_end="end", y="goal", color="category",
-        color_discrete_map=CATEGORY_COLOURS, custom_data=["hover"], text="category",
+        color_discrete_map=CATEGORY_COLOURS, custom_data=["hover"], pattern_shape="category",
+        pattern_shape_map=CATEGORY_PATTERNS,
         category_orders={"goal": order, "category": list(CATEGORY_COLOURS)},
     )
-    fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>", textposition="inside",
-                      insidetextanchor="start", opacity=0.7)
+    fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>", opacity=0.75)
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     fig.update_xaxes(title=TEXT["x"])
 

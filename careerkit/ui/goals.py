@@ -21,6 +21,7 @@ from IPython.display import display
 from careerkit import charts
 from careerkit.errors import CareerkitError
 from careerkit.goals import (
+    AUDIENCES,
     Category,
     Goal,
     Horizon,
@@ -43,7 +44,6 @@ __all__ = ["GoalEditor", "GoalsStep", "InterviewAnswerBox", "PlanTimeline", "Pro
 
 #: Every user-facing text of this module, in one place for translation.
 TEXT = {
-    "editor_heading": "Write a goal",
     "pick_goal": "Goal",
     "new_goal_option": "– a new goal –",
     "new_goal": "Start a new goal",
@@ -77,8 +77,10 @@ TEXT = {
     "why_ph": "e.g. it fits my values: more time with my family",
     "supporters": "Who can help",
     "supporters_ph": "names or roles, separated by commas",
-    "obstacles": "What could get in the way (one per line)",
-    "strategies": "Your plan for each (same order)",
+    "obstacles": "Obstacles",
+    "obstacles_ph": "What could get in the way? One per line.",
+    "strategies": "Plans for them",
+    "strategies_ph": "Your plan for each obstacle, in the same order.",
     "gap_skills": "Skills it builds",
     "gap_skills_ph": "separated by commas, e.g. SQL, Tableau",
     "link_role": "Linked to my target role: {title}",
@@ -97,26 +99,20 @@ TEXT = {
     "score_words": {0: "not yet", 1: "partly", 2: "yes"},
     "deadline_found": "Deadline read from your words: {deadline}.",
     "saved": "Saved.",
-    "examples_heading": "Need ideas? Examples by type and audience",
     "examples_audience": "For",
     "examples_pick": "Example",
     "use_example": "Use this example",
     "example_used": "Added the example as a new draft goal: change it to make it yours.",
-    "timeline_heading": "Your plan on a timeline",
     "refresh": "Refresh the timeline",
     "overdue_heading": "Overdue",
     "overdue_none": "Nothing is overdue.",
     "download": "Download my calendar (.ics)",
     "download_note": "Import the file into your calendar app: milestones, deadlines and reviews "
                      "appear as all-day events. Importing it again updates them.",
-    "checklist_heading": "Tick off your milestones",
     "checklist_none": "No milestones yet: add some to a goal above.",
     "checklist_goal": "<b>{text}</b> – {percent}% done",
     "milestone_label": "{title} (due {due})",
     "milestone_label_nodue": "{title}",
-    "interview_heading": "“What are your career goals?” – your answer",
-    "interview_intro": "Pick one short-term and one long-term goal; careerkit drafts an answer "
-                       "you can change. Keep it specific but flexible.",
     "role": "Target role",
     "short_goal": "Short-term goal",
     "long_goal": "Long-term goal",
@@ -130,6 +126,7 @@ TEXT = {
 }
 
 _FULL = widgets.Layout(width="95%")
+_AUTO = widgets.Layout(width="auto")
 _STYLE = {"description_width": "170px"}
 
 
@@ -202,8 +199,9 @@ class GoalEditor:
         text_kw = {"continuous_update": True, "style": _STYLE, "layout": _FULL}
         self.goal_picker = widgets.Dropdown(description=TEXT["pick_goal"], style=_STYLE,
                                             layout=_FULL)
-        self.new_button = widgets.Button(description=TEXT["new_goal"], icon="plus")
-        self.delete_button = widgets.Button(description=TEXT["delete_goal"], icon="trash")
+        self.new_button = widgets.Button(description=TEXT["new_goal"], icon="plus", layout=_AUTO)
+        self.delete_button = widgets.Button(description=TEXT["delete_goal"], icon="trash",
+                                            layout=_AUTO)
         self.mode = widgets.RadioButtons(
             description=TEXT["mode"], style=_STYLE,
             options=[(TEXT["mode_slots"], "slots"), (TEXT["mode_free"], "free")], value="free")
@@ -233,8 +231,10 @@ class GoalEditor:
         self.why = widgets.Text(description=TEXT["why"], placeholder=TEXT["why_ph"], **text_kw)
         self.supporters = widgets.Text(description=TEXT["supporters"],
                                        placeholder=TEXT["supporters_ph"], **text_kw)
-        self.obstacles = widgets.Textarea(description=TEXT["obstacles"], rows=2, **text_kw)
-        self.strategies = widgets.Textarea(description=TEXT["strategies"], rows=2, **text_kw)
+        self.obstacles = widgets.Textarea(description=TEXT["obstacles"], rows=2,
+                                          placeholder=TEXT["obstacles_ph"], **text_kw)
+        self.strategies = widgets.Textarea(description=TEXT["strategies"], rows=2,
+                                           placeholder=TEXT["strategies_ph"], **text_kw)
         self.gap_skills = widgets.Text(description=TEXT["gap_skills"],
                                        placeholder=TEXT["gap_skills_ph"], **text_kw)
         role = getattr(getattr(wb, "skills", None), "target_title", "") or ""
@@ -245,7 +245,8 @@ class GoalEditor:
                                             placeholder=TEXT["milestone_title_ph"], style=_STYLE,
                                             layout=_FULL)
         self.milestone_due = widgets.DatePicker(description=TEXT["milestone_due"], style=_STYLE)
-        self.add_milestone = widgets.Button(description=TEXT["add_milestone"], icon="flag")
+        self.add_milestone = widgets.Button(description=TEXT["add_milestone"], icon="flag",
+                                            layout=_AUTO)
         self.message = widgets.HTML()
 
         self.new_button.on_click(_guarded(self.message, lambda _: self.new_goal()))
@@ -261,7 +262,6 @@ class GoalEditor:
             w.observe(_guarded(self.message, self._on_field), names="value")
 
         self.widget = widgets.VBox([
-            widgets.HTML(f"<h3>{TEXT['editor_heading']}</h3>"),
             widgets.HBox([self.goal_picker]), widgets.HBox([self.new_button,
                                                             self.delete_button]),
             self.mode, self.slots_box, self.free_text, self.feedback,
@@ -465,18 +465,17 @@ class ExamplePicker:
                  today: date | None = None) -> None:
         self.wb, self.editor, self.today = wb, editor, today
         self.frame = example_goals()
-        audiences = sorted(set(self.frame["audience"]))
+        audiences = [a for a in AUDIENCES if a in set(self.frame["audience"])]
         self.audience = widgets.Dropdown(description=TEXT["examples_audience"], style=_STYLE,
                                          options=audiences, value=audiences[0])
         self.example = widgets.Dropdown(description=TEXT["examples_pick"], style=_STYLE,
                                         layout=_FULL)
-        self.use = widgets.Button(description=TEXT["use_example"], icon="copy")
+        self.use = widgets.Button(description=TEXT["use_example"], icon="copy", layout=_AUTO)
         self.message = widgets.HTML()
         self.audience.observe(lambda _: self._fill(), names="value")
         self.use.on_click(_guarded(self.message, lambda _: self.use_example()))
         self._fill()
-        self.widget = widgets.VBox([widgets.HTML(f"<h4>{TEXT['examples_heading']}</h4>"),
-                                    self.audience, self.example, self.use, self.message])
+        self.widget = widgets.VBox([self.audience, self.example, self.use, self.message])
 
     def _fill(self) -> None:
         rows = self.frame[self.frame["audience"] == self.audience.value]
@@ -505,37 +504,53 @@ class ProgressChecklist:
 
     def __init__(self, wb: Any, today: date | None = None) -> None:
         self.wb, self.today = wb, today
-        self.on_change: list[Callable[[], None]] = []
+        self.on_change: list[Callable[[bool], None]] = []
         self.checkboxes: dict[str, widgets.Checkbox] = {}
+        self._headers: dict[str, widgets.HTML] = {}
+        self._none = widgets.HTML(f"<p>{TEXT['checklist_none']}</p>")
+        self._loading = False
         self.message = widgets.HTML()
         self.items = widgets.VBox()
-        self.widget = widgets.VBox([widgets.HTML(f"<h3>{TEXT['checklist_heading']}</h3>"),
-                                    self.items, self.message])
+        self.widget = widgets.VBox([self.items, self.message])
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the current goals' milestones, reusing the widgets already on screen (replacing
+        them while the browser still draws the old ones makes it lose track of them)."""
         rows: list[widgets.Widget] = []
-        self.checkboxes = {}
-        for goal in self.wb.goals.goals:
-            if not goal.milestones:
-                continue
-            rows.append(widgets.HTML(TEXT["checklist_goal"].format(
-                text=html.escape(goal.text), percent=goal.percent_complete)))
-            for m in goal.milestones:
-                label = (TEXT["milestone_label"].format(title=m.title, due=m.due) if m.due
-                         else TEXT["milestone_label_nodue"].format(title=m.title))
-                box = widgets.Checkbox(value=m.done_on is not None, description=label,
-                                       indent=False, layout=_FULL)
-                box.observe(_guarded(self.message, self._make_handler(goal.id, m.id)),
-                            names="value")
-                self.checkboxes[m.id] = box
-                rows.append(box)
-        if not rows:
-            rows = [widgets.HTML(f"<p>{TEXT['checklist_none']}</p>")]
-        self.items.children = rows
+        headers: dict[str, widgets.HTML] = {}
+        boxes: dict[str, widgets.Checkbox] = {}
+        self._loading = True
+        try:
+            for goal in self.wb.goals.goals:
+                if not goal.milestones:
+                    continue
+                header = self._headers.get(goal.id) or widgets.HTML()
+                header.value = TEXT["checklist_goal"].format(text=html.escape(goal.text),
+                                                             percent=goal.percent_complete)
+                headers[goal.id] = header
+                rows.append(header)
+                for m in goal.milestones:
+                    label = (TEXT["milestone_label"].format(title=m.title, due=m.due) if m.due
+                             else TEXT["milestone_label_nodue"].format(title=m.title))
+                    box = self.checkboxes.get(m.id)
+                    if box is None:
+                        box = widgets.Checkbox(indent=False, layout=_FULL)
+                        box.observe(_guarded(self.message, self._make_handler(goal.id, m.id)),
+                                    names="value")
+                    box.description = label
+                    box.value = m.done_on is not None
+                    boxes[m.id] = box
+                    rows.append(box)
+        finally:
+            self._loading = False
+        self._headers, self.checkboxes = headers, boxes
+        self.items.children = rows or [self._none]
 
     def _make_handler(self, goal_id: str, milestone_id: str) -> Callable[[dict], None]:
         def handler(change: dict) -> None:
+            if self._loading:
+                return
             goal = self.wb.goals.goal(goal_id)
             message = tick_milestone(goal, milestone_id, done=change["new"],
                                      today=self.today or date.today())
@@ -544,7 +559,7 @@ class ProgressChecklist:
                                   f'{"🎉 " if change["new"] else ""}{html.escape(message)}</p>')
             self.refresh()
             for callback in self.on_change:
-                callback()
+                callback(True)
 
         return handler
 
@@ -557,15 +572,15 @@ class PlanTimeline:
 
     def __init__(self, wb: Any, today: date | None = None) -> None:
         self.wb, self.today = wb, today
-        self.refresh_button = widgets.Button(description=TEXT["refresh"], icon="refresh")
+        self.refresh_button = widgets.Button(description=TEXT["refresh"], icon="refresh",
+                                             layout=widgets.Layout(width="auto"))
         self.chart = widgets.Output()
         self.overdue = widgets.HTML()
         self.download = widgets.HTML()
         self.message = widgets.HTML()
         self.figure = None
         self.refresh_button.on_click(_guarded(self.message, lambda _: self.refresh()))
-        self.widget = widgets.VBox([widgets.HTML(f"<h3>{TEXT['timeline_heading']}</h3>"),
-                                    self.refresh_button, self.chart, self.overdue,
+        self.widget = widgets.VBox([self.refresh_button, self.chart, self.overdue,
                                     self.download, self.message])
         self.refresh()
 
@@ -575,7 +590,9 @@ class PlanTimeline:
         self.figure = charts.goal_timeline(goals, today=today, horizons=self.wb.goals.horizons)
         self.chart.clear_output(wait=True)
         with self.chart:
-            display(self.figure)
+            if self.figure.data:
+                display(self.figure)
+            # The words of the chart, for everyone (and all there is before a goal has a date).
             display(widgets.HTML(f"<p>{html.escape(charts.summary(self.figure))}</p>"))
         items = overdue(goals, today=today)
         if items:
@@ -607,7 +624,7 @@ class InterviewAnswerBox:
         self.long_goal = widgets.Dropdown(description=TEXT["long_goal"], style=_STYLE,
                                           layout=_FULL)
         self.skills = widgets.Text(description=TEXT["skills"], style=_STYLE, layout=_FULL)
-        self.draft = widgets.Button(description=TEXT["draft_answer"], icon="pencil")
+        self.draft = widgets.Button(description=TEXT["draft_answer"], icon="pencil", layout=_AUTO)
         self.answer = widgets.Textarea(description=TEXT["answer"], rows=6, style=_STYLE,
                                        layout=_FULL, continuous_update=True,
                                        value=wb.goals.interview_answer)
@@ -615,7 +632,6 @@ class InterviewAnswerBox:
         self.draft.on_click(_guarded(self.message, lambda _: self.draft_answer()))
         self.answer.observe(_guarded(self.message, self._on_answer), names="value")
         self.widget = widgets.VBox([
-            widgets.HTML(f"<h3>{TEXT['interview_heading']}</h3><p>{TEXT['interview_intro']}</p>"),
             self.role, self.short_goal, self.long_goal, self.skills, self.draft, self.answer,
             self.message])
         self.refresh()
@@ -669,7 +685,7 @@ class GoalsStep:
         self.checklist = ProgressChecklist(wb, today=today)
         self.interview = InterviewAnswerBox(wb)
         self.editor.on_change.append(self._refresh_views)
-        self.checklist.on_change.append(self.timeline.refresh)
+        self.checklist.on_change.append(lambda full: self.timeline.refresh())
         self.widget = widgets.VBox([self.editor.widget, self.examples.widget,
                                     self.timeline.widget, self.checklist.widget,
                                     self.interview.widget])
