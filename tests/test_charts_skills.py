@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import pytest
 
 import careerkit as ck
 from careerkit.charts import skills as charts
@@ -101,3 +102,12 @@ def test_gap_chart_falls_back_to_postings_without_onet_ratings():
 def test_gap_chart_with_nothing_to_compare_explains_what_to_do():
     fig = charts.gap_chart(gap())
     assert "rate yourself" in theme.summary(fig)
+
+
+def test_gap_chart_can_show_either_side_when_both_exist():
+    table = gap({"A": 2, "B": 3, "C": 1}, NEED, posting_need=REQ)
+    assert charts.gap_chart(table).data[0].name == "Your level"
+    (bars,) = charts.gap_chart(table, source="postings").data
+    assert list(bars.y) == ["Python", "Microsoft Excel", "SQL"]
+    with pytest.raises(ck.InputError, match="source"):
+        charts.gap_chart(table, source="both")

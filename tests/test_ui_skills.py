@@ -112,6 +112,7 @@ def test_paste_a_posting_then_requirements_and_evidence_follow(step, wb):
     assert len(saved) == 1 and saved[0].title == "Data analyst" and saved[0].source == "pasted"
     assert step.postings.paste.value == ""
     assert set(step.requirements.held) == {"sk:sql", "sk:excel", "sk:teamwork"}
+    assert "3 skills found in 1 posting." in step.requirements.summary.value
     # the evidence view escapes the posting and marks the skills
     evidence = step.evidence.text.value
     assert "&lt;b&gt;" in evidence and "<b>" not in evidence and "&amp;" in evidence
@@ -201,6 +202,8 @@ def test_rating_saves_and_ranks_the_gap(step, wb):
     assert "Programming" in step.gap.tables.value
     assert step.gap.figure is not None
     assert "Programming" in ck.charts.summary(step.gap.figure)
+    # the chart's words are shown too, for people who cannot see the chart
+    assert "Programming" in step.gap.summary.value
 
 
 def test_role_without_onet_ratings_works_from_postings(step, wb):

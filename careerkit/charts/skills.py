@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from careerkit.charts import theme
+from careerkit.errors import InputError
 
 __all__ = ["gap_chart", "requirements_chart"]
 
@@ -19,7 +20,9 @@ TEXT = {
     "req_title": "What the postings ask for",
     "req_x": "Number of postings",
     "req_empty": "No skills were found in the postings yet.",
-    "req_summary": ("{n_skills} skills found in {n_postings} postings. Most asked for: {top}."),
+    "req_summary": "{n_skills} skills found in {postings}. Most asked for: {top}.",
+    "posting_one": "1 posting",
+    "posting_many": "{n} postings",
     "req_item": "{label} ({postings} of {n_postings}, {required} as required)",
     "required": "Required",
     "preferred": "Preferred",
@@ -99,27 +102,37 @@ def requirements_chart(requirements: pd.DataFrame, top: int = 15) -> go.Figure:
         )
         for r in shown.head(5).itertuples(index=False)
     ]
+    count = TEXT["posting_one"] if n_postings == 1 else TEXT["posting_many"].format(n=n_postings)
     text = TEXT["req_summary"].format(
-        n_skills=len(requirements), n_postings=n_postings, top=_list(top_items)
+        n_skills=len(requirements), postings=count, top=_list(top_items)
     )
     return theme.apply(fig, TEXT["req_title"], text)
 
 
-def gap_chart(gap_table, top: int = 12) -> go.Figure:
+def gap_chart(gap_table, top: int = 12, source: str = "auto") -> go.Figure:
     """The gap: for the ``top`` O*NET items by priority, the person's level (circle) beside the
-    level the role needs (diamond), highest priority on top. Without rated O*NET items (for
-    example a role O*NET has no ratings for), the posting skills the person lacks, by share.
+    level the role needs (diamond), highest priority on top; or the posting skills the person
+    lacks, by share of postings.
 
     Parameters
     ----------
     gap_table
         A :class:`careerkit.skills.GapTable`.
+    source
+        ``"onet"``, ``"postings"``, or ``"auto"``: O*NET when anything was rated, else postings
+        (for example for a role O*NET has no ratings for).
     """
+    if source not in {"auto", "onet", "postings"}:
+        raise InputError(f"source must be 'auto', 'onet' or 'postings'; got {source!r}")
     onet = gap_table.onet
-    if onet is not None and not onet.empty:
-        return _onet_gap_chart(onet.head(top))
     postings = gap_table.postings
-    if postings is not None and not postings.empty:
+    has_onet = onet is not None and not onet.empty
+    has_postings = postings is not None and not postings.empty
+    if source == "auto":
+        source = "onet" if has_onet or not has_postings else "postings"
+    if source == "onet" and has_onet:
+        return _onet_gap_chart(onet.head(top))
+    if source == "postings" and has_postings:
         return _posting_gap_chart(postings.head(top))
     return _empty(TEXT["gap_title"], TEXT["gap_empty"])
 

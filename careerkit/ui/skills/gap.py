@@ -100,6 +100,9 @@ class GapView(Screen):
         self.refresh_button = widgets.Button(description=TEXT["gap_refresh"])
         self.tables = widgets.HTML()
         self.chart = widgets.Output()
+        #: the charts' text summaries, for people who cannot see the charts
+        self.summary = widgets.HTML()
+        self.figures: list = []
         self.make_goals = widgets.Button(
             description=TEXT["make_goals"], layout=widgets.Layout(width="auto")
         )
@@ -113,6 +116,7 @@ class GapView(Screen):
                 heading(TEXT["gap_heading"]),
                 self.refresh_button,
                 self.chart,
+                self.summary,
                 self.tables,
                 self.make_goals,
                 self.message,
@@ -141,10 +145,16 @@ class GapView(Screen):
             message(self.message, str(exc), error=True)
             return
         table = self.table
-        self.figure = charts.gap_chart(table)
+        figures = [charts.gap_chart(table)]
+        if not table.onet.empty and not table.postings.empty:
+            figures.append(charts.gap_chart(table, source="postings"))
+        self.figure = figures[0]
+        self.figures = figures
         self.chart.clear_output()
         with self.chart:
-            display(self.figure)
+            for figure in figures:
+                display(figure)
+        self.summary.value = "".join(f"<p>{html.escape(charts.summary(f))}</p>" for f in figures)
         onet_rows = [
             [r.element_name, str(r.rating), f"{r.need_level:.1f}", f"{r.priority:.2f}"]
             for r in table.onet.head(self.top).itertuples(index=False)

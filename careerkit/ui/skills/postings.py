@@ -176,13 +176,21 @@ class RequirementsView(Screen):
         self.session = session or SkillsSession(wb)
         self.wb = wb
         self.chart = widgets.Output()
+        #: the chart's text summary, for people who cannot see the chart
+        self.summary = widgets.HTML()
         self.figure = None
         self.held: dict[str, widgets.Checkbox] = {}
         self.held_box = widgets.VBox()
         self.message = widgets.HTML()
         self.session.listeners["postings"].append(self.refresh)
         self.widget = widgets.VBox(
-            [heading(TEXT["requirements_heading"]), self.chart, self.held_box, self.message]
+            [
+                heading(TEXT["requirements_heading"]),
+                self.chart,
+                self.summary,
+                self.held_box,
+                self.message,
+            ]
         )
         self.refresh()
 
@@ -195,6 +203,7 @@ class RequirementsView(Screen):
         self.chart.clear_output()
         if req is None or req.empty:
             self.figure = None
+            self.summary.value = ""
             self.held = {}
             self.held_box.children = ()
             message(self.message, TEXT["no_requirements"])
@@ -203,6 +212,7 @@ class RequirementsView(Screen):
         self.figure = charts.requirements_chart(req)
         with self.chart:
             display(self.figure)
+        self.summary.value = f"<p>{html.escape(charts.summary(self.figure))}</p>"
         have = set(self.wb.skills.skills_held)
         self.held = {}
         for row in req.head(MAX_HELD_CHOICES).itertuples(index=False):
