@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,8 +41,14 @@ def _build_table() -> dict[int, int]:
 
 _TABLE = _build_table()
 
+# Markup is recognised by common HTML tag names or character entities, so that placeholders
+# such as "<ORGANIZATION>" in anonymised postings are left as text.
 _MARKUP = re.compile(
-    r"<[A-Za-z/!]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"<(?:!--|/?(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|i|u|em|a|table|tr|td|th|tbody|thead|"
+    r"font|section|article|header|footer|img|hr|small|sup|sub|blockquote|pre|code|dl|dt|dd|nav|"
+    r"main|html|body|head|meta|style|script)\b)"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    re.I,
 )
 _HTML_PIECE = re.compile(
     r"<!--.*?-->"
@@ -96,7 +103,15 @@ _BLOCK_TAGS = frozenset(
 
 def has_markup(text: str) -> bool:
     """True when ``text`` holds HTML tags or character entities."""
-    return _MARKUP.search(text) is not None
+    # Look only where a tag or entity could start: far faster than scanning with the regex.
+    match = _MARKUP.match
+    for ch in "<&":
+        i = text.find(ch)
+        while i >= 0:
+            if match(text, i):
+                return True
+            i = text.find(ch, i + 1)
+    return False
 
 
 def normalise_alias(alias: str) -> str:
@@ -104,28 +119,78 @@ def normalise_alias(alias: str) -> str:
     return " ".join(alias.casefold().translate(_TABLE).split())
 
 
+def _separator_class() -> re.Pattern[str]:
+    """A character class of the non-ASCII separators in ``_TABLE`` (no-break space, bullets,
+    dashes, curly quotes, arrows ...), as ranges."""
+    codes = sorted(c for c in _TABLE if c >= 128)
+    ranges = []
+    lo = prev = codes[0]
+    for c in codes[1:]:
+        if c != prev + 1:
+            ranges.append((lo, prev))
+            lo = c
+        prev = c
+    ranges.append((lo, prev))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[{body}]")
+
+
+_NON_ASCII_SEPARATOR = _separator_class()
+# ASCII separators become spaces in the bytes the automaton searches; UTF-8 bytes of other
+# characters (>= 0x80) are left alone, so non-ASCII letters stay inside words.
+_BYTE_TABLE = bytes(32 if i < 128 and i in _TABLE else i for i in range(256))
+
+
 @dataclass(frozen=True, slots=True)
 class Normalised:
     """A posting prepared for matching.
 
     ``plain`` is the text with markup resolved, in its original case (used for case and context
-    evidence); ``folded`` is ``plain`` case-folded (used for section headings); ``search`` is
-    ``" " + folded`` with word separators turned into spaces (searched by the automaton).
-    ``folded[i]`` and ``search[i + 1]`` are the same position.
+    evidence); *folded* below means ``plain`` case-folded. ``raw`` is the UTF-8 encoding of
+    ``" " + folded`` (non-ASCII separators already spaces), and ``search`` is ``raw`` with ASCII
+    separators turned into spaces: the bytes the automaton searches. Byte offset ``b`` in
+    ``raw``/``search`` is character ``char(b) - 1`` of the folded text.
     """
 
     original: str
     plain: str
-    folded: str
-    search: str
+    raw: bytes
+    search: bytes
+    #: byte offset -> folded character offset + 1 (None for ASCII text, where they are equal)
+    byte_to_char: np.ndarray | _ShortMap | None
     #: folded index -> plain index (None when case-folding kept every length)
     fold_to_plain: np.ndarray | None
     #: plain index -> original start / end (None when there was no markup)
     plain_start: np.ndarray | None
     plain_end: np.ndarray | None
 
+    def original_spans(self, bstarts: list[int], bends: list[int]) -> tuple[list[int], list[int]]:
+        """Map many byte spans of ``search`` at once to spans of the caller's original text."""
+        if self.byte_to_char is None and self.fold_to_plain is None and self.plain_start is None:
+            return [b - 1 for b in bstarts], [b - 1 for b in bends]
+        s = np.asarray(bstarts, dtype=np.int64)
+        e = np.asarray(bends, dtype=np.int64)
+        if self.byte_to_char is not None:
+            s, e = self.byte_to_char[s], self.byte_to_char[e]
+        s, e = s - 1, e - 1  # folded offsets, end exclusive
+        if self.fold_to_plain is not None:
+            s, e = self.fold_to_plain[s], self.fold_to_plain[e - 1] + 1
+        if self.plain_start is not None:
+            s, e = self.plain_start[s], self.plain_end[e - 1]
+        return s.tolist(), e.tolist()
+
+    def folded_span(self, bstart: int, bend: int) -> tuple[int, int]:
+        """Map a byte span of ``search`` (after the padding space) to a span of the folded text."""
+        if self.byte_to_char is None:
+            return bstart - 1, bend - 1
+        b2c = self.byte_to_char
+        return int(b2c[bstart]) - 1, int(b2c[bend]) - 1
+
     def plain_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of ``folded`` to a span of ``plain``."""
+        """Map a span of the folded text to a span of ``plain``."""
         if self.fold_to_plain is None:
             return start, end
         f2p = self.fold_to_plain
@@ -184,12 +249,74 @@ def _fold(plain: str) -> tuple[str, np.ndarray | None]:
     return "".join(pieces), f2p
 
 
+class _ShortMap:
+    """Byte offset -> character offset when only a few characters take several bytes: each
+    multi-byte character starting before a byte offset shifts it by its extra bytes."""
+
+    __slots__ = ("extra", "starts")
+
+    def __init__(self, starts: list[int], extra: list[int]) -> None:
+        self.starts, self.extra = starts, extra
+
+    def __getitem__(self, b):
+        if isinstance(b, np.ndarray):
+            k = np.searchsorted(self.starts, b, side="left")
+            cum = np.concatenate(([0], self.extra))
+            return b - cum[k]
+        k = bisect_left(self.starts, b)
+        return b - (self.extra[k - 1] if k else 0)
+
+
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
+_SEPARATORS = frozenset(chr(c) for c in _TABLE if c >= 128)
+_FEW = 64  # up to this many non-ASCII characters, map offsets with a short table
+
+
 def normalise(text: str) -> Normalised:
     """Prepare ``text`` (plain or HTML) for matching; see :class:`Normalised`."""
     if has_markup(text):
         plain, p_start, p_end = _strip_markup(text)
     else:
         plain, p_start, p_end = text, None, None
+    if plain.isascii():
+        # ASCII case-folding is lower-casing, done on bytes (several times faster)
+        raw = b" " + plain.encode("ascii").lower()
+        return Normalised(text, plain, raw, raw.translate(_BYTE_TABLE), None, None, p_start, p_end)
+    chars = _NON_ASCII_CHAR.findall(plain)
+    if len(chars) <= _FEW and all(ch.casefold() == ch for ch in chars):
+        # Only a few non-ASCII characters, none with a case (curly quotes, dashes, bullets,
+        # accented lower-case letters): fold on bytes and patch the separators in place.
+        buf = bytearray(b" " + plain.encode("utf-8").lower())
+        starts: list[int] = []
+        extra: list[int] = []
+        shift = 1  # the padding space
+        for m in _NON_ASCII_CHAR.finditer(plain):
+            ch = m.group()
+            width = len(ch.encode("utf-8"))
+            bpos = m.start() + shift
+            if ch in _SEPARATORS:
+                buf[bpos : bpos + width] = b" " * width
+            shift += width - 1
+            starts.append(bpos)
+            extra.append(shift - 1)
+        raw = bytes(buf)
+        return Normalised(
+            text,
+            plain,
+            raw,
+            raw.translate(_BYTE_TABLE),
+            _ShortMap(starts, extra),
+            None,
+            p_start,
+            p_end,
+        )
     folded, f2p = _fold(plain)
-    search = " " + folded.translate(_TABLE)
-    return Normalised(text, plain, folded, search, f2p, p_start, p_end)
+    raw = (" " + _NON_ASCII_SEPARATOR.sub(" ", folded)).encode("utf-8")
+    if len(raw) == len(folded) + 1:
+        b2c = None  # only one-byte characters left: byte and character offsets agree
+    else:
+        arr = np.frombuffer(raw, dtype=np.uint8)
+        # a character starts at every byte that is not a UTF-8 continuation byte (10xxxxxx);
+        # the extra entry maps the end of the text
+        b2c = np.cumsum(np.append((arr & 0xC0) != 0x80, True), dtype=np.int64) - 1
+    return Normalised(text, plain, raw, raw.translate(_BYTE_TABLE), b2c, f2p, p_start, p_end)

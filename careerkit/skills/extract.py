@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -44,8 +45,7 @@ TEXT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class SkillMatch:
+class SkillMatch(NamedTuple):
     """One mention of a skill in a posting.
 
     ``start`` and ``end`` index the text passed to :meth:`SkillExtractor.extract` (so
@@ -61,6 +61,10 @@ class SkillMatch:
     strength: str
     #: the words as written in the posting
     text: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """The match as a plain dict (for JSON)."""
+        return self._asdict()
 
 
 # ---------------------------------------------------------------- section and cue phrases
@@ -225,7 +229,9 @@ _CUES: dict[int, tuple[str, ...]] = {
     ),
 }
 _HEADING_TAIL = 40  # a heading line has at most this much text after the heading phrase
-_BULLET = re.compile(r"[\s\-*•·>#\d.)(\[\]]*")
+_NOT_HEADING_TAIL = (b"and ", b"or ", b"to ", b"is ", b"are ", b"will ", b"of ", b"in ")
+_SECTION_STRENGTH = {_H_REQ: "required", _H_PREF: "preferred", _H_OTHER: "unspecified"}
+_BULLET = re.compile(rb"[\s\-*>#\d.)(\[\]]*")
 
 # ---------------------------------------------------------------- ambiguity evidence
 # Company names that are also product-name prefixes: alone they are never enough.
@@ -251,56 +257,123 @@ _QUALIFIER_AFTER = re.compile(
     r"scripts?|scripting|studio|framework|libraries|library|skills?|experience|knowledge|"
     r"proficiency|certifi\w*|environment|stack|spreadsheets?|databases?|macros?|vba|formulas|"
     r"pivot|workbooks?|documents?|reports?|queries|query|dashboards?|applications?|software|"
-    r"engineer|ecosystem|suite|tools?)\b"
+    r"engineer|ecosystem|suite|tools?)\b",
+    re.I,
 )
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:proficien\w*|experience[ds]?|expertise|expert|skilled|skills|knowledge|familiar\w*|"
-    r"fluen\w*|competen\w*|working|background|work|hands on|hands-on|advanced|strong)"
-    r"\s+(?:in|with|of|using|on)\s+(?:the\s+|ms\s+|microsoft\s+)?$"
-    r"|(?:using|ms|microsoft|programming in|written in|coding in|develop in)\s+$"
+# "proficient in X", "experience with X", "using X", "MS X": checked on the last words before X.
+_QUALIFIER_NOUNS = frozenset(
+    (
+        "proficient",
+        "proficiency",
+        "experience",
+        "experienced",
+        "expertise",
+        "expert",
+        "skilled",
+        "skills",
+        "knowledge",
+        "familiar",
+        "familiarity",
+        "fluent",
+        "fluency",
+        "competent",
+        "competence",
+        "competency",
+        "working",
+        "background",
+        "work",
+        "advanced",
+        "strong",
+        "programming",
+        "written",
+        "coding",
+        "develop",
+        "developing",
+        "scripting",
+    )
 )
+_QUALIFIER_PREPS = frozenset(("in", "with", "of", "using", "on"))
+_QUALIFIER_LAST = frozenset(("using", "ms", "microsoft"))
+_SKIP_BEFORE = frozenset(("the", "ms", "microsoft"))
+
+
+def _qualifier_before(window: str) -> bool:
+    words = window.casefold().split()
+    while words and words[-1] in _SKIP_BEFORE and len(words) > 1:
+        if words[-1] in _QUALIFIER_LAST:
+            return True
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in _QUALIFIER_LAST:
+        return True
+    return len(words) >= 2 and words[-1] in _QUALIFIER_PREPS and words[-2] in _QUALIFIER_NOUNS
+
+
+_BULLET_CHARS = " \t\r-*•·>#)([]0123456789"
+
+
+def _at_sentence_start(plain: str, ps: int) -> bool:
+    """True when only bullets or numbering stand between ``ps`` and the start of its sentence
+    or line (where every word is capitalised anyway, so case is no evidence)."""
+    lo = max(0, ps - 12)
+    head = plain[lo:ps].rstrip(_BULLET_CHARS)
+    if not head:
+        return lo == 0 or ps - lo < 12
+    return head[-1] in "\n.!?:;"
+
+
 _LANGUAGE_CUE = re.compile(
     r"fluen|proficien|speak|spoken|written|writing|read|native|bilingual|language|mother tongue|"
-    r"command of|oral|verbal|communicat|interpret|translat"
+    r"command of|oral|verbal|communicat|interpret|translat",
+    re.I,
 )
 # Neighbouring skills in a list: only separators between them.
-_LIST_GAP = re.compile(r"[\s,;/|()&+]*(?:(?:and|or|and/or|as well as|plus)[\s,;/|()&]*)?")
+_LIST_GAP = re.compile(rb"[\s,;/|()&+]*(?:(?:and|or|and/or|as well as|plus)[\s,;/|()&]*)?")
 _NEAR = 40
 # Negative contexts: the alias is a common word here, not the tool.
 _NEGATIVE_AFTER = {
     "go": re.compile(
         r"\s+(?:to|through|beyond|above|ahead|back|for|on|out|live|into|over|with|get|and|"
         r"the extra|further|far|wrong|well|a long way|forward|along|down|up|abroad|out of)\b"
-        r"|-(?:to|getter|live|ahead)\b"
+        r"|-(?:to|getter|live|ahead)\b",
+        re.I,
     ),
-    "excel": re.compile(r"\s+(?:at|in|as|on|with|when|through|under|and thrive|beyond)\b"),
+    "excel": re.compile(r"\s+(?:at|in|as|on|with|when|through|under|and thrive|beyond)\b", re.I),
     "access": re.compile(
         r"\s+(?:to|the|a|an|our|your|their|this|that|these|for|and|control|card|road|point|"
-        r"level|rights|management|from|via|on)\b"
+        r"level|rights|management|from|via|on)\b",
+        re.I,
     ),
-    "word": re.compile(r"\s+(?:of mouth|for word|count|choice|of god)\b"),
+    "word": re.compile(r"\s+(?:of mouth|for word|count|choice|of god)\b", re.I),
     "spark": re.compile(
         r"\s+(?:interest|curiosity|joy|conversations?|ideas?|creativity|change|innovation|debate|"
-        r"imagination|discussion|passion|enthusiasm)\b"
+        r"imagination|discussion|passion|enthusiasm)\b",
+        re.I,
     ),
     "swift": re.compile(
         r"\s+(?:action|response|resolution|decisions?|turnaround|payments?|transfers?|code|"
-        r"message|network|banking)\b"
+        r"message|network|banking)\b",
+        re.I,
     ),
-    "r": re.compile(r"\s*&|\s+and\s+d\b|\s*\.\s*\w\b|'"),
-    "c": re.compile(r"\s*&|\s*-\s*(?:level|suite|class)|\s*\.\s*\w\b|'|\s+(?:grade|level)\b"),
+    "r": re.compile(r"\s*&|\s+and\s+d\b|\s*\.\s*\w\b|'", re.I),
+    "c": re.compile(r"\s*&|\s*-\s*(?:level|suite|class)|\s*\.\s*\w\b|'|\s+(?:grade|level)\b", re.I),
 }
 _NEGATIVE_BEFORE = {
     "access": re.compile(
         r"(?:have|has|had|gain|gaining|grant|granting|provide|providing|get|with|without|easy|"
         r"open|equal|full|public|direct|remote|limited|unrestricted|restricted|improve|improved|"
-        r"increase|increased|ensure|ensuring|expand|expanding|to|of|and)\s+$"
+        r"increase|increased|ensure|ensuring|expand|expanding|to|of|and)\s+$",
+        re.I,
     ),
-    "r": re.compile(r"(?:[&.]|\w\.|\w')\s*$"),
-    "c": re.compile(r"(?:[&.]|\w\.|\w'|grade|level|class|vitamin|section|part|plan|annex)\s*$"),
-    "go": re.compile(r"(?:to|will|can|must|should|would|could|let|and|or|not|we|you|i|they)\s+$"),
+    "r": re.compile(r"(?:[&.]|\w\.|\w')\s*$", re.I),
+    "c": re.compile(
+        r"(?:[&.]|\w\.|\w'|grade|level|class|vitamin|section|part|plan|annex)\s*$", re.I
+    ),
+    "go": re.compile(
+        r"(?:to|will|can|must|should|would|could|let|and|or|not|we|you|i|they)\s+$", re.I
+    ),
 }
-_SENTENCE_START = re.compile(r"(?:^|[\n.!?:;]\s*)[\s\-*•·>#\d.)(\[\]]*$")
 
 
 @dataclass(frozen=True)
@@ -386,8 +459,11 @@ class SkillExtractor:
             compiled = _compile(taxonomy)
             cache_store(name, compiled)
         self._c = compiled
-        self._ac = ahocorasick_rs.AhoCorasick(
-            compiled.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        self._ac = ahocorasick_rs.BytesAhoCorasick(
+            [p.encode("utf-8") for p in compiled.patterns],
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            # measured fastest to search here (benchmarks/bench_extract.py), and quick to build
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
         )
 
     def __repr__(self) -> str:
@@ -414,194 +490,200 @@ class SkillExtractor:
             return []
         doc = normalise(text)
         search = doc.search
-        raw = self._ac.find_matches_as_indexes(search)
-        if not raw:
+        raw_matches = self._ac.find_matches_as_indexes(search)
+        if not raw_matches:
             return []
         c = self._c
         pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
+        raw = doc.raw
         n = len(search)
-        folded = doc.folded
-        candidates: list[tuple[int, int, int, int]] = []  # folded start, end, pattern, status
+        word = _WORD_BYTE
+        # byte spans of the alias (after the pattern's leading space): start, end, pattern
+        accepted: list[tuple[int, int, int]] = []
+        pending: list[tuple[int, int, int]] = []
         cues: list[tuple[int, int, int]] = []
-        for pi, s, e in raw:
+        for pi, s, e in raw_matches:
             # end of a word: a space, the end, or a full stop that ends a sentence
             if e < n:
                 ch = search[e]
-                if ch != " " and not (ch == "." and (e + 1 == n or search[e + 1] == " ")):
+                if ch != 32 and not (ch == 46 and (e + 1 == n or search[e + 1] == 32)):
                     continue
-            fs, fe = s, e - 1  # folded coordinates of the alias (the pattern's space is before)
-            # a hyphen joined to a word keeps it one token: T-SQL is not SQL
-            if fs >= 2 and folded[fs - 1] == "-" and folded[fs - 2].isalnum():
-                continue
-            if fe + 1 < len(folded) and folded[fe] == "-" and folded[fe + 1].isalnum():
+                # a hyphen joined to a word keeps it one token: "SQL-like" is one word
+                if raw[e] == 45 and e + 1 < n and word[raw[e + 1]]:
+                    continue
+            # ... and at the start: T-SQL is not SQL
+            if raw[s] == 45 and s >= 1 and word[raw[s - 1]]:
                 continue
             cue = pat_cue[pi]
             if cue:
-                cues.append((fs, fe, cue))
+                cues.append((s + 1, e, cue))
             if pat_skill[pi] >= 0:
-                candidates.append((fs, fe, pi, pat_status[pi]))
-        if not candidates:
+                if pat_status[pi]:
+                    pending.append((s + 1, e, pi))
+                else:
+                    accepted.append((s + 1, e, pi))
+        if not accepted and not pending:
             return []
-        blocked_spans = self._employer_spans(doc, employer)
-        accepted: list[tuple[int, int, int]] = []
-        pending: list[tuple[int, int, int]] = []
-        for fs, fe, pi, status in candidates:
-            if blocked_spans and _inside(fs, fe, blocked_spans):
-                continue
-            if status:
-                pending.append((fs, fe, pi))
-            else:
-                accepted.append((fs, fe, pi))
+        if employer:
+            spans = _employer_spans(search, employer)
+            if spans:
+                accepted = [m for m in accepted if not _inside(m[0], m[1], spans)]
+                pending = [m for m in pending if not _inside(m[0], m[1], spans)]
         if pending:
             safe = list(accepted)
-            for fs, fe, pi in pending:
-                if self._has_evidence(doc, fs, fe, pi, safe):
-                    accepted.append((fs, fe, pi))
+            for m in pending:
+                if self._has_evidence(doc, m, safe):
+                    accepted.append(m)
             accepted.sort()
-        strength = _Strengths(folded, cues)
-        out = []
+        strength = _Strengths(raw, cues).at
         ids, labels, kinds = c.skill_ids, c.labels, c.kinds
         original = doc.original
-        for fs, fe, pi in accepted:
+        starts, ends = doc.original_spans([m[0] for m in accepted], [m[1] for m in accepted])
+        out = []
+        for (bs, _be, pi), os_, oe in zip(accepted, starts, ends, strict=True):
             sk = pat_skill[pi]
-            ps, pe = doc.plain_span(fs, fe)
-            os_, oe = doc.original_span(ps, pe)
             out.append(
-                SkillMatch(
-                    ids[sk], labels[sk], kinds[sk], os_, oe, strength.at(fs), original[os_:oe]
-                )
+                SkillMatch(ids[sk], labels[sk], kinds[sk], os_, oe, strength(bs), original[os_:oe])
             )
         return out
 
     # ------------------------------------------------------------------ helpers
-    @staticmethod
-    def _employer_spans(doc: Normalised, employer) -> list[tuple[int, int]]:
-        if not employer:
-            return []
-        names = [employer] if isinstance(employer, str) else list(employer)
-        spans = []
-        search = doc.search
-        for name in names:
-            key = normalise_alias(str(name))
-            if not key:
-                continue
-            needle = " " + key
-            i = search.find(needle)
-            while i >= 0:
-                spans.append((i, i + len(key)))
-                i = search.find(needle, i + 1)
-        return spans
-
     def _has_evidence(
-        self, doc: Normalised, fs: int, fe: int, pi: int, safe: list[tuple[int, int, int]]
+        self, doc: Normalised, match: tuple[int, int, int], safe: list[tuple[int, int, int]]
     ) -> bool:
+        bs, be, pi = match
         c = self._c
-        key = c.patterns[pi][1:]
         canon = c.pat_canon[pi]
-        ps, pe = doc.plain_span(fs, fe)
+        ps, pe = doc.plain_span(*doc.folded_span(bs, be))
         plain = doc.plain
-        written = plain[ps:pe]
-        after = plain[pe : pe + 40]
-        before = plain[max(0, ps - 40) : ps].casefold()
-        neg = _NEGATIVE_AFTER.get(key)
-        if neg is not None and neg.match(after.casefold()):
-            return False
-        neg = _NEGATIVE_BEFORE.get(key)
-        if neg is not None and neg.search(before):
-            return False
-        short = len(key) <= 2
         # case evidence: written as the tool is written ("Go", "R", "Excel"), not "go" or "r"
-        if canon and written != canon and not (len(written) > 2 and written.isupper()):
-            return False
-        kind = c.kinds[c.pat_skill[pi]]
-        if kind == "language":
-            lo, hi = max(0, ps - 60), pe + 60
-            return _LANGUAGE_CUE.search(plain[lo:hi].casefold()) is not None
-        needs_cue = (
-            short
-            or not canon
-            or key in _COMPANIES
-            or _SENTENCE_START.search(plain[max(0, ps - 12) : ps]) is not None
-        )
-        if not needs_cue:
-            return True
+        if canon:
+            written = plain[ps:pe]
+            if written != canon and not (len(written) > 2 and written.isupper()):
+                return False
+        key = c.patterns[pi][1:]
         if key in _COMPANIES:
             return False
-        if _QUALIFIER_AFTER.match(after.casefold()) or _QUALIFIER_BEFORE.search(before):
+        neg = _NEGATIVE_AFTER.get(key)
+        if neg is not None and neg.match(plain, pe):
+            return False
+        neg = _NEGATIVE_BEFORE.get(key)
+        if neg is not None and neg.search(plain, max(0, ps - 40), ps):
+            return False
+        if c.kinds[c.pat_skill[pi]] == "language":
+            return _LANGUAGE_CUE.search(plain, max(0, ps - 60), pe + 60) is not None
+        if canon and len(key) > 2 and not _at_sentence_start(plain, ps):
             return True
-        return _in_list(doc, fs, fe, safe, c)
+        return (
+            _QUALIFIER_AFTER.match(plain, pe) is not None
+            or _in_list(doc.raw, bs, be, safe, c)
+            or _qualifier_before(plain[max(0, ps - 30) : ps])
+        )
 
 
-def _inside(fs: int, fe: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= fs and fe <= b for a, b in spans)
+_WORD_BYTE = tuple(chr(i).isalnum() or i >= 128 for i in range(256))
 
 
-def _in_list(doc: Normalised, fs: int, fe: int, safe, c: _Compiled) -> bool:
+def _employer_spans(search: bytes, employer: str | Iterable[str]) -> list[tuple[int, int]]:
+    names = [employer] if isinstance(employer, str) else list(employer)
+    spans = []
+    n = len(search)
+    for name in names:
+        key = normalise_alias(str(name)).encode("utf-8")
+        if not key:
+            continue
+        needle = b" " + key
+        i = search.find(needle)
+        while i >= 0:
+            end = i + len(needle)
+            if end == n or not _WORD_BYTE[search[end]]:
+                spans.append((i + 1, end))
+            i = search.find(needle, i + 1)
+    return spans
+
+
+def _inside(bs: int, be: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= bs and be <= b for a, b in spans)
+
+
+def _in_list(raw: bytes, bs: int, be: int, safe, c: _Compiled) -> bool:
     """True when a safely matched tool or technical skill sits right beside the alias, with
     only list separators between them ("Python, R and SQL", "C/C++")."""
-    folded = doc.folded
     for s, e, pi in safe:
         if c.kinds[c.pat_skill[pi]] not in ("software", "technical", "knowledge"):
             continue
-        if e <= fs and fs - e <= _NEAR:
-            gap = folded[e:fs]
-        elif s >= fe and s - fe <= _NEAR:
-            gap = folded[fe:s]
+        if e <= bs and bs - e <= _NEAR:
+            gap = raw[e:bs]
+        elif s >= be and s - be <= _NEAR:
+            gap = raw[be:s]
         else:
             continue
-        if "\n" not in gap and _LIST_GAP.fullmatch(gap):
+        if b"\n" not in gap and _LIST_GAP.fullmatch(gap):
             return True
     return False
 
 
 class _Strengths:
-    """Strength of a position from the section it is in and the cues in its sentence."""
+    """Strength of a position (a byte offset of the searched text) from the section it is in
+    and the cue phrases in its sentence."""
 
-    def __init__(self, folded: str, cues: list[tuple[int, int, int]]) -> None:
-        self.folded = folded
+    def __init__(self, raw: bytes, cues: list[tuple[int, int, int]]) -> None:
+        self.raw = raw
         self.section_pos: list[int] = []
         self.section_val: list[str] = []
-        self.pref_spans: list[tuple[int, int]] = []
-        self.req_spans: list[tuple[int, int]] = []
-        for fs, fe, cue in cues:
-            if cue in (_H_REQ, _H_PREF, _H_OTHER) and self._is_heading(fs, fe):
-                self.section_pos.append(fs)
-                self.section_val.append(
-                    {_H_REQ: "required", _H_PREF: "preferred", _H_OTHER: "unspecified"}[cue]
-                )
+        pref: list[tuple[int, int]] = []
+        req: list[tuple[int, int]] = []
+        for bs, be, cue in cues:
+            if cue in (_H_REQ, _H_PREF, _H_OTHER) and self._is_heading(bs, be):
+                self.section_pos.append(bs)
+                self.section_val.append(_SECTION_STRENGTH[cue])
             elif cue in (_I_PREF, _H_PREF):
-                self.pref_spans.append(self._sentence(fs, fe))
+                pref.append((bs, be))
             elif cue == _I_REQ:
-                self.req_spans.append(self._sentence(fs, fe))
+                req.append((bs, be))
+        # sentence extents are found only when a match asks (most cues have no skill nearby)
+        self._pref_cues, self._req_cues = pref, req
+        self._pref_spans: list[tuple[int, int]] | None = None
+        self._req_spans: list[tuple[int, int]] | None = None
 
-    def _is_heading(self, fs: int, fe: int) -> bool:
-        f = self.folded
-        line_start = f.rfind("\n", 0, fs) + 1
-        if _BULLET.fullmatch(f, line_start, fs) is None:
+    def _is_heading(self, bs: int, be: int) -> bool:
+        raw = self.raw
+        line_start = raw.rfind(b"\n", 0, bs) + 1
+        if _BULLET.fullmatch(raw, line_start, bs) is None:
             return False
-        line_end = f.find("\n", fe)
+        line_end = raw.find(b"\n", be)
         if line_end < 0:
-            line_end = len(f)
-        tail = f[fe:line_end].lstrip(" \t*_")
-        return tail.startswith(":") or (
-            len(tail) <= _HEADING_TAIL
-            and not tail.startswith(("and ", "or ", "to ", "is ", "are ", "will "))
-        )
+            line_end = len(raw)
+        tail = raw[be:line_end].lstrip(b" \t*_")
+        if tail.startswith(b":"):
+            return True
+        return len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL)
 
-    def _sentence(self, fs: int, fe: int) -> tuple[int, int]:
-        f = self.folded
-        start = max(f.rfind("\n", 0, fs), f.rfind(". ", 0, fs) + 1, f.rfind("; ", 0, fs) + 1)
-        ends = [i for i in (f.find("\n", fe), f.find(". ", fe), f.find("; ", fe)) if i >= 0]
-        return start, min(ends) if ends else len(f)
+    def _sentence(self, bs: int, be: int) -> tuple[int, int]:
+        raw = self.raw
+        start = max(
+            raw.rfind(b"\n", 0, bs), raw.rfind(b". ", 0, bs) + 1, raw.rfind(b"; ", 0, bs) + 1
+        )
+        ends = [
+            i for i in (raw.find(b"\n", be), raw.find(b". ", be), raw.find(b"; ", be)) if i >= 0
+        ]
+        return start, min(ends) if ends else len(raw)
 
     def at(self, pos: int) -> str:
-        for a, b in self.pref_spans:
-            if a <= pos < b:
-                return "preferred"
-        i = bisect_right(self.section_pos, pos) - 1
-        if i >= 0:
-            return self.section_val[i]
-        for a, b in self.req_spans:
-            if a <= pos < b:
-                return "required"
+        if self._pref_cues:
+            if self._pref_spans is None:
+                self._pref_spans = [self._sentence(a, b) for a, b in self._pref_cues]
+            for a, b in self._pref_spans:
+                if a <= pos < b:
+                    return "preferred"
+        if self.section_pos:
+            i = bisect_right(self.section_pos, pos) - 1
+            if i >= 0:
+                return self.section_val[i]
+        if self._req_cues:
+            if self._req_spans is None:
+                self._req_spans = [self._sentence(a, b) for a, b in self._req_cues]
+            for a, b in self._req_spans:
+                if a <= pos < b:
+                    return "required"
         return "unspecified"
