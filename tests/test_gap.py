@@ -221,18 +221,37 @@ def test_empty_inputs_give_an_empty_gap():
     assert table.empty and table.onet.empty and table.postings.empty and table.strengths.empty
 
 
-def test_draft_goals_take_the_top_gaps_across_both_sources():
+def test_draft_goals_take_the_two_ranked_lists_in_turn():
     req = requirements(POSTINGS, StandInExtractor())
     table = gap({"A": 2, "B": 3, "C": 1, "D": 5}, HAND_NEED, have=["sk:sql"], posting_need=req)
     drafts = draft_goals(table, top=3)
-    # C 0.6, Excel/Python 0.5 (postings), A 0.4 -> C, Excel, Python
-    assert [d["skill_id"] for d in drafts] == ["C", "sk:excel", "sk:python"]
+    # O*NET: C 0.6, A 0.4 (B, D have no gap); postings: Excel 0.5, Python 0.5, Teamwork 0.25
+    assert [d["skill_id"] for d in drafts] == ["C", "sk:excel", "A"]
     first = drafts[0]
     assert first["category"] == "skill" and first["source"] == "onet"
     assert "Gamma" in first["text"] and "1 of 5" in first["text"] and "5 of 5" in first["text"]
     assert first["measure"] and first["skill"] == "Gamma"
     assert all(set(d) >= {"text", "category", "measure", "skill_id", "skill"} for d in drafts)
+    assert [d["skill_id"] for d in draft_goals(table, top=5)] == [
+        "C",
+        "sk:excel",
+        "A",
+        "sk:python",
+        "sk:teamwork",
+    ]
     assert draft_goals(table, top=0) == []
+
+
+def test_draft_goals_word_the_goal_by_kind_and_skip_duplicates():
+    need = HAND_NEED.assign(element_name=["Alpha", "Beta", "Teamwork", "Delta", "Epsilon"])
+    req = requirements(POSTINGS, StandInExtractor())
+    table = gap({"C": 1}, need, have=["sk:sql", "sk:excel", "sk:python"], posting_need=req)
+    drafts = draft_goals(table, top=3)
+    # "Teamwork" is the O*NET gap; the same skill from the postings is not drafted twice
+    assert [d["skill"] for d in drafts] == ["Teamwork"]
+    only_postings = gap(have=["sk:sql", "sk:excel", "sk:python"], posting_need=req)
+    (teamwork,) = draft_goals(only_postings)
+    assert teamwork["text"].startswith("Practise my Teamwork skills")
 
 
 def test_draft_goals_are_accepted_by_goal_model():

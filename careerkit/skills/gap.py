@@ -22,6 +22,7 @@ import math
 import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any, Protocol
 
 import numpy as np
@@ -76,6 +77,10 @@ TEXT = {
         "that proves it"
     ),
     "goal_posting": "Learn {label} well enough to use it at work within 6 months",
+    "goal_posting_knowledge": "Build my knowledge of {label} within 6 months",
+    "goal_posting_transferable": "Practise my {label} skills and show them at work within 6 months",
+    "goal_posting_language": "Improve my {label} to a level I can use at work within 6 months",
+    "goal_posting_certification": "Earn the {label} certification within 12 months",
     "goal_posting_measure": (
         "I finish a course or a small project that uses {label} and can show the result to an "
         "employer ({share:.0%} of the postings I read asked for it)"
@@ -516,15 +521,19 @@ def gap(
 
 
 def draft_goals(gap_table: GapTable, top: int = 3) -> list[dict[str, Any]]:
-    """The ``top`` highest-priority gaps as draft goals, plain dicts for the goals step.
+    """The top gaps as draft goals, plain dicts for the goals step.
 
     Each dict has ``text`` (a first wording the person edits), ``category`` ("skill"),
     ``measure``, ``skill_id`` and ``skill`` (the linked gap skill: an O*NET element_id or a
     taxonomy skill_id, and its name), ``source`` ("onet" | "postings") and ``priority``.
-    O*NET and posting gaps compete on priority (both 0–1); items with zero priority are not
-    goals.
+
+    The two sides' priorities are on different footings (O*NET: gap × importance / 5, rarely
+    above 0.5; postings: share of postings, often 1.0 with a few postings), so instead of
+    mixing them on one scale the drafts take the two ranked lists in turn, O*NET first: the
+    person gets their largest gap against the role's standard and the skill employers ask for
+    most. Gaps with zero priority are not goals; a skill in both lists appears once.
     """
-    candidates: list[dict[str, Any]] = []
+    onet: list[dict[str, Any]] = []
     for row in gap_table.onet.itertuples(index=False):
         if row.priority <= 0:
             continue
@@ -535,7 +544,7 @@ def draft_goals(gap_table: GapTable, top: int = 3) -> list[dict[str, Any]]:
             "needed": f"{RATING_NAMES[needed_rating]} ({needed_rating} of 5)",
             "needed_rating": needed_rating,
         }
-        candidates.append(
+        onet.append(
             {
                 "text": TEXT["goal_onet"].format(**words),
                 "category": "skill",
@@ -548,12 +557,14 @@ def draft_goals(gap_table: GapTable, top: int = 3) -> list[dict[str, Any]]:
                 "priority": float(row.priority),
             }
         )
+    postings: list[dict[str, Any]] = []
     for row in gap_table.postings.itertuples(index=False):
         if row.priority <= 0:
             continue
-        candidates.append(
+        wording = TEXT.get(f"goal_posting_{row.kind}", TEXT["goal_posting"])
+        postings.append(
             {
-                "text": TEXT["goal_posting"].format(label=row.label),
+                "text": wording.format(label=row.label),
                 "category": "skill",
                 "measure": TEXT["goal_posting_measure"].format(label=row.label, share=row.share),
                 "skill_id": row.skill_id,
@@ -562,6 +573,15 @@ def draft_goals(gap_table: GapTable, top: int = 3) -> list[dict[str, Any]]:
                 "priority": float(row.priority),
             }
         )
-    # Stable sort keeps O*NET before postings at equal priority, each in its own ranked order.
-    candidates.sort(key=lambda c: -c["priority"])
-    return candidates[: max(0, int(top))]
+    drafts: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for pair in zip_longest(onet, postings):
+        for draft in pair:
+            if draft is None or len(drafts) >= top:
+                continue
+            keys = {str(draft["skill_id"]), draft["skill"].casefold()}
+            if keys & seen:
+                continue
+            seen |= keys
+            drafts.append(draft)
+    return drafts
