@@ -92,9 +92,11 @@ def requirements_chart(requirements: pd.DataFrame, top: int = 15) -> go.Figure:
     fig.update_layout(
         barmode="stack",
         xaxis_title=TEXT["req_x"],
-        legend={"orientation": "h", "y": -0.15},
+        legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
         height=max(320, 32 * len(shown) + 160),
     )
+    # Skill names can be long: let the axis take the room its labels need.
+    fig.update_yaxes(automargin=True)
     fig.update_xaxes(range=[0, max(1, n_postings)], dtick=max(1, round(n_postings / 10)))
     top_items = [
         TEXT["req_item"].format(
@@ -173,6 +175,7 @@ def _onet_gap_chart(shown: pd.DataFrame) -> go.Figure:
         height=max(320, 34 * len(shown) + 160),
     )
     fig.update_xaxes(range=[-0.3, 7.3], dtick=1)
+    fig.update_yaxes(automargin=True)
     gaps = shown[shown["gap"] > 0].head(5)
     if gaps.empty:
         text = TEXT["gap_none"]
@@ -199,6 +202,7 @@ def _posting_gap_chart(shown: pd.DataFrame) -> go.Figure:
     )
     fig.update_layout(xaxis_title=TEXT["posting_gap_x"], height=max(320, 32 * len(shown) + 160))
     fig.update_xaxes(range=[0, 1.1], tickformat=".0%")
+    fig.update_yaxes(automargin=True)
     items = [
         TEXT["posting_gap_item"].format(label=r.label, share=r.share)
         for r in shown.head(5).itertuples(index=False)
