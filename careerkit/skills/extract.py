@@ -363,7 +363,7 @@ _NEGATIVE_BEFORE = {
     "access": re.compile(
         r"(?:have|has|had|gain|gaining|grant|granting|provide|providing|get|with|without|easy|"
         r"open|equal|full|public|direct|remote|limited|unrestricted|restricted|improve|improved|"
-        r"increase|increased|ensure|ensuring|expand|expanding|to|of|and)\s+$",
+        r"increase|increased|ensure|ensuring|expand|expanding)\s+$",
         re.I,
     ),
     "r": re.compile(r"(?:[&.]|\w\.|\w')\s*$", re.I),

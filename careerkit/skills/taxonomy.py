@@ -220,16 +220,21 @@ class Taxonomy:
             if sid in seen_ids:
                 continue
             seen_ids.add(sid)
-            names: list[str] = []
-            keys: set[str] = set()
+            # one row per key; the strictest status declared for that key wins
+            declared_of: dict[str, tuple[str, str]] = {}
             for item in [label, *rec.get("aliases", ())]:
                 alias, declared = (item, "safe") if isinstance(item, str) else item
                 alias = alias.strip()
                 key = normalise_alias(alias)
-                if not key or key in keys:
+                if not key:
                     continue
-                keys.add(key)
-                names.append(alias)
+                prev = declared_of.get(key)
+                if prev is None:
+                    declared_of[key] = (alias, declared)
+                elif _SEVERITY[declared] > _SEVERITY[prev[1]]:
+                    declared_of[key] = (prev[0], declared)
+            names = [alias for alias, _ in declared_of.values()]
+            for key, (alias, declared) in declared_of.items():
                 alias_rows.append((alias, key, sid, classify_alias(alias, declared)))
             skill_rows.append((sid, label, rec["kind"], tuple(names), rec.get("source", source)))
         skills = pd.DataFrame(
@@ -537,7 +542,7 @@ _ACRONYM_TAIL = re.compile(r"^(?P<head>.+?)\s+(?P<acr>[A-Z][A-Z0-9]{1,7})(?:\s+s
 def _derived_aliases(example: str) -> list[str]:
     """Everyday forms of an O*NET technology example, by two general rules: a trailing acronym
     whose letters start the preceding words ("Structured query language SQL" → "SQL" and the
-    expansion), and a proper name before a trailing "software" ("EPLAN software" → "EPLAN")."""
+    expansion), and a name before a trailing "software" ("EPLAN software" → "EPLAN")."""
     out = []
     m = _ACRONYM_TAIL.match(example)
     if m:
@@ -550,7 +555,9 @@ def _derived_aliases(example: str) -> list[str]:
             out.extend([acr, expansion])
     if example.endswith(" software"):
         stem = example[: -len(" software")]
-        if any(ch.isupper() for ch in stem) and len(stem) > 2:
+        # a capital after the first letter marks a name ("EPLAN", "Siemens PLM"), not a
+        # sentence-case description ("Statistics software")
+        if len(stem) > 2 and any(ch.isupper() for ch in stem[1:]):
             out.append(stem)
     return out
 
