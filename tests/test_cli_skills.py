@@ -59,7 +59,7 @@ def test_extract_json_output_has_spans_into_the_description(postings, tmp_path, 
 
 def test_extract_with_a_counselor_taxonomy(postings, tmp_path, capsys):
     mine = tmp_path / "mine.csv"
-    mine.write_text("label,kind,aliases\nSpreadsheet formulas,technical,SUM formulas\n")
+    mine.write_text("label,kind,aliases\nSpreadsheet formulas,technical,Excel formulas\n")
     out = tmp_path / "out.csv"
     assert (
         main(["skills", "extract", str(postings), "--taxonomy", f"csv:{mine}", "-o", str(out)]) == 0
