@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
 import stat
 from pathlib import Path
@@ -86,3 +88,214 @@ def test_unsafe_pseudonyms_are_refused(tmp_path: Path, bad: str) -> None:
 def test_open_current_without_a_choice_gives_demo_in_home(careerkit_home: Path) -> None:
     wb = ck.open_current()
     assert wb.path == careerkit_home / "demo.json"
+
+
+# ---------------------------------------------------------------------- more merge behaviour
+def test_section_object_held_by_a_screen_sees_merged_answers(tmp_path: Path) -> None:
+    path = ck.Workbook.create("river-42", tmp_path).path
+    a, b = ck.Workbook.open(path), ck.Workbook.open(path)
+    held = a.interests  # a screen keeps a reference to its section
+    b.interests.responses["I01"] = 3
+    b.save()
+    held.responses["R01"] = 5
+    a.save()
+    assert held is a.interests
+    assert held.responses == {"R01": 5, "I01": 3}
+
+
+def test_goal_removed_in_one_copy_and_added_in_another(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.goals.goals.append(Goal(text="Old goal"))
+    wb.save()
+    a, b = ck.Workbook.open(wb.path), ck.Workbook.open(wb.path)
+    a.goals.goals.clear()
+    b.goals.goals.append(Goal(text="New goal"))
+    a.save()
+    b.save()
+    assert [g.text for g in ck.Workbook.open(wb.path).goals.goals] == ["New goal"]
+
+
+def test_field_changed_in_one_copy_and_goal_text_in_other_both_kept(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.goals.goals.append(Goal(text="Learn SQL"))
+    wb.save()
+    a, b = ck.Workbook.open(wb.path), ck.Workbook.open(wb.path)
+    a.goals.goals[0].text = "Learn SQL by June 2027"
+    b.goals.interview_answer = "I want to work with data"
+    a.save()
+    b.save()
+    final = ck.Workbook.open(wb.path)
+    assert final.goals.goals[0].text == "Learn SQL by June 2027"
+    assert final.goals.interview_answer == "I want to work with data"
+
+
+def test_unknown_fields_written_by_a_newer_version_survive_a_save(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    data = json.loads(wb.path.read_text())
+    data["portfolio_links"] = ["https://example.org/me"]
+    wb.path.write_text(json.dumps(data))
+    again = ck.Workbook.open(wb.path)
+    again.notes = "still here"
+    again.save()
+    assert json.loads(wb.path.read_text())["portfolio_links"] == ["https://example.org/me"]
+
+
+def test_reload_brings_in_other_window_and_keeps_unsaved_change(tmp_path: Path) -> None:
+    path = ck.Workbook.create("river-42", tmp_path).path
+    a, b = ck.Workbook.open(path), ck.Workbook.open(path)
+    b.interests.responses["E01"] = 2
+    b.save()
+    a.notes = "typed, not saved yet"
+    a.reload()
+    assert a.interests.responses == {"E01": 2}
+    assert a.notes == "typed, not saved yet"
+    a.save()
+    final = ck.Workbook.open(path)
+    assert (final.notes, final.interests.responses) == ("typed, not saved yet", {"E01": 2})
+
+
+# ---------------------------------------------------------------------- failures
+def _only_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders anyway")
+def test_read_only_folder_gives_clear_error_and_keeps_file(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    before = wb.path.read_bytes()
+    wb.notes = "new"
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(ck.WorkbookError, match=r"not writable|permission"):
+            wb.save()
+    finally:
+        tmp_path.chmod(0o700)
+    assert wb.path.read_bytes() == before
+
+
+def test_read_only_disk_simulated_gives_clear_error_and_keeps_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    before = wb.path.read_bytes()
+    real_open = os.open
+
+    def read_only_open(path, flags, *args, **kwargs):
+        if flags & (os.O_CREAT | os.O_WRONLY | os.O_RDWR) and Path(path).parent == tmp_path:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only_open)
+    wb.notes = "new"
+    with pytest.raises(ck.WorkbookError, match="read-only disk"):
+        wb.save()
+    monkeypatch.undo()
+    assert wb.path.read_bytes() == before
+    assert wb.notes == "new"  # still on screen; a later save works
+    wb.save()
+    assert ck.Workbook.open(wb.path).notes == "new"
+
+
+@pytest.mark.parametrize("call", ["write", "fsync"])
+def test_full_disk_gives_clear_error_and_keeps_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.interests.responses["R01"] = 4
+    wb.save()
+    before = wb.path.read_bytes()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, call, full)
+    wb.interests.responses["R02"] = 5
+    with pytest.raises(ck.WorkbookError, match="disk is full"):
+        wb.save()
+    monkeypatch.undo()
+    assert wb.path.read_bytes() == before
+    assert not [n for n in _only_files(tmp_path) if n.endswith(".tmp")]
+
+
+def test_file_deleted_under_us_is_not_silently_recreated(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.path.unlink()
+    wb.notes = "typed after the deletion"
+    with pytest.raises(ck.WorkbookError, match="was deleted"):
+        wb.save()
+    assert not wb.path.exists()
+    wb.save(recreate=True)
+    assert ck.Workbook.open(wb.path).notes == "typed after the deletion"
+
+
+def test_file_replaced_by_garbage_gives_error_offering_backup(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.interests.responses["R01"] = 4
+    wb.save()
+    wb.interests.responses["R02"] = 5
+    wb.save()  # the backup now holds R01 only
+    wb.path.write_bytes(b"\x00garbage{")
+    wb.notes = "typed meanwhile"
+    with pytest.raises(ck.WorkbookError, match="from_backup=True") as info:
+        wb.save()
+    assert "restore_backup" in str(info.value)
+    assert wb.path.read_bytes() == b"\x00garbage{"  # left as found, not overwritten
+    with pytest.raises(ck.WorkbookError, match="damaged"):
+        ck.Workbook.open(wb.path)
+    assert ck.Workbook.open(wb.path, from_backup=True).interests.responses == {"R01": 4}
+    restored = ck.Workbook.restore_backup(wb.path)
+    assert restored.interests.responses == {"R01": 4}
+    assert [p.name for p in tmp_path.glob("river-42.json.damaged-*")]
+    wb.save()  # the window's answers merge into the restored file
+    final = ck.Workbook.open(wb.path)
+    assert final.interests.responses == {"R01": 4, "R02": 5}
+    assert final.notes == "typed meanwhile"
+
+
+def test_backup_lock_and_file_are_owner_only_and_never_json(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.notes = "x"
+    wb.save()
+    names = _only_files(tmp_path)
+    assert names == [".river-42.json.lock", "river-42.json", "river-42.json.bak"]
+    for name in names:
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+    assert [p.name for p in tmp_path.glob("*.json")] == ["river-42.json"]
+
+
+def test_creating_an_existing_workbook_is_refused(tmp_path: Path) -> None:
+    ck.Workbook.create("river-42", tmp_path)
+    with pytest.raises(ck.WorkbookError, match="already exists"):
+        ck.Workbook.create("River-42", tmp_path)
+    assert ck.Workbook.create("river-42", tmp_path, exist_ok=True).pseudonym == "river-42"
+
+
+def test_newer_schema_is_refused_with_reason(tmp_path: Path) -> None:
+    path = tmp_path / "river-42.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "careerkit.workbook",
+                "schema_version": 99,
+                "participant": {"pseudonym": "river-42"},
+            }
+        )
+    )
+    with pytest.raises(ck.WorkbookError, match="newer careerkit"):
+        ck.Workbook.open(path)
+
+
+def test_invalid_field_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "river-42.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "careerkit.workbook",
+                "schema_version": 1,
+                "participant": {"pseudonym": "river-42"},
+                "interests": {"responses": {"R01": "very much"}},
+            }
+        )
+    )
+    with pytest.raises(ck.WorkbookError, match=r"interests\.responses\.R01"):
+        ck.Workbook.open(path)

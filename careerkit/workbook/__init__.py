@@ -29,7 +29,8 @@ from careerkit.workbook._model import (
     Submission,
     check_pseudonym,
 )
-from careerkit.workbook._workbook import MAX_BYTES, Workbook
+from careerkit.workbook._owning import MAX_BYTES, delete_workbook
+from careerkit.workbook._workbook import Workbook
 
 __all__ = [
     "CONSENT_SCOPES",
@@ -46,6 +47,7 @@ __all__ = [
     "Submission",
     "Workbook",
     "check_pseudonym",
+    "delete_workbook",
     "forget_current",
     "home",
     "migrate",

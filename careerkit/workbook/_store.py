@@ -157,10 +157,11 @@ def _keep_backup(path: Path) -> None:
         link = _write_temp(path.parent, path.name, data)
     try:
         link.replace(target)  # os.replace: atomic
-    except BaseException:
+    finally:
+        # rename(2) does nothing when both names are links to one file (the backup already is
+        # this version, e.g. after a save was interrupted): remove the extra name ourselves.
         with contextlib.suppress(OSError):
             link.unlink()
-        raise
 
 
 def write_atomic(path: Path, data: bytes, *, backup: bool = True) -> Stamp:
@@ -193,10 +194,22 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = True) -> Stamp:
     return result
 
 
-def remove(path: Path) -> list[Path]:
-    """Delete the workbook file, its backup, its lock and any leftover temporary files."""
+def remove_stale_temps(path: Path) -> None:
+    """Remove temporary files left by a save that crashed (call only while holding the lock:
+    then no save of this workbook is in progress)."""
+    for temp in temp_files(path):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def remove(path: Path, *, keep_lock: bool = False) -> list[Path]:
+    """Delete the workbook file, its backup and leftover temporary files (and its lock file,
+    unless ``keep_lock``: the caller holds it). Returns what was removed."""
     removed = []
-    for candidate in [path, backup_path(path), *temp_files(path), lock_path(path)]:
+    candidates = [path, backup_path(path), *temp_files(path)]
+    if not keep_lock:
+        candidates.append(lock_path(path))
+    for candidate in candidates:
         try:
             candidate.unlink()
         except FileNotFoundError:
@@ -205,3 +218,14 @@ def remove(path: Path) -> list[Path]:
             raise WorkbookError(f"Could not delete {candidate}: {reason(exc)}.") from exc
         removed.append(candidate)
     return removed
+
+
+def remove_lock(path: Path) -> list[Path]:
+    """Delete the lock file once nobody holds it (it is a plain empty file)."""
+    try:
+        lock_path(path).unlink()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise WorkbookError(f"Could not delete {lock_path(path)}: {reason(exc)}.") from exc
+    return [lock_path(path)]

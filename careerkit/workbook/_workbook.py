@@ -25,9 +25,8 @@ from careerkit.workbook._model import (
     check_pseudonym,
     now,
 )
+from careerkit.workbook._owning import OwningMixin
 
-#: largest workbook file accepted (an upload bigger than this is refused)
-MAX_BYTES = 5_000_000
 #: fields the merge handles itself rather than field by field
 _BOOKKEEPING = ("field_times", "updated_at")
 #: append-only records: merged by id, but no per-field change times kept for them
@@ -47,7 +46,7 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-class Workbook(BaseModel):
+class Workbook(BaseModel, OwningMixin):
     """One participant's workbook: the three step sections plus consent, notes and history.
 
     Create one with :meth:`create`, open one with :meth:`open`, change any field (plain
@@ -57,7 +56,7 @@ class Workbook(BaseModel):
     :attr:`history`).
     """
 
-    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+    model_config = ConfigDict(validate_assignment=True, extra="allow")
 
     format: str = FORMAT
     schema_version: int = SCHEMA_VERSION
@@ -77,7 +76,12 @@ class Workbook(BaseModel):
 
     _path: Path | None = PrivateAttr(default=None)
     _base: Any = PrivateAttr(default=MISSING)
+    #: whether this copy's file existed when last read/written (to notice a deletion)
     _stamp: Any = PrivateAttr(default=None)
+    #: the file's bytes as last read or written here
+    _raw: bytes | None = PrivateAttr(default=None)
+    #: ``updated_at`` of the version ``_base`` was taken from
+    _base_updated: datetime | None = PrivateAttr(default=None)
 
     SCHEMA_VERSION: ClassVar[int] = SCHEMA_VERSION
 
@@ -114,7 +118,8 @@ class Workbook(BaseModel):
                 wb._path = path
                 data = wb._serialise(wb.model_dump(mode="json"))
                 wb._stamp = _store.write_atomic(path, data, backup=False)
-                wb._base = wb._content()
+                wb._raw = data
+                wb._base, wb._base_updated = wb._content(), wb.updated_at
                 return wb
         return cls.open(path)
 
@@ -130,12 +135,13 @@ class Workbook(BaseModel):
             raise WorkbookError(f"No workbook file at {path}.")
         wb = cls._parse(raw, source, path)
         wb._path = path
+        wb._raw = None if from_backup else raw
         if from_backup:
             wb._stamp = _store.stamp(path)
             wb._base = MISSING  # the first save writes the backup's content back
         else:
             wb._stamp = _store.stamp(path)
-            wb._base = wb._content()
+            wb._base, wb._base_updated = wb._content(), wb.updated_at
         return wb
 
     @classmethod
@@ -158,7 +164,8 @@ class Workbook(BaseModel):
                 damaged = path.with_name(f"{path.name}.damaged-{now():%Y%m%dT%H%M%S}")
                 _store.write_atomic(damaged, current, backup=False)
             wb._stamp = _store.write_atomic(path, raw, backup=False)
-        wb._base = wb._content()
+        wb._raw = raw
+        wb._base, wb._base_updated = wb._content(), wb.updated_at
         return wb
 
     @classmethod
@@ -217,19 +224,17 @@ class Workbook(BaseModel):
     def _serialise(self, data: dict[str, Any]) -> bytes:
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
-    def _read_theirs(self) -> tuple[Any, dict[str, str]] | None:
-        """The file on disk as (content, field_times), or None if it is gone."""
-        current = _store.stamp(self.path)
-        if current is None:
-            return None
-        if current == self._stamp and self._base is not MISSING:
-            return self._base, dict(self.field_times)
+    def _read_theirs(self) -> tuple[Any, dict[str, str], bytes, datetime | None] | None:
+        """The file on disk as (content, field_times, bytes, updated_at), or None if gone."""
         raw = _store.read(self.path)
         if raw is None:
             return None
+        # Unchanged since this copy last read or wrote it: skip parsing (the common case).
+        # Bytes, not size/mtime, decide: a save in the same clock tick can match those.
+        if raw == self._raw and self._base is not MISSING:
+            return self._base, dict(self.field_times), raw, self._base_updated
         theirs = type(self)._parse(raw, self.path, self.path)
-        content = theirs._content()
-        return content, dict(theirs.field_times)
+        return theirs._content(), dict(theirs.field_times), raw, theirs.updated_at
 
     def save(self, *, recreate: bool = False) -> None:
         """Write this copy, merged with what was saved elsewhere since it was loaded.
@@ -248,6 +253,7 @@ class Workbook(BaseModel):
                 ours_times[changed] = stamp_now
         _store.ensure_folder(path.parent)
         with _store.locked(path):
+            _store.remove_stale_temps(path)
             disk = self._read_theirs()
             if disk is None:
                 if self._stamp is not None and not recreate:
@@ -259,11 +265,16 @@ class Workbook(BaseModel):
                     )
                 theirs, theirs_times, base = MISSING, {}, MISSING
             else:
-                theirs, theirs_times = disk
+                theirs, theirs_times, _, theirs_updated = disk
                 base = self._base
+                if self._went_back(theirs_updated):
+                    # An older version was put back (a restored backup, a copy dropped in by
+                    # hand): merge without a base, so its older state deletes nothing.
+                    base = MISSING
             merged = self._merge(base, ours, theirs, ours_times, theirs_times, moment, "merge")
             data = self._serialise(merged.model_dump(mode="json"))
             self._stamp = _store.write_atomic(path, data, backup=True)
+            self._raw = data
         self._adopt(merged)
 
     def _merge(
@@ -310,6 +321,10 @@ class Workbook(BaseModel):
         """Take ``other``'s values, keeping this copy's objects (screens may hold them)."""
         for name in type(self).model_fields:
             _assign(self, name, getattr(other, name))
+        self._base_updated = other.updated_at
+        if self.__pydantic_extra__ is not None and other.__pydantic_extra__ is not None:
+            self.__pydantic_extra__.clear()
+            self.__pydantic_extra__.update(other.__pydantic_extra__)
         self._base = self._content()
 
     def reload(self) -> None:
@@ -318,21 +333,26 @@ class Workbook(BaseModel):
             disk = self._read_theirs()
             if disk is None:
                 raise WorkbookError(f"The workbook file {self.path} no longer exists.")
-            theirs, theirs_times = disk
+            theirs, theirs_times, raw, theirs_updated = disk
+            base = MISSING if self._went_back(theirs_updated) else self._base
             ours = self._content()
             moment = now()
             ours_times = dict(self.field_times)
             for changed in changed_paths(self._base or {}, ours):
                 if not changed.startswith(_NO_TIMES):
                     ours_times[changed] = _iso(moment)
-            merged = self._merge(
-                self._base, ours, theirs, ours_times, theirs_times, moment, "merge"
-            )
-            self._stamp = _store.stamp(self.path)
-        base = theirs
+            merged = self._merge(base, ours, theirs, ours_times, theirs_times, moment, "merge")
         self._adopt(merged)
         # What is on disk is the new base: unsaved changes stay pending for the next save.
-        self._base = base
+        self._base, self._raw, self._stamp = theirs, raw, _store.stamp(self.path)
+        self._base_updated = theirs_updated
+
+    def _went_back(self, theirs_updated: datetime | None) -> bool:
+        return (
+            self._base_updated is not None
+            and theirs_updated is not None
+            and theirs_updated < self._base_updated
+        )
 
 
 def _assign(target: BaseModel, name: str, value: Any) -> None:
