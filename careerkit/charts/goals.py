@@ -127,7 +127,10 @@ def goal_timeline(goals: Iterable[Goal], today: date | None = None,
         pattern_shape_map=CATEGORY_PATTERNS,
         category_orders={"goal": order, "category": list(CATEGORY_COLOURS)},
     )
-    fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>", opacity=0.75)
+    # "overlay" keeps the type's colour as the fill and draws the pattern over it.
+    fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>", opacity=0.8,
+                      marker_pattern={"fillmode": "overlay", "fgcolor": "#ffffff",
+                                      "fgopacity": 0.7})
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     fig.update_xaxes(title=TEXT["x"])
 

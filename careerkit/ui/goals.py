@@ -556,7 +556,7 @@ class ProgressChecklist:
                                      today=self.today or date.today())
             self.wb.save()
             self.message.value = (f'<p role="status" style="font-size:1.1em">'
-                                  f'{"🎉 " if change["new"] else ""}{html.escape(message)}</p>')
+                                  f"{html.escape(message)}</p>")
             self.refresh()
             for callback in self.on_change:
                 callback(True)
