@@ -192,6 +192,19 @@ def test_drafts_from_skills_step_dicts_keep_their_wording_and_link():
     assert first.review_dates and first.milestones[-1].due == first.deadline
 
 
+def test_drafts_from_the_skills_step_on_bundled_data():
+    import careerkit as ck
+
+    need = ck.skills.occupation_requirements("29-1141.00")  # Registered Nurses
+    table = ck.skills.gap(ratings=dict.fromkeys(need["element_id"][:8], 2), onet_need=need)
+    drafts = ck.skills.draft_goals(table, top=3)
+    goals = goals_from_gaps(drafts, TODAY)
+    assert [g.links.gap_skills[0] for g in goals] == [d["skill"] for d in drafts]
+    for g in goals:
+        assert g.deadline <= date(2029, 1, 15) and g.draft
+        assert check_smart(g.text, today=TODAY).scores["T"] == 2
+
+
 def test_drafts_from_plain_pairs_get_our_wording_and_are_smart_on_s_m_t():
     goals = goals_from_gaps([("SQL", 0.8), ("Python", 0.5), ("Excel", 0.0), ("R", 0.3)],
                             TODAY, top=2)

@@ -237,3 +237,12 @@ def test_checklist_keeps_its_widgets_when_refreshed(wb):
     checklist.refresh()
     assert len(checklist.checkboxes) == 3
     assert all(checklist.checkboxes[k] is v for k, v in before.items())
+
+
+def test_editor_uses_the_workbooks_term_calendar(wb):
+    wb.goals.term_calendar.periods = {"medical school": date(2029, 5, 31)}
+    wb.save()
+    editor = GoalEditor(wb, today=TODAY)
+    editor.free_text.value = "Pass Step 2 of the USMLE by the end of medical school"
+    assert editor.deadline.value == date(2029, 5, 31)
+    assert reopened(wb).goals.goals[0].deadline == date(2029, 5, 31)

@@ -159,9 +159,12 @@ def _goal_option(goal: Goal) -> str:
     return text if len(text) <= 70 else text[:69] + "…"
 
 
-def smart_feedback_html(goal: Goal | str, today: date | None = None) -> str:
-    """The SMART check as accessible HTML: a verdict line and one row per letter scored."""
-    check = check_smart(goal, today=today)
+def smart_feedback_html(goal: Goal | str, today: date | None = None, **options: Any) -> str:
+    """The SMART check as accessible HTML: a verdict line and one row per letter scored.
+
+    ``options`` go to :func:`careerkit.goals.check_smart` (``horizons``, ``term_calendar``).
+    """
+    check = check_smart(goal, today=today, **options)
     rows = []
     for letter, score in check.scores.items():
         if score is None:
@@ -319,7 +322,7 @@ class GoalEditor:
             self.strategies.value = "\n".join(o.strategy for o in goal.obstacles) if goal else ""
             self.gap_skills.value = ", ".join(goal.links.gap_skills) if goal else ""
             self.link_role.value = bool(goal and goal.links.target_title)
-            self._last_parsed = parse_deadline(goal.text, self._today()) if goal else None
+            self._last_parsed = self._parse(goal.text) if goal else None
             self._refresh_picker()
         finally:
             self._loading = False
@@ -327,6 +330,10 @@ class GoalEditor:
 
     def _today(self) -> date:
         return self.today or date.today()
+
+    def _parse(self, text: str) -> date | None:
+        # The person's own term calendar ("end of the semester", "end of medical school").
+        return parse_deadline(text, self._today(), self.wb.goals.term_calendar)
 
     def _show_mode(self) -> None:
         self.slots_box.layout.display = "" if self.mode.value == "slots" else "none"
@@ -337,7 +344,9 @@ class GoalEditor:
             self.feedback.value = f"<p>{TEXT['feedback_empty']}</p>"
             return
         self.feedback.value = (f"<h4>{TEXT['feedback_heading']}</h4>"
-                               + smart_feedback_html(goal, today=self._today()))
+                               + smart_feedback_html(goal, today=self._today(),
+                                                     horizons=self.wb.goals.horizons,
+                                                     term_calendar=self.wb.goals.term_calendar))
 
     # ---------------------------------------------------------------- events
     def _on_pick(self, change: dict) -> None:
@@ -391,7 +400,7 @@ class GoalEditor:
                           "support": self.support_slot.value}
             goal.resources = _split(self.support_slot.value)
         # The date picker follows the words until the person picks a date of their own.
-        parsed = parse_deadline(goal.text, self._today())
+        parsed = self._parse(goal.text)
         if source is not self.deadline and parsed != self._last_parsed and (
             self.deadline.value is None or self.deadline.value == self._last_parsed
         ):
