@@ -91,8 +91,13 @@ def test_esco_loader_reads_the_full_label_file(shared_data: Path):
 def test_esco_rules_apply_to_loaded_taxonomy(shared_data: Path):
     tax = Taxonomy.from_esco(shared_data / ESCO_SLIM)
     assert _status(tax, "data") <= {"blocked"}
-    # a one-word alternative label that is an ordinary word needs context
-    assert _status(tax, "transport") == {"needs_context"}
+    # a one-word alternative label that is an ordinary word is not used
+    assert _status(tax, "transport") == {"blocked"}
+    assert _status(tax, "logistics") == {"safe"}  # ... while the preferred label is
+    # light-verb phrases and acronyms for longer names need context; fragments are blocked
+    assert _status(tax, "enjoy working") == {"needs_context"}
+    assert _status(tax, "ICT") == {"needs_context"}
+    assert _status(tax, "and procedures") == {"blocked"}
 
 
 def test_esco_collection_file_uses_uris_pipes_and_reuse_level(shared_data: Path):

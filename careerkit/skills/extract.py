@@ -253,7 +253,7 @@ _COMPANIES = frozenset(
 )
 # Words after or before an ambiguous alias that show it names a tool, language or skill.
 _QUALIFIER_AFTER = re.compile(
-    r"\s*(?:\(\s*)?(?:programming|programmer|language|lang\b|developer|development|code|coding|"
+    r"\s*(?:\(\s*)?(?:programming|programmer|languages?|lang\b|developer|development|code|coding|"
     r"scripts?|scripting|studio|framework|libraries|library|skills?|experience|knowledge|"
     r"proficiency|certifi\w*|environment|stack|spreadsheets?|databases?|macros?|vba|formulas|"
     r"pivot|workbooks?|documents?|reports?|queries|query|dashboards?|applications?|software|"
@@ -402,7 +402,14 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         if status == "blocked":
             continue
         stat = 0 if status == "safe" else 1
-        canon = rules.canonical.get(key) or (alias if alias != alias.casefold() else "")
+        if key in rules.canonical:
+            canon = rules.canonical[key]
+        elif alias.isupper() and stat and label_key[sid] != key:
+            # an ambiguous acronym standing for a longer name ("ICT", "ERP"): capitals are
+            # no evidence, since acronyms are always written so; it needs a context cue
+            canon = ""
+        else:
+            canon = alias if alias != alias.casefold() else ""
         prev = chosen.get(key)
         # One key, several skills: the skill whose label it is wins, else the first listed.
         if prev is None or (

@@ -85,6 +85,10 @@ _ONET_TECHNICAL_PREFIX = "2.B.3."
 _ALIAS_SPLIT_COLLECTION = " | "
 _ESCO_SKILL_TYPES = {"skill/competence", "knowledge", "language", "skill", "competence", ""}
 _SHORT = 2  # aliases of at most this many letters need context (R, C, Go, IT)
+# An alias that starts with one of these is a fragment ("and procedures"), never a skill name.
+_FUNCTION_WORDS = frozenset(
+    ("and", "or", "of", "the", "to", "in", "for", "with", "a", "an", "on", "by", "as", "at")
+)
 
 
 def slugify(text: str) -> str:
@@ -98,7 +102,8 @@ def slugify(text: str) -> str:
 
 @dataclass(frozen=True)
 class AliasRules:
-    """Ambiguity rules for every taxonomy: alias key -> status, and the case it is written in."""
+    """Ambiguity rules for every taxonomy: alias key -> status, and the case it is written in
+    (``""``: case is no evidence for this word)."""
 
     status: dict[str, str]
     canonical: dict[str, str]
@@ -142,11 +147,16 @@ def _curated() -> tuple[tuple[dict[str, str], ...], AliasRules]:
     rows = _read_alias_file(_aliases_path())
     status: dict[str, str] = {}
     canonical: dict[str, str] = {}
-    for row in rows:
+    # Global rules (no skill) come first: a rule written in lower case ("chef") says the word
+    # needs a context cue whatever its case; written with capitals ("Go") it says how the tool
+    # is written, which is then evidence enough mid-sentence.
+    for row in sorted(rows, key=lambda r: bool(r["skill"])):
         key = normalise_alias(row["alias"])
+        has_case = row["alias"] != row["alias"].casefold()
         if not row["skill"]:
             status[key] = row["status"]
-        if row["alias"] != row["alias"].casefold():
+            canonical.setdefault(key, row["alias"] if has_case else "")
+        elif has_case:
             canonical.setdefault(key, row["alias"])
     additions = tuple(r for r in rows if r["skill"])
     return additions, AliasRules(status, canonical)
@@ -161,8 +171,9 @@ def classify_alias(alias: str, declared: str = "safe") -> str:
     """Status of ``alias`` under the rules for every taxonomy.
 
     A rule in ``aliases.csv`` for this alias decides. Otherwise the stricter of ``declared``
-    (what the taxonomy file says) and the automatic rules: purely numeric aliases are blocked;
-    aliases of one or two letters need context.
+    (what the taxonomy file says) and the automatic rules: purely numeric aliases and fragments
+    starting with a function word ("and procedures") are blocked; aliases of one or two letters
+    need context.
     """
     key = normalise_alias(alias)
     rules = alias_rules()
@@ -170,7 +181,7 @@ def classify_alias(alias: str, declared: str = "safe") -> str:
         return rules.status[key]
     auto = "safe"
     letters = sum(ch.isalpha() for ch in key)
-    if not key or letters == 0:
+    if not key or letters == 0 or key.split(" ", 1)[0] in _FUNCTION_WORDS:
         auto = "blocked"
     elif len(key.replace(" ", "")) <= _SHORT:
         auto = "needs_context"
@@ -507,13 +518,20 @@ def _common_words(aliases: Iterable[str]) -> frozenset[str]:
 def _alt_label_status(alias: str, label_key: str, common: frozenset[str]) -> str:
     """Declared status of an ESCO alternative label. The preferred label is safe. A one-word
     alternative that is an ordinary word of the taxonomy ("transport" for *logistics*,
-    "computer" for *computer equipment*) or a light-verb phrase needs context."""
+    "computer" for *computer equipment*) is blocked; a light-verb phrase or an acronym needs
+    context."""
     key = normalise_alias(alias)
     if key == label_key:
         return "safe"
     if " " not in key and (alias.islower() or key in common):
-        return "needs_context"
+        # on real postings these are mostly the ordinary word ("standard" for *scaffolding
+        # components*, "computer" for *computer equipment*): not used at all
+        return "blocked"
     if _LIGHT_VERB.match(key):
+        return "needs_context"
+    if alias.isupper() and len(key) <= 5:
+        # an acronym for a longer name ("ICT" for *printed circuit boards testing methods*)
+        # stands for many things; the extractor asks for a context cue
         return "needs_context"
     return "safe"
 
@@ -539,11 +557,17 @@ def _vendor_stripped(alias: str) -> list[str]:
 _ACRONYM_TAIL = re.compile(r"^(?P<head>.+?)\s+(?P<acr>[A-Z][A-Z0-9]{1,7})(?:\s+software)?$")
 
 
-def _derived_aliases(example: str) -> list[str]:
-    """Everyday forms of an O*NET technology example, by two general rules: a trailing acronym
-    whose letters start the preceding words ("Structured query language SQL" → "SQL" and the
-    expansion), and a name before a trailing "software" ("EPLAN software" → "EPLAN")."""
-    out = []
+def _derived_aliases(example: str, hot: bool) -> list[tuple[str, str]]:
+    """Everyday forms of an O*NET technology example, by two general rules, with a status.
+
+    A trailing acronym whose letters start the preceding words ("Structured query language SQL"
+    → "SQL" and the expansion) — the acronym only for O*NET Hot Technologies (those frequent in
+    job postings), since rare ones are mostly ordinary words or organisations ("FIELDS", "DRC"),
+    and then only where it is written in capitals. And a name before a trailing "software"
+    ("EPLAN software" → "EPLAN"), again in capitals only when the name is all capitals
+    ("IMPACT software" must not match "impact").
+    """
+    out: list[tuple[str, str]] = []
     m = _ACRONYM_TAIL.match(example)
     if m:
         head, acr = m.group("head"), m.group("acr")
@@ -551,14 +575,15 @@ def _derived_aliases(example: str) -> list[str]:
         initials = "".join(w[0] for w in words).upper()
         # three letters at least: two-letter tails are too often unrelated ("... Inspection AI")
         if len(acr) >= 3 and initials.endswith(acr):
-            expansion = " ".join(words[-len(acr) :])
-            out.extend([acr, expansion])
+            out.append((" ".join(words[-len(acr) :]), "safe"))
+            if hot:
+                out.append((acr, "needs_context"))
     if example.endswith(" software"):
         stem = example[: -len(" software")]
         # a capital after the first letter marks a name ("EPLAN", "Siemens PLM"), not a
         # sentence-case description ("Statistics software")
         if len(stem) > 2 and any(ch.isupper() for ch in stem[1:]):
-            out.append(stem)
+            out.append((stem, "needs_context" if stem.isupper() else "safe"))
     return out
 
 
@@ -590,12 +615,20 @@ def _default() -> Taxonomy:
         by_label.setdefault(row.element_name.casefold(), row.element_id)
     additions, _ = _curated()
     curated_keys = {normalise_alias(row["alias"]) for row in additions}
+    hot = set(tech.loc[tech["hot_technology"].astype(str).str.casefold() == "true", "example"])
     for example in sorted(tech["example"].dropna().unique()):
         sid = f"onet-tech:{slugify(example)}"
         if sid in records:
             continue
         # a curated everyday name decides which example it stands for
-        derived = [a for a in _derived_aliases(example) if normalise_alias(a) not in curated_keys]
+        derived = [
+            (a, st)
+            for a, st in _derived_aliases(example, example in hot)
+            if normalise_alias(a) not in curated_keys
+        ]
+        # a one-word name in capitals ("REDUCE") is matched only where written so
+        if " " not in example and example.isupper() and len(example) > 2:
+            derived.append((example, "needs_context"))
         records[sid] = {
             "skill_id": sid,
             "label": example,
