@@ -78,10 +78,16 @@ def _keyed(*values: Any) -> bool:
 
 
 def _same(a: Any, b: Any) -> bool:
+    """Equal JSON values, strictly: ``true`` is not ``1`` (in Python it is)."""
     if a is MISSING or b is MISSING:
         return a is b
-    # bool is an int in Python; keep true/1 apart so a change of type is a change.
-    return type(a) is type(b) and a == b
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
 
 
 def changed_paths(base: Any, ours: Any, path: str = "") -> list[str]:

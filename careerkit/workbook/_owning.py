@@ -258,9 +258,11 @@ def delete_workbook(path: str | Path) -> list[Path]:
             detect_version(parsed, str(path))
     elif not _store.backup_path(path).exists():
         raise WorkbookError(f"There is no workbook at {path}; nothing was deleted.")
+    had_lock = _store.lock_path(path).exists()
     with _store.locked(path):
         removed = _store.remove(path, keep_lock=True)
-    removed += _store.remove_lock(path)
+    lock = _store.remove_lock(path)
+    removed += lock if had_lock else []  # report only what was there before
     if remembered(path.parent) == pseudonym:
         forget_current(path.parent)
     return removed
