@@ -188,6 +188,13 @@ def test_posting_gap_is_share_for_skills_not_held():
     assert "postings only" in " ".join(table.notes)
 
 
+def test_rated_role_without_ratings_asks_to_rate_first():
+    req = requirements(POSTINGS, StandInExtractor())
+    table = gap(onet_need=HAND_NEED, posting_need=req)
+    assert table.unrated == ("A", "B", "C", "D")
+    assert any("rate yourself" in n for n in table.notes)
+
+
 def test_gap_table_is_frozen():
     table = gap({"A": 2}, HAND_NEED)
     assert isinstance(table, GapTable)

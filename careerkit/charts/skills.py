@@ -47,6 +47,15 @@ _STRENGTH_STYLE = {
     "preferred": ("#E69F00", "/"),
     "unspecified": ("#56B4E9", "."),
 }
+# Above the plot, right-aligned: clear of the axis title below and of the chart title.
+_LEGEND = {
+    "orientation": "h",
+    "yanchor": "bottom",
+    "y": 1.0,
+    "xanchor": "right",
+    "x": 1.0,
+    "traceorder": "normal",
+}
 _YOU = {"color": "#0072B2", "symbol": "circle"}
 _NEED = {"color": "#D55E00", "symbol": "diamond"}
 
@@ -92,7 +101,7 @@ def requirements_chart(requirements: pd.DataFrame, top: int = 15) -> go.Figure:
     fig.update_layout(
         barmode="stack",
         xaxis_title=TEXT["req_x"],
-        legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
+        legend=_LEGEND,
         height=max(320, 32 * len(shown) + 160),
     )
     # Skill names can be long: let the axis take the room its labels need.
@@ -171,7 +180,7 @@ def _onet_gap_chart(shown: pd.DataFrame) -> go.Figure:
     )
     fig.update_layout(
         xaxis_title=TEXT["gap_x"],
-        legend={"orientation": "h", "y": -0.15},
+        legend=_LEGEND,
         height=max(320, 34 * len(shown) + 160),
     )
     fig.update_xaxes(range=[-0.3, 7.3], dtick=1)

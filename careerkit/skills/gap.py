@@ -71,6 +71,12 @@ TEXT = {
         "{soc_code!r} is not an O*NET-SOC code we know. Expected a code such as 15-1252.00 "
         "(choose the role from the list or search by title)."
     ),
+    "note_postings_only": "This gap is based on job postings only.",
+    "note_rate_first": (
+        "Nothing is rated yet, so this gap is based on job postings only; rate yourself to "
+        "compare with O*NET as well."
+    ),
+    "note_onet_only": "This gap is based on O*NET ratings only (no postings yet).",
     "goal_onet": "Raise my {label} from {current} to {needed} within 6 months",
     "goal_onet_measure": (
         "I rate myself {needed_rating} of 5 ({needed}) or higher, and can show an example of work "
@@ -504,9 +510,10 @@ def gap(
         postings = pd.DataFrame(columns=_POSTING_GAP_COLUMNS)
         held = pd.DataFrame(columns=_POSTING_GAP_COLUMNS)
     if onet.empty and not postings.empty:
-        notes.append("This gap is based on job postings only.")
+        rateable = onet_need is not None and not onet_need.empty
+        notes.append(TEXT["note_rate_first"] if rateable else TEXT["note_postings_only"])
     elif postings.empty and not onet.empty:
-        notes.append("This gap is based on O*NET ratings only (no postings yet).")
+        notes.append(TEXT["note_onet_only"])
     return GapTable(
         onet=onet,
         postings=postings,

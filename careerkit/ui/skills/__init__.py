@@ -13,7 +13,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from careerkit.ui.skills._common import MAX_HELD_CHOICES, MAX_POSTINGS, Screen, SkillsSession
+from careerkit.ui.skills._common import (
+    MAX_HELD_CHOICES,
+    MAX_POSTINGS,
+    Screen,
+    SkillsSession,
+    heading,
+)
 from careerkit.ui.skills._text import TEXT
 from careerkit.ui.skills.gap import GapView, SkillRater
 from careerkit.ui.skills.postings import (
@@ -55,16 +61,15 @@ class SkillsStep(Screen):
         self.evidence = EvidenceView(wb, self.session)
         self.rater = SkillRater(wb, self.session)
         self.gap = GapView(wb, self.session)
+        parts = (
+            ("target_heading", self.target),
+            ("postings_heading", self.postings),
+            ("requirements_heading", self.requirements),
+            ("evidence_heading", self.evidence),
+            ("rater_heading", self.rater),
+            ("gap_heading", self.gap),
+        )
+        # Headings belong to the whole step; a notebook shows each screen under its own.
         self.widget = widgets.VBox(
-            [
-                s.widget
-                for s in (
-                    self.target,
-                    self.postings,
-                    self.requirements,
-                    self.evidence,
-                    self.rater,
-                    self.gap,
-                )
-            ]
+            [w for key, screen in parts for w in (heading(TEXT[key]), screen.widget)]
         )

@@ -10,7 +10,7 @@ from IPython.display import display
 
 from careerkit import charts, skills
 from careerkit.errors import CareerkitError
-from careerkit.ui.skills._common import Screen, SkillsSession, heading, message
+from careerkit.ui.skills._common import Screen, SkillsSession, message
 from careerkit.ui.skills._text import TEXT
 
 
@@ -31,9 +31,7 @@ class SkillRater(Screen):
             f"<p><b>{html.escape(TEXT['scale_heading'])}</b></p><ul>{scale}</ul>"
         )
         self.session.listeners["target"].append(self.refresh)
-        self.widget = widgets.VBox(
-            [heading(TEXT["rater_heading"]), self.scale, self.items, self.message]
-        )
+        self.widget = widgets.VBox([self.scale, self.items, self.message])
         self.refresh()
 
     def refresh(self) -> None:
@@ -78,12 +76,15 @@ class SkillRater(Screen):
 def _table(title: str, header: list[str], rows: list[list[str]]) -> str:
     if not rows:
         return ""
-    head = "".join(f'<th scope="col" style="text-align:left">{html.escape(h)}</th>' for h in header)
+    cell = "padding: 2px 16px 2px 0; text-align: left"
+    head = "".join(f'<th scope="col" style="{cell}">{html.escape(h)}</th>' for h in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f'<td style="{cell}">{html.escape(c)}</td>' for c in row) + "</tr>"
+        for row in rows
     )
     return (
-        f"<table><caption style='text-align:left'><b>{html.escape(title)}</b></caption>"
+        f'<table style="margin-bottom: 1em"><caption style="text-align: left; '
+        f'font-weight: bold">{html.escape(title)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
@@ -113,12 +114,11 @@ class GapView(Screen):
             self.session.listeners[event].append(self.refresh)
         self.widget = widgets.VBox(
             [
-                heading(TEXT["gap_heading"]),
                 self.refresh_button,
                 self.chart,
                 self.summary,
                 self.tables,
-                self.make_goals,
+                widgets.HBox([self.make_goals]),
                 self.message,
             ]
         )

@@ -19,7 +19,6 @@ from careerkit.ui.skills._common import (
     WIDE,
     Screen,
     SkillsSession,
-    heading,
     message,
 )
 from careerkit.ui.skills._text import TEXT
@@ -49,6 +48,7 @@ class PostingsPanel(Screen):
             description=TEXT["sample_role"],
             style=LABEL_STYLE,
             options=[(f"{r.title} ({r.soc_code})", r.soc_code) for r in roles.itertuples()],
+            layout=widgets.Layout(width="60%"),
         )
         self.use_samples = widgets.Button(
             description=TEXT["use_samples"], layout=widgets.Layout(width="auto")
@@ -67,14 +67,12 @@ class PostingsPanel(Screen):
         self.session.listeners["target"].append(self._follow_target)
         self.widget = widgets.VBox(
             [
-                heading(TEXT["postings_heading"]),
                 self.paste,
-                self.add_pasted,
-                self.upload,
+                widgets.HBox([self.add_pasted, self.upload]),
                 widgets.HTML(f"<p><i>{html.escape(TEXT['samples_note'])}</i></p>"),
                 widgets.HBox([self.sample_role, self.use_samples]),
                 self.posting_list,
-                self.remove,
+                widgets.HBox([self.remove]),
                 self.message,
             ]
         )
@@ -185,7 +183,6 @@ class RequirementsView(Screen):
         self.session.listeners["postings"].append(self.refresh)
         self.widget = widgets.VBox(
             [
-                heading(TEXT["requirements_heading"]),
                 self.chart,
                 self.summary,
                 self.held_box,
@@ -278,7 +275,6 @@ class EvidenceView(Screen):
         self.session.listeners["postings"].append(self.refresh)
         self.widget = widgets.VBox(
             [
-                heading(TEXT["evidence_heading"]),
                 widgets.HTML(f"<p>{html.escape(TEXT['evidence_legend'])}</p>"),
                 self.choice,
                 self.text,

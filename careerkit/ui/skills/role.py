@@ -10,7 +10,7 @@ import pandas as pd
 
 from careerkit import datasets, interests, skills
 from careerkit.errors import CareerkitError
-from careerkit.ui.skills._common import LABEL_STYLE, WIDE, Screen, SkillsSession, heading, message
+from careerkit.ui.skills._common import LABEL_STYLE, WIDE, Screen, SkillsSession, message
 from careerkit.ui.skills._text import TEXT
 
 
@@ -42,7 +42,6 @@ class TargetRolePanel(Screen):
         self.use_result.on_click(lambda _: self._choose(self.results.value, "search"))
         self.widget = widgets.VBox(
             [
-                heading(TEXT["target_heading"]),
                 self.current,
                 widgets.HBox([self.matches, self.use_match]),
                 widgets.HBox([self.search, self.search_button]),
