@@ -95,6 +95,7 @@ def test_month_arithmetic_clamps_to_month_end():
         "Eventually lead a team",
         "March in the pride parade with my colleagues",
         "Earn 3 certifications",
+        "Build a REST API in Spring Boot",
     ],
 )
 def test_words_and_numbers_are_never_misread_as_dates(text):

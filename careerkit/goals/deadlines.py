@@ -86,7 +86,7 @@ _MONTHS = {
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
-_PREP = r"(?:by|before|until|till|no\s+later\s+than|in|during|on|at|for)"
+_PREP = r"(?:by|before|until|till|through|thru|no\s+later\s+than|in|during|on|at|for)"
 _DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
@@ -290,6 +290,10 @@ def _this_next(m: re.Match, today: date, cal: TermCalendar):
     return ("date", end) if end else None
 
 
+def _season_alone(m: re.Match, today: date, cal: TermCalendar):
+    return "date", _resolve_period(m["name"], today, cal)
+
+
 def _end_of(m: re.Match, today: date, cal: TermCalendar):
     name = m["name"]
     which = "next" if re.match(r"next\b", name, _F) else "this"
@@ -427,6 +431,10 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
         _end_of,
     ),
     (re.compile(rf"\b(?P<which>this|next)\s+(?P<name>{_PERIOD_WORDS})\b", _F), _this_next),
+    # "by summer", "in the fall", "through spring": the coming one (the year is left out).
+    (re.compile(r"\b(?:by|before|until|till|through|in|during)\s+(?:the\s+)?(?P<name>spring|summer|"
+                r"fall|autumn|winter)\b(?!\s+(?:of\s+)?\d|\s+(?:boot|framework|mvc|security|"
+                r"cloud|data|batch)\b)", _F), _season_alone),
     (
         re.compile(
             r"\b(?:by|before|until|till)\s+(?:the\s+time\s+)?(?:i|we)\s+(?:graduate|"

@@ -95,7 +95,7 @@ VAGUE_VERBS = frozenset(["improve", "enhance", "better", "strengthen", "boost"])
 WEAK_START = frozenset({"develop", "grow", "expand", "work"})
 
 VAGUE_WORDS = (
-    r"improve|enhance|better|more|less|best|happier|work\s+on|stuff|things|somehow|various|good\s+at|"
+    r"improve|enhance|better|more|less|best|happier|enough|work\s+on|stuff|things|somehow|various|good\s+at|"
     r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
 )
 HEDGES = (
@@ -128,7 +128,8 @@ _OUTCOME_VERBS = (
     r"publish|present|win|be\s+accepted|get\s+accepted|be\s+admitted|get\s+into|enrol|enroll|"
     r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
     r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
-    r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|"
+    r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
+    r"transition\s+into|switch\s+into|break\s+into|"
     r"landing|earning|completing|passing|getting|securing|finishing"
 )
 _OUTCOME_NOUNS = (
@@ -140,7 +141,8 @@ _OUTCOME_NOUNS = (
     r"mba|masters?|master's|bachelor'?s?|ph\.?d|a\+|ccna|pmp|cpa|rn|bsn|msn|cna|emt|"
     r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
     r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
-    r"logbook|report|application|applications"
+    r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
+    r"toefl|ielts|sat"
 )
 _ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
@@ -157,7 +159,8 @@ _FREQUENCY = (
     r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b"
 )
 _WEAK_QUANTITY = (
-    r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|increase|"
+    r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|enough|"
+    r"increase|"
     r"reduce|grow|"
     r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost"
 )
@@ -247,7 +250,7 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
     body, hedges = _strip_lead_in(time_free)
     words = _words(body)
     first = words[0].lower() if words else ""
-    object_words = words[1:]
+    object_words = _drop_compared(words[1:])
     problems: list[str] = []
     # "Develop a mobile app" is specific, "develop my skills" is not: weak starts need an object.
     vague_start = (
@@ -278,6 +281,25 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
     if score == 1:
         return 1, TEXT["S1"].format(hint=problems[0]), two
     return 0, TEXT["S0"], two
+
+
+_PREPOSITIONS = _wordset("at in on with about of for to from")
+
+
+def _drop_compared(words: list[str]) -> list[str]:
+    """Drop the adjective after "more", "less", "better" ("become more organised"): a quality,
+    not an object. "better at Excel" keeps Excel."""
+    kept: list[str] = []
+    skip = False
+    for n, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        kept.append(w)
+        if w.lower() in ("more", "less", "better") and n + 1 < len(words) \
+                and words[n + 1].lower() not in _PREPOSITIONS:
+            skip = True
+    return kept
 
 
 _VAGUE_GROWTH = (
