@@ -30,10 +30,9 @@ from careerkit.skills.postings import (
     postings_from_records,
     postings_from_text,
     read_postings,
-    sample_postings,
-    sample_roles,
 )
 from careerkit.skills.roles import find_roles
+from careerkit.skills.samples import sample_postings, sample_roles
 from careerkit.skills.taxonomy import KINDS, Taxonomy
 
 __all__ = [

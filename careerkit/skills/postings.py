@@ -4,8 +4,8 @@
 Latin-1 and other single-byte encodings detected with ``charset-normalizer``; comma, semicolon or
 tab delimited), JSON (a list of objects, or an object holding one under ``postings``), JSON
 Lines, Parquet, Excel (.xlsx) and plain text (one posting per file, or several separated by a
-line of ``---``). :func:`postings_from_text` handles text pasted into the workbook, and
-:func:`sample_postings` the bundled illustrative postings (written by us, not real).
+line of ``---``). :func:`postings_from_text` handles text pasted into the workbook; the bundled
+illustrative postings are in :mod:`careerkit.skills.samples`.
 
 Every reader returns the same columns: ``title, description, company, location, date, url``
 (strings, ``""`` when absent). The file is read from disk exactly once, then decoded and parsed
@@ -18,13 +18,11 @@ import csv
 import io
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from careerkit import datasets
 from careerkit.errors import DataError, InputError
 
 __all__ = [
@@ -33,8 +31,6 @@ __all__ = [
     "postings_from_records",
     "postings_from_text",
     "read_postings",
-    "sample_postings",
-    "sample_roles",
 ]
 
 #: Columns of every postings frame, in order.
@@ -234,36 +230,6 @@ def postings_from_records(records: Any, *, source: str = "records") -> pd.DataFr
     if frame.empty and not len(frame.columns):
         return _empty_frame(source)
     return _normalise(frame, source)
-
-
-def sample_roles() -> pd.DataFrame:
-    """Roles with bundled illustrative postings: ``soc_code, title, postings`` (count)."""
-    samples = _samples()
-    roles = samples.groupby("soc_code", sort=True).agg(postings=("title", "size")).reset_index()
-    titles = datasets.occupations().set_index("soc_code")["title"]
-    roles.insert(1, "title", roles["soc_code"].map(titles).fillna(""))
-    return roles
-
-
-def sample_postings(soc_code: str | None = None) -> pd.DataFrame:
-    """The bundled illustrative postings, optionally only those for one O*NET-SOC code.
-
-    These are written by the careerkit authors to show how the step works; they describe no real
-    vacancy and no real employer (every one says "Example employer"). Besides the standard
-    columns the frame has ``soc_code`` and ``illustrative`` (always ``True``). A code without
-    samples gives an empty frame; :func:`sample_roles` lists the codes that have some.
-    """
-    samples = _samples()
-    if soc_code is not None:
-        samples = samples[samples["soc_code"] == str(soc_code).strip()]
-    out = samples.reset_index(drop=True).copy()
-    out.attrs.update(
-        source="careerkit sample postings (illustrative)",
-        format="jsonl",
-        encoding="utf-8",
-        illustrative=True,
-    )
-    return out
 
 
 # --------------------------------------------------------------------------- reading
@@ -655,28 +621,3 @@ def _empty_frame(source: str) -> pd.DataFrame:
 def _short(exc: Exception) -> str:
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return message[:200]
-
-
-# --------------------------------------------------------------------------- samples
-
-
-@cache
-def _samples() -> pd.DataFrame:
-    path = datasets.data_dir() / "samples" / "postings.jsonl"
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"the bundled sample postings are missing: {path}") from None
-    rows = []
-    for lineno, line in enumerate(data.decode("utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise DataError(f"{path}, line {lineno}: not valid JSON ({exc.msg}).") from None
-    frame = pd.DataFrame(rows)
-    out = _normalise(frame, str(path))
-    out["soc_code"] = frame["soc_code"].astype(str).to_numpy()
-    out["illustrative"] = frame["illustrative"].astype(bool).to_numpy()
-    out.attrs.clear()
-    return out
