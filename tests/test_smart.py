@@ -102,6 +102,11 @@ def test_words_and_numbers_are_never_misread_as_dates(text):
     assert parse_deadline(text, TODAY) is None
 
 
+def test_absurd_durations_do_not_break_the_check():
+    check = check_smart("Apply to 5 jobs a week within 99999 years", today=TODAY)
+    assert check.deadline is None and check.scores["T"] == 1
+
+
 def test_someday_is_a_failing_time_phrase():
     phrases = find_time_phrases("I will someday open a clinic", TODAY)
     assert [p.kind for p in phrases] == ["never"]

@@ -263,9 +263,13 @@ def _duration(m: re.Match, today: date, cal: TermCalendar):
     if n is None:
         return None
     unit = m["unit"].lower().rstrip("s")
-    if unit in _UNIT_DAYS:
-        return "date", today + timedelta(days=n * _UNIT_DAYS[unit])
-    return "date", add_months(today, n * _UNIT_MONTHS[unit])
+    try:
+        if unit in _UNIT_DAYS:
+            return "date", today + timedelta(days=n * _UNIT_DAYS[unit])
+        return "date", add_months(today, n * _UNIT_MONTHS[unit])
+    except (ValueError, OverflowError):
+        # "within 99999 years" is beyond any calendar: not a deadline.
+        return "vague", None
 
 
 def _month_day(m: re.Match, today: date, cal: TermCalendar):

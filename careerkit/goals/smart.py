@@ -17,6 +17,24 @@ from datetime import date
 from careerkit.errors import InputError
 from careerkit.goals.deadlines import NUMBER_WORDS, TimePhrase, find_time_phrases
 from careerkit.goals.model import Goal, HorizonRule, TermCalendar
+from careerkit.goals.words import (
+    ACTION_VERBS,
+    FREQUENCY,
+    FROM_TO,
+    GENERIC,
+    HEDGES,
+    LEAD_INS,
+    LEVEL_TOKEN,
+    NUMBER,
+    OUTCOME_NOUNS,
+    OUTCOME_VERBS,
+    ROLE_SUFFIX,
+    VAGUE_VERBS,
+    VAGUE_WORDS,
+    WEAK_QUANTITY,
+    WEAK_START,
+    wordset,
+)
 
 __all__ = ["TEXT", "SmartCheck", "SmartFlag", "check_smart"]
 
@@ -63,117 +81,6 @@ TEXT = {
     "flag_two_goals": "This sentence seems to hold two goals: '{first}' and '{second}'.",
 }
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# --- word lists (ours; career action verbs as career-guidance worksheets use them) ----------
-ACTION_VERBS = _wordset(
-    """
-accept achieve acquire add administer advance analyse analyze apply arrange ask assemble attain
-attend audit automate begin book build calculate change chair choose coach collaborate
-collect complete compile conduct connect consolidate contact contribute convert coordinate
-create cut debug decide define deliver demonstrate deploy design develop document draft earn
-edit enrol enroll establish evaluate exercise expand explore facilitate file find finish fix
-follow gain get give graduate grow guide handle hire host identify implement increase interview
-introduce invest join keep land launch lead learn lower maintain make manage map master meet
-mentor migrate move negotiate network obtain open operate organise organize pass plan practise
-practice prepare present produce program publish qualify raise reach read receive record
-recruit redesign reduce refactor register renew replace request research restart retire review
-revise run save schedule secure see select sell send serve set shadow ship sign solve speak
-spend start study submit supervise switch take teach test track train transfer transition
-translate travel tutor update upgrade use visit volunteer walk win work write become sit shift
-sleep leave score pay eat meditate budget go find
-hold stop quit limit book reach
-"""
-)
-
-#: Verbs that say "change" without saying what changes.
-VAGUE_VERBS = frozenset(["improve", "enhance", "better", "strengthen", "boost"])
-#: Starting with these counts as an action only when a specific object follows them.
-WEAK_START = frozenset({"develop", "grow", "expand", "work"})
-
-VAGUE_WORDS = (
-    r"improve|enhance|better|more|less|best|happier|enough|work\s+on|stuff|things|somehow|various|good\s+at|"
-    r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
-)
-HEDGES = (
-    r"try(?:ing)?\s+to|hope(?:fully)?|maybe|perhaps|might|possibly|if\s+possible|"
-    r"attempt\s+to|wish|would\s+be\s+nice|if\s+i\s+can|kind\s+of|sort\s+of|some\s+day"
-)
-_LEAD_INS = (
-    r"^(?:(?:my\s+(?:short[\s-]term\s+|long[\s-]term\s+)?goal\s+is\s+(?:to\s+)?)|"
-    r"(?:i\s+(?:will|shall|am\s+going\s+to|'m\s+going\s+to|want\s+to|plan\s+to|intend\s+to|"
-    r"aim\s+to|need\s+to|would\s+like\s+to|'d\s+like\s+to|must|have\s+to|commit\s+to|"
-    r"hope\s+to|will\s+try\s+to|am\s+trying\s+to|try\s+to|might|may|could|should)\s+)|"
-    r"(?:to\s+)|(?:(?:try|trying|attempt)\s+to|hopefully|maybe|perhaps|possibly|ideally|"
-    r"if\s+possible,?)\s+)"
-)
-#: Words that name nothing concrete on their own.
-GENERIC = _wordset(
-    """
-be being happy happier money income people others someone everyone out best
-a an the my our your their his her its me myself i we it this that these those some any all
-every each skills skill things thing stuff career job work life job's knowledge abilities
-ability overall general generally self in on at of for to with and or about more better really
-very good great well new lot lots way ways area areas field stuff myself person level levels
-things
-"""
-)
-
-# Checkable outcomes: a verb and an outcome noun close together.
-_OUTCOME_VERBS = (
-    r"earn|obtain|complete|finish|pass|get|gain|receive|secure|land|achieve|attain|submit|"
-    r"publish|present|win|be\s+accepted|get\s+accepted|be\s+admitted|get\s+into|enrol|enroll|"
-    r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
-    r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
-    r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
-    r"transition\s+into|switch\s+into|break\s+into|"
-    r"landing|earning|completing|passing|getting|securing|finishing"
-)
-_OUTCOME_NOUNS = (
-    r"certificate|certification|certified|licen[cs]e|licensure|degree|diploma|course|courses|"
-    r"class|module|programme|program|bootcamp|boot\s+camp|apprenticeship|exam|examination|test|"
-    r"nclex|usmle|boards?|step\s+\d|offer|promotion|promoted|internship|placement|job|position|"
-    r"role|residency|fellowship|paper|article|poster|talk|presentation|portfolio|thesis|"
-    r"dissertation|capstone|award|scholarship|admission|app|website|project|workshop|"
-    r"mba|masters?|master's|bachelor'?s?|ph\.?d|a\+|ccna|pmp|cpa|rn|bsn|msn|cna|emt|"
-    r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
-    r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
-    r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
-    r"toefl|ielts|sat"
-)
-_ROLE_SUFFIX = (
-    r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
-    r"specialist|technician|physician|paramedic|pharmacist|analyst|engineer|developer|"
-    r"designer|teacher|assistant|associate|head|surgeon|midwife|dentist|hygienist|"
-    r"administrator|coordinator|scientist|architect|consultant|executive|entrepreneur)"
-)
-_FREQUENCY = (
-    r"\b(?:daily|weekly|monthly|yearly|annually|quarterly|fortnightly|biweekly|bi-weekly|"
-    r"every\s+day|every\s+morning|every\s+evening|every\s+weekend|nightly)\b|"
-    r"\b(?:per|a|an|each|every|every\s+other)\s+(?:\d+\s+|(?:"
-    + "|".join(NUMBER_WORDS)
-    + r")\s+)?(?:day|week|fortnight|month|year|quarter|semester|term|shift|weekday|weekend|"
-    r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b"
-)
-_WEAK_QUANTITY = (
-    r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|enough|"
-    r"increase|"
-    r"reduce|grow|"
-    r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost"
-)
-_NUMBER = (
-    r"(?<![\w.])(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per\s+cent"
-    r"|k\b)?|(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?![\w])"
-)
-_FROM_TO = r"\bfrom\s+(?P<a>[\w$£€.,%+-]+(?:\s+[\w%+-]+){0,2}?)\s+to\s+(?P<b>[\w$£€.,%+-]+)"
-_LEVEL_TOKEN = (
-    r"^(?:[$£€]?\d[\d,.]*%?k?|[abc][12]|junior|mid|senior|level|grade|entry|beginner|"
-    r"intermediate|advanced|fluent|conversational|basic|part-time|full-time|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten)$"
-)
 
 _F = re.IGNORECASE
 
@@ -231,7 +138,7 @@ def _strip_lead_in(text: str) -> tuple[str, list[str]]:
     hedges = []
     rest = text.strip()
     for _ in range(3):
-        m = re.match(_LEAD_INS, rest, _F)
+        m = re.match(LEAD_INS, rest, _F)
         if not m:
             break
         lead = m[0]
@@ -283,7 +190,7 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
     return 0, TEXT["S0"], two
 
 
-_PREPOSITIONS = _wordset("at in on with about of for to from")
+_PREPOSITIONS = wordset("at in on with about of for to from")
 
 
 def _drop_compared(words: list[str]) -> list[str]:
@@ -296,8 +203,11 @@ def _drop_compared(words: list[str]) -> list[str]:
             skip = False
             continue
         kept.append(w)
-        if w.lower() in ("more", "less", "better") and n + 1 < len(words) \
-                and words[n + 1].lower() not in _PREPOSITIONS:
+        if (
+            w.lower() in ("more", "less", "better")
+            and n + 1 < len(words)
+            and words[n + 1].lower() not in _PREPOSITIONS
+        ):
             skip = True
     return kept
 
@@ -348,7 +258,7 @@ _TWO_GOALS = re.compile(
 )
 # Verbs that are also common nouns ("design and lead", "a talk and a presentation") count only
 # when an object follows directly (a determiner, a number or a capitalised name).
-_NOUN_LIKE = _wordset(
+_NOUN_LIKE = wordset(
     """
 design lead map plan present program record research review run save schedule shadow ship test
 track train update use walk work change contact document file fix interview network practice
@@ -379,10 +289,10 @@ def _two_goals(body: str) -> tuple[str, str] | None:
 
 def _score_measurable(time_free: str) -> tuple[int, str]:
     text = time_free
-    if re.search(_FREQUENCY, text, _F):
+    if re.search(FREQUENCY, text, _F):
         return 2, TEXT["M2"]
-    m = re.search(_FROM_TO, text, _F)
-    if m and (re.match(_LEVEL_TOKEN, m["a"].split()[-1], _F) or re.match(_LEVEL_TOKEN, m["b"], _F)):
+    m = re.search(FROM_TO, text, _F)
+    if m and (re.match(LEVEL_TOKEN, m["a"].split()[-1], _F) or re.match(LEVEL_TOKEN, m["b"], _F)):
         return 2, TEXT["M2"]
     if re.search(
         r"\b(?:at\s+least|at\s+most|or\s+(?:higher|above|more|fewer|less|below))\b", text, _F
@@ -394,14 +304,14 @@ def _score_measurable(time_free: str) -> tuple[int, str]:
         return 2, TEXT["M2"]
     if _has_outcome(text):
         return 2, TEXT["M2"]
-    weak = re.search(r"\b(?:" + _WEAK_QUANTITY + r")\b", text, _F)
+    weak = re.search(r"\b(?:" + WEAK_QUANTITY + r")\b", text, _F)
     if weak:
         return 1, TEXT["M1"].format(word=weak[0])
     return 0, TEXT["M0"]
 
 
 def _has_quantity(text: str) -> bool:
-    for m in re.finditer(_NUMBER, text, _F):
+    for m in re.finditer(NUMBER, text, _F):
         token = m[0].strip().lower()
         before = text[: m.start()]
         after = text[m.end() :]
@@ -425,7 +335,7 @@ def _has_quantity(text: str) -> bool:
 
 def _has_outcome(text: str) -> bool:
     pattern = (
-        r"\b(?:" + _OUTCOME_VERBS + r")\b(?:\s+[\w'+.&/-]+){0,6}?\s+(?:" + _OUTCOME_NOUNS + r")\b"
+        r"\b(?:" + OUTCOME_VERBS + r")\b(?:\s+[\w'+.&/-]+){0,6}?\s+(?:" + OUTCOME_NOUNS + r")\b"
     )
     for m in re.finditer(pattern, text, _F):
         # "get better at my job" names a job but no outcome.
@@ -443,7 +353,7 @@ def _has_outcome(text: str) -> bool:
     role = re.search(
         r"\b(?:become|be\s+hired\s+as|work\s+as|working\s+as|start\s+as|land\s+a\s+\w+\s+as|"
         r"get\s+a\s+\w+\s+as)\s+(?:an?\s+|the\s+)?(?P<np>(?:[\w'-]+\s+){0,3}?[\w'-]*"
-        + _ROLE_SUFFIX
+        + ROLE_SUFFIX
         + r")\b",
         text,
         _F,

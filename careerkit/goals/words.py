@@ -1,0 +1,121 @@
+"""Word lists and patterns the SMART rules use (ours).
+
+Career action verbs as career-guidance worksheets list them, the vague words and hedges that make
+a goal hard to act on, checkable outcomes, frequencies and amounts. Kept apart from the rules in
+:mod:`careerkit.goals.smart` so they can be read, extended or translated on their own.
+"""
+
+from __future__ import annotations
+
+from careerkit.goals.deadlines import NUMBER_WORDS
+
+
+def wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+ACTION_VERBS = wordset(
+    """
+accept achieve acquire add administer advance analyse analyze apply arrange ask assemble attain
+attend audit automate begin book build calculate change chair choose coach collaborate
+collect complete compile conduct connect consolidate contact contribute convert coordinate
+create cut debug decide define deliver demonstrate deploy design develop document draft earn
+edit enrol enroll establish evaluate exercise expand explore facilitate file find finish fix
+follow gain get give graduate grow guide handle hire host identify implement increase interview
+introduce invest join keep land launch lead learn lower maintain make manage map master meet
+mentor migrate move negotiate network obtain open operate organise organize pass plan practise
+practice prepare present produce program publish qualify raise reach read receive record
+recruit redesign reduce refactor register renew replace request research restart retire review
+revise run save schedule secure see select sell send serve set shadow ship sign solve speak
+spend start study submit supervise switch take teach test track train transfer transition
+translate travel tutor update upgrade use visit volunteer walk win work write become sit shift
+sleep leave score pay eat meditate budget go find
+hold stop quit limit book reach
+"""
+)
+
+#: Verbs that say "change" without saying what changes.
+VAGUE_VERBS = frozenset(["improve", "enhance", "better", "strengthen", "boost"])
+#: Starting with these counts as an action only when a specific object follows them.
+WEAK_START = frozenset({"develop", "grow", "expand", "work"})
+
+VAGUE_WORDS = (
+    r"improve|enhance|better|more|less|best|happier|enough|work\s+on|stuff|things|somehow|various|good\s+at|"
+    r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
+)
+HEDGES = (
+    r"try(?:ing)?\s+to|hope(?:fully)?|maybe|perhaps|might|possibly|if\s+possible|"
+    r"attempt\s+to|wish|would\s+be\s+nice|if\s+i\s+can|kind\s+of|sort\s+of|some\s+day"
+)
+LEAD_INS = (
+    r"^(?:(?:my\s+(?:short[\s-]term\s+|long[\s-]term\s+)?goal\s+is\s+(?:to\s+)?)|"
+    r"(?:i\s+(?:will|shall|am\s+going\s+to|'m\s+going\s+to|want\s+to|plan\s+to|intend\s+to|"
+    r"aim\s+to|need\s+to|would\s+like\s+to|'d\s+like\s+to|must|have\s+to|commit\s+to|"
+    r"hope\s+to|will\s+try\s+to|am\s+trying\s+to|try\s+to|might|may|could|should)\s+)|"
+    r"(?:to\s+)|(?:(?:try|trying|attempt)\s+to|hopefully|maybe|perhaps|possibly|ideally|"
+    r"if\s+possible,?)\s+)"
+)
+#: Words that name nothing concrete on their own.
+GENERIC = wordset(
+    """
+be being happy happier money income people others someone everyone out best
+a an the my our your their his her its me myself i we it this that these those some any all
+every each skills skill things thing stuff career job work life job's knowledge abilities
+ability overall general generally self in on at of for to with and or about more better really
+very good great well new lot lots way ways area areas field stuff myself person level levels
+things
+"""
+)
+
+# Checkable outcomes: a verb and an outcome noun close together.
+OUTCOME_VERBS = (
+    r"earn|obtain|complete|finish|pass|get|gain|receive|secure|land|achieve|attain|submit|"
+    r"publish|present|win|be\s+accepted|get\s+accepted|be\s+admitted|get\s+into|enrol|enroll|"
+    r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
+    r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
+    r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
+    r"transition\s+into|switch\s+into|break\s+into|"
+    r"landing|earning|completing|passing|getting|securing|finishing"
+)
+OUTCOME_NOUNS = (
+    r"certificate|certification|certified|licen[cs]e|licensure|degree|diploma|course|courses|"
+    r"class|module|programme|program|bootcamp|boot\s+camp|apprenticeship|exam|examination|test|"
+    r"nclex|usmle|boards?|step\s+\d|offer|promotion|promoted|internship|placement|job|position|"
+    r"role|residency|fellowship|paper|article|poster|talk|presentation|portfolio|thesis|"
+    r"dissertation|capstone|award|scholarship|admission|app|website|project|workshop|"
+    r"mba|masters?|master's|bachelor'?s?|ph\.?d|a\+|ccna|pmp|cpa|rn|bsn|msn|cna|emt|"
+    r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
+    r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
+    r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
+    r"toefl|ielts|sat"
+)
+ROLE_SUFFIX = (
+    r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
+    r"specialist|technician|physician|paramedic|pharmacist|analyst|engineer|developer|"
+    r"designer|teacher|assistant|associate|head|surgeon|midwife|dentist|hygienist|"
+    r"administrator|coordinator|scientist|architect|consultant|executive|entrepreneur)"
+)
+FREQUENCY = (
+    r"\b(?:daily|weekly|monthly|yearly|annually|quarterly|fortnightly|biweekly|bi-weekly|"
+    r"every\s+day|every\s+morning|every\s+evening|every\s+weekend|nightly)\b|"
+    r"\b(?:per|a|an|each|every|every\s+other)\s+(?:\d+\s+|(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\s+)?(?:day|week|fortnight|month|year|quarter|semester|term|shift|weekday|weekend|"
+    r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b"
+)
+WEAK_QUANTITY = (
+    r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|enough|"
+    r"increase|"
+    r"reduce|grow|"
+    r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost"
+)
+NUMBER = (
+    r"(?<![\w.])(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per\s+cent"
+    r"|k\b)?|(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?![\w])"
+)
+FROM_TO = r"\bfrom\s+(?P<a>[\w$£€.,%+-]+(?:\s+[\w%+-]+){0,2}?)\s+to\s+(?P<b>[\w$£€.,%+-]+)"
+LEVEL_TOKEN = (
+    r"^(?:[$£€]?\d[\d,.]*%?k?|[abc][12]|junior|mid|senior|level|grade|entry|beginner|"
+    r"intermediate|advanced|fluent|conversational|basic|part-time|full-time|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten)$"
+)
