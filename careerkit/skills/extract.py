@@ -254,10 +254,10 @@ _COMPANIES = frozenset(
 # Words after or before an ambiguous alias that show it names a tool, language or skill.
 _QUALIFIER_AFTER = re.compile(
     r"\s*(?:\(\s*)?(?:programming|programmer|languages?|lang\b|developer|development|code|coding|"
-    r"scripts?|scripting|studio|framework|libraries|library|skills?|experience|knowledge|"
-    r"proficiency|certifi\w*|environment|stack|spreadsheets?|databases?|macros?|vba|formulas|"
-    r"pivot|workbooks?|documents?|reports?|queries|query|dashboards?|applications?|software|"
-    r"engineer|ecosystem|suite|tools?)\b",
+    r"scripts?|scripting|studio|framework|libraries|library|certifi\w*|spreadsheets?|databases?|"
+    r"macros?|vba|formulas|pivot|workbooks?|queries|query|dashboards?|software|suite|"
+    r"(?P<weak>skills?|experience|knowledge|proficiency|environment|stack|documents?|reports?|"
+    r"applications?|engineer|ecosystem|tools?))\b",
     re.I,
 )
 # "proficient in X", "experience with X", "using X", "MS X": checked on the last words before X.
@@ -356,7 +356,7 @@ _NEGATIVE_AFTER = {
         r"message|network|banking)\b",
         re.I,
     ),
-    "r": re.compile(r"\s*&|\s+and\s+d\b|\s*\.\s*\w\b|'", re.I),
+    "r": re.compile(r"\s*&|\s+and\s+d\b|\s*/?\s*d\b|\s*\.\s*\w\b|'", re.I),
     "c": re.compile(r"\s*&|\s*-\s*(?:level|suite|class)|\s*\.\s*\w\b|'|\s+(?:grade|level)\b", re.I),
 }
 _NEGATIVE_BEFORE = {
@@ -581,10 +581,13 @@ class SkillExtractor:
             return _LANGUAGE_CUE.search(plain, max(0, ps - 60), pe + 60) is not None
         if canon and len(key) > 2 and not _at_sentence_start(plain, ps):
             return True
-        return (
-            _QUALIFIER_AFTER.match(plain, pe) is not None
-            or _in_list(doc.raw, bs, be, safe, c)
-            or _qualifier_before(plain[max(0, ps - 30) : ps])
+        # General words ("skills", "reports", "experience with") are cues only for a name
+        # written as the tool is written: "Teams reports", "work with teams" are ordinary words.
+        after = _QUALIFIER_AFTER.match(plain, pe)
+        if after is not None and (canon or after.group("weak") is None):
+            return True
+        return _in_list(doc.raw, bs, be, safe, c) or (
+            bool(canon) and _qualifier_before(plain[max(0, ps - 30) : ps])
         )
 
 

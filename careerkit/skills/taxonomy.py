@@ -575,7 +575,11 @@ def _derived_aliases(example: str, hot: bool) -> list[tuple[str, str]]:
         initials = "".join(w[0] for w in words).upper()
         # three letters at least: two-letter tails are too often unrelated ("... Inspection AI")
         if len(acr) >= 3 and initials.endswith(acr):
-            out.append((" ".join(words[-len(acr) :]), "safe"))
+            # the spelled-out name only when it is the whole name ("Customer relationship
+            # management CRM software"), not part of a product's ("SAP ... Human Capital
+            # Management HCM", where it names a department as often as the product)
+            if len(words) == len(acr):
+                out.append((" ".join(words), "safe"))
             if hot:
                 out.append((acr, "needs_context"))
     if example.endswith(" software"):
