@@ -1,0 +1,495 @@
+"""The start screen (notebook 00): what the workbook is, consent, create/open/upload, download,
+share with a counselor, withdraw, delete, and where to go next.
+
+Every control is a standard, labelled ipywidgets control (keyboard-usable); every sentence a
+person reads is in ``TEXT`` below, so it can be translated in one place; user text shown as HTML
+is escaped. Problems are shown in the message area in plain words, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from careerkit.errors import CareerkitError
+from careerkit.workbook import (
+    DEMO_PSEUDONYM,
+    PSEUDONYM_RULE,
+    Workbook,
+    check_pseudonym,
+    forget_current,
+    home,
+    remember_current,
+)
+
+__all__ = ["CONSENT_VERSION", "NEXT_STEPS", "SUBMIT_ENV", "TEXT", "StartScreen"]
+
+#: version of the consent text below; stored with each consent so a change of wording shows
+CONSENT_VERSION = "2026-1"
+#: environment variable naming the counselor's folder for submitted copies (set by the workshop)
+SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
+#: the step notebooks, in order
+NEXT_STEPS = (
+    ("01_interests.ipynb", "step_interests"),
+    ("02_skills_gap.ipynb", "step_skills"),
+    ("03_goals.ipynb", "step_goals"),
+)
+
+TEXT = {
+    "heading": "Start here: your career workbook",
+    "about": (
+        "<p>This workbook walks you through three steps: <b>what work you enjoy</b> (a short "
+        "interest questionnaire), <b>which skills a role you are aiming for asks for</b>, "
+        "compared with the skills you have, and <b>goals you set yourself</b> with a timeline. "
+        "It takes about 60 to 90 minutes in all. You can stop at any time: everything you enter "
+        "is saved straight away, and you can come back later.</p>"
+    ),
+    "stored_heading": "What is stored, where, and who sees it",
+    "stored": (
+        "<ul>"
+        "<li><b>What:</b> your answers to each step, the job postings you add, your goals and "
+        "notes, the pseudonym you choose, and the consent you give below. We never ask for your "
+        "name, date of birth or contact details: please do not type them into notes.</li>"
+        "<li><b>Where:</b> in one file, <code>{folder}/&lt;your pseudonym&gt;.json</code>, on "
+        "the computer or server running this workbook. Nothing is sent anywhere else.</li>"
+        "<li><b>Who sees it:</b> you. Your counselor sees your answers only if you send them a "
+        "copy (below) or give them the file. The people who run this computer or server can "
+        "technically open files on it.</li>"
+        "<li><b>For how long:</b> until you delete it, which you can do here at any time. A "
+        "copy you send to your counselor is kept by them for the workshop and deleted "
+        "afterwards, as your workshop's organiser tells you.</li>"
+        "</ul>"
+    ),
+    "consent_heading": "Your consent",
+    "consent_store": "I agree that my answers are saved in my workbook file (needed to start).",
+    "consent_share": "I may send a copy of my workbook to my counselor when I choose to.",
+    "consent_stats": (
+        "My answers may be counted, without my pseudonym, in group statistics for the workshop."
+    ),
+    "under_16": "I am under 16 (a parent or guardian must also agree; your counselor notes it).",
+    "choose_heading": "Start a new workbook or open yours",
+    "choose_intro": (
+        "Choose a <b>pseudonym</b>: a nickname that is not your real name, which you will "
+        "remember (for example <code>river-42</code>). It names your workbook file. Allowed: "
+        "{rule}."
+    ),
+    "pseudonym": "Pseudonym",
+    "pseudonym_placeholder": "e.g. river-42",
+    "workshop": "Workshop",
+    "workshop_placeholder": "optional, e.g. Tuesday evening group",
+    "create": "Start a new workbook",
+    "create_tip": "Create a new workbook with this pseudonym",
+    "open": "Open my workbook",
+    "open_tip": "Open the workbook you started before with this pseudonym",
+    "upload_heading": "Bring your workbook file",
+    "upload_intro": (
+        "If you downloaded your workbook before (a <code>.json</code> file), upload it here. "
+        "If a workbook with the same pseudonym is already here, the two are combined: nothing "
+        "in either is lost."
+    ),
+    "upload": "Upload workbook",
+    "own_heading": "Your file",
+    "download": "Prepare a download",
+    "download_tip": "Make a link to download your workbook file",
+    "download_link": "Download {name}",
+    "submit_heading": "Send a copy to your counselor",
+    "submit_folder": "Counselor's folder",
+    "submit": "Send a copy",
+    "submit_tip": "Put a copy of your workbook in your counselor's folder",
+    "submit_unset": (
+        "Your workshop has not set up a folder for copies. Download your file instead and give "
+        "it to your counselor."
+    ),
+    "withdraw": "Withdraw my consent",
+    "withdraw_tip": "Stop sharing; you can then delete your workbook",
+    "delete_confirm": "Yes, delete my workbook and its backup for good",
+    "delete": "Delete my workbook",
+    "delete_tip": "Remove your workbook file and its backup from this computer or server",
+    "next_heading": "Where to go next",
+    "step_interests": "Step 1: your interests",
+    "step_skills": "Step 2: your skills gap",
+    "step_goals": "Step 3: your goals",
+    "next_none": "Start or open your workbook above; the links to the steps then appear here.",
+    # messages
+    "need_consent": (
+        "Please tick the first box under “Your consent” first: without it we cannot save "
+        "your answers."
+    ),
+    "demo_reserved": "The pseudonym 'demo' is used for the shared demo; please choose another.",
+    "not_found": (
+        "There is no workbook called “{name}” here yet. Check the spelling, or start a new "
+        "workbook with this pseudonym."
+    ),
+    "created": "Your new workbook “{name}” is ready and saved. Go to step 1 below when ready.",
+    "opened": "Welcome back! Your workbook “{name}” is open.",
+    "uploaded": "Your uploaded workbook “{name}” is now here, combined with anything already here.",
+    "current": "Open now: workbook “{name}”, saved in {path}.",
+    "current_none": "No workbook is open yet.",
+    "consent_updated": "Your consent choices are saved.",
+    "need_workbook": "Open or start your workbook first.",
+    "download_ready": "Your download is ready: use the link below.",
+    "submitted": "A copy of your workbook is now in your counselor's folder ({path}).",
+    "withdrawn": (
+        "Your consent is withdrawn: nothing more will be shared. Your workbook stays on this "
+        "computer until you delete it below."
+    ),
+    "need_delete_confirm": "Tick “Yes, delete my workbook …” first, then press the button again.",
+    "deleted": "Your workbook “{name}” and its backup are deleted.",
+    "problem": "Something went wrong: {error}",
+}
+
+_MESSAGE_STYLE = {
+    "info": "color:inherit",
+    "error": "color:#B00020;font-weight:bold",
+    "ok": "color:#00634A",
+}
+_WIDE = widgets.Layout(width="auto")
+_LABELLED = {"description_width": "initial"}
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+class StartScreen:
+    """The start screen, bound to the workbook it opens or creates.
+
+    Parameters
+    ----------
+    wb : Workbook, optional
+        The workbook open now (``ck.open_current()``); the shared demo counts as none chosen.
+    folder : path, optional
+        Where workbooks live (default: the workbook home, ``CAREERKIT_HOME``).
+    submit_folder : path, optional
+        The counselor's folder for copies (default: ``$CAREERKIT_SUBMIT_DIR``).
+
+    Attributes
+    ----------
+    consent_store, consent_share, consent_stats, under_16 : Checkbox
+    pseudonym, workshop : Text
+    create_button, open_button : Button
+    upload : FileUpload
+    download_button, submit_button, withdraw_button, delete_button : Button
+    submit_folder : Text
+    delete_confirm : Checkbox
+    download_area, next_steps, status, message : HTML
+    widget : VBox
+        The screen.
+    wb : Workbook or None
+        The workbook chosen here (None until one is started, opened or uploaded).
+    """
+
+    def __init__(
+        self,
+        wb: Workbook | None = None,
+        *,
+        folder: str | Path | None = None,
+        submit_folder: str | Path | None = None,
+    ) -> None:
+        self.folder = Path(folder) if folder is not None else home()
+        self.wb: Workbook | None = None if wb is None or wb.is_demo else wb
+        self.message = widgets.HTML()
+        self.status = widgets.HTML()
+        self.consent_store = widgets.Checkbox(
+            description=TEXT["consent_store"], indent=False, layout=_WIDE
+        )
+        self.consent_share = widgets.Checkbox(
+            description=TEXT["consent_share"], indent=False, layout=_WIDE
+        )
+        self.consent_stats = widgets.Checkbox(
+            description=TEXT["consent_stats"], indent=False, layout=_WIDE
+        )
+        self.under_16 = widgets.Checkbox(description=TEXT["under_16"], indent=False, layout=_WIDE)
+        self.pseudonym = widgets.Text(
+            description=TEXT["pseudonym"],
+            placeholder=TEXT["pseudonym_placeholder"],
+            style=_LABELLED,
+        )
+        self.workshop = widgets.Text(
+            description=TEXT["workshop"], placeholder=TEXT["workshop_placeholder"], style=_LABELLED
+        )
+        self.create_button = widgets.Button(
+            description=TEXT["create"],
+            tooltip=TEXT["create_tip"],
+            button_style="primary",
+            layout=_WIDE,
+        )
+        self.open_button = widgets.Button(
+            description=TEXT["open"], tooltip=TEXT["open_tip"], layout=_WIDE
+        )
+        self.upload = widgets.FileUpload(
+            accept=".json", multiple=False, description=TEXT["upload"], layout=_WIDE
+        )
+        self.download_button = widgets.Button(
+            description=TEXT["download"], tooltip=TEXT["download_tip"], layout=_WIDE
+        )
+        self.download_area = widgets.HTML()
+        configured = submit_folder if submit_folder is not None else os.environ.get(SUBMIT_ENV)
+        self.submit_folder = widgets.Text(
+            value=str(configured or ""),
+            description=TEXT["submit_folder"],
+            style=_LABELLED,
+            layout=widgets.Layout(width="60%"),
+        )
+        self.submit_button = widgets.Button(
+            description=TEXT["submit"], tooltip=TEXT["submit_tip"], layout=_WIDE
+        )
+        self.withdraw_button = widgets.Button(
+            description=TEXT["withdraw"], tooltip=TEXT["withdraw_tip"], layout=_WIDE
+        )
+        self.delete_confirm = widgets.Checkbox(
+            description=TEXT["delete_confirm"], indent=False, layout=_WIDE
+        )
+        self.delete_button = widgets.Button(
+            description=TEXT["delete"],
+            tooltip=TEXT["delete_tip"],
+            button_style="danger",
+            layout=_WIDE,
+        )
+        self.next_steps = widgets.HTML()
+
+        self.create_button.on_click(lambda _b: self._guarded(self.create))
+        self.open_button.on_click(lambda _b: self._guarded(self.open))
+        self.upload.observe(lambda change: self._guarded(self._uploaded, change), names="value")
+        self.download_button.on_click(lambda _b: self._guarded(self.prepare_download))
+        self.submit_button.on_click(lambda _b: self._guarded(self.submit))
+        self.withdraw_button.on_click(lambda _b: self._guarded(self.withdraw))
+        self.delete_button.on_click(lambda _b: self._guarded(self.delete))
+        for box in (self.consent_share, self.consent_stats, self.under_16):
+            box.observe(lambda _c: self._guarded(self._consent_changed), names="value")
+
+        def heading(key: str) -> widgets.HTML:
+            return widgets.HTML(f"<h3>{_esc(TEXT[key])}</h3>")
+
+        submit_note = "" if configured else f"<p>{_esc(TEXT['submit_unset'])}</p>"
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(f"<h2>{_esc(TEXT['heading'])}</h2>{TEXT['about']}"),
+                heading("stored_heading"),
+                widgets.HTML(TEXT["stored"].format(folder=_esc(self.folder))),
+                heading("consent_heading"),
+                self.consent_store,
+                self.consent_share,
+                self.consent_stats,
+                self.under_16,
+                heading("choose_heading"),
+                widgets.HTML(f"<p>{TEXT['choose_intro'].format(rule=_esc(PSEUDONYM_RULE))}</p>"),
+                self.pseudonym,
+                self.workshop,
+                widgets.HBox([self.create_button, self.open_button]),
+                heading("upload_heading"),
+                widgets.HTML(f"<p>{TEXT['upload_intro']}</p>"),
+                self.upload,
+                self.message,
+                self.status,
+                heading("own_heading"),
+                widgets.HBox([self.download_button, self.withdraw_button]),
+                self.download_area,
+                heading("submit_heading"),
+                widgets.HTML(submit_note),
+                widgets.HBox([self.submit_folder, self.submit_button]),
+                self.delete_confirm,
+                self.delete_button,
+                heading("next_heading"),
+                self.next_steps,
+            ]
+        )
+        self._show_consent()
+        self._refresh()
+
+    # ------------------------------------------------------------------ helpers
+    def _say(self, text: str, kind: str = "info") -> None:
+        body = _esc(text)
+        self.message.value = (
+            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{body}</p>' if text else ""
+        )
+
+    def _guarded(self, action: Any, *args: Any) -> None:
+        """Run a button's action; any careerkit problem becomes a plain message."""
+        try:
+            action(*args)
+        except CareerkitError as exc:
+            self._say(str(exc), "error")
+        except OSError as exc:
+            self._say(TEXT["problem"].format(error=exc.strerror or exc), "error")
+
+    def _scopes(self) -> list[str]:
+        scopes = ["store"]
+        if self.consent_share.value:
+            scopes.append("share_with_counselor")
+        if self.consent_stats.value:
+            scopes.append("cohort_statistics")
+        return scopes
+
+    def _show_consent(self) -> None:
+        """Tick the boxes as the open workbook's consent says (without re-saving it)."""
+        self._syncing = True
+        try:
+            if self.wb is not None and self.wb.consent.agreed and not self.wb.consent.withdrawn:
+                self.consent_store.value = True
+                self.consent_share.value = "share_with_counselor" in self.wb.consent.agreed_to
+                self.consent_stats.value = "cohort_statistics" in self.wb.consent.agreed_to
+                self.under_16.value = self.wb.consent.under_16
+        finally:
+            self._syncing = False
+
+    def _consent_changed(self) -> None:
+        if getattr(self, "_syncing", False) or self.wb is None:
+            return
+        if not self.consent_store.value:
+            return
+        self.wb.give_consent(CONSENT_VERSION, self._scopes(), under_16=self.under_16.value)
+        self._say(TEXT["consent_updated"], "ok")
+
+    def _need_consent(self) -> bool:
+        if not self.consent_store.value:
+            self._say(TEXT["need_consent"], "error")
+            return True
+        return False
+
+    def _chosen_pseudonym(self) -> str | None:
+        name = check_pseudonym(self.pseudonym.value)
+        if name == DEMO_PSEUDONYM:
+            self._say(TEXT["demo_reserved"], "error")
+            return None
+        return name
+
+    def _adopt(self, wb: Workbook) -> None:
+        """Make ``wb`` the open workbook: remembered for the step notebooks, consent recorded."""
+        self.wb = wb
+        consent = wb.consent
+        if not (consent.agreed and not consent.withdrawn):
+            wb.give_consent(CONSENT_VERSION, self._scopes(), under_16=self.under_16.value)
+        remember_current(wb, self.folder)
+        self.pseudonym.value = wb.pseudonym
+        self._show_consent()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.download_area.value = ""
+        if self.wb is None:
+            self.status.value = f"<p>{_esc(TEXT['current_none'])}</p>"
+            self.next_steps.value = f"<p>{_esc(TEXT['next_none'])}</p>"
+            return
+        self.status.value = "<p>{}</p>".format(
+            _esc(TEXT["current"].format(name=self.wb.pseudonym, path=self.wb.path))
+        )
+        query = f"?workbook={self.wb.pseudonym}"  # the pseudonym alphabet needs no escaping
+        items = "".join(
+            f'<li><a href="{_esc(notebook + query)}">{_esc(TEXT[key])}</a></li>'
+            for notebook, key in NEXT_STEPS
+        )
+        self.next_steps.value = f"<ol>{items}</ol>"
+
+    def _require_workbook(self) -> Workbook | None:
+        if self.wb is None:
+            self._say(TEXT["need_workbook"], "error")
+        return self.wb
+
+    # ------------------------------------------------------------------ actions
+    def create(self) -> None:
+        """Start a new workbook with the typed pseudonym (needs the first consent box)."""
+        if self._need_consent():
+            return
+        name = self._chosen_pseudonym()
+        if name is None:
+            return
+        wb = Workbook.create(name, self.folder, workshop=self.workshop.value.strip())
+        self._adopt(wb)
+        self._say(TEXT["created"].format(name=name), "ok")
+
+    def open(self) -> None:
+        """Open the workbook with the typed pseudonym."""
+        name = self._chosen_pseudonym()
+        if name is None:
+            return
+        path = self.folder / f"{name}.json"
+        if not path.exists():
+            self._say(TEXT["not_found"].format(name=name), "error")
+            return
+        wb = Workbook.open(path)
+        if not (wb.consent.agreed and not wb.consent.withdrawn) and self._need_consent():
+            return
+        self._adopt(wb)
+        self._say(TEXT["opened"].format(name=name), "ok")
+
+    def _uploaded(self, change: dict[str, Any]) -> None:
+        files = change.get("new") or ()
+        if not files:
+            return
+        try:
+            self.import_file(bytes(files[0]["content"]), files[0].get("name", ""))
+        finally:
+            self.upload.value = ()  # clear, so the same file can be chosen again
+
+    def import_file(self, data: bytes, name: str = "") -> None:
+        """Take in an uploaded workbook file (merged with one already here, or refused)."""
+        if self._need_consent():
+            return
+        source = f"The file “{name}”" if name else "The uploaded file"
+        expected = self.wb.pseudonym if self.wb is not None else None
+        wb = Workbook.import_bytes(data, self.folder, pseudonym=expected, source=source)
+        self._adopt(wb)
+        self._say(TEXT["uploaded"].format(name=wb.pseudonym), "ok")
+
+    def prepare_download(self) -> None:
+        """Show a link that downloads the workbook file (a data: URL, no server round trip)."""
+        wb = self._require_workbook()
+        if wb is None:
+            return
+        payload = base64.b64encode(wb.to_bytes()).decode("ascii")
+        self.download_area.value = (
+            f'<p><a download="{_esc(wb.download_name)}" '
+            f'href="data:application/json;base64,{payload}">'
+            f"{_esc(TEXT['download_link'].format(name=wb.download_name))}</a></p>"
+        )
+        self._say(TEXT["download_ready"], "ok")
+
+    def submit(self) -> None:
+        """Put a copy in the counselor's folder (needs consent to share)."""
+        wb = self._require_workbook()
+        if wb is None:
+            return
+        folder = self.submit_folder.value.strip()
+        if not folder:
+            self._say(TEXT["submit_unset"], "error")
+            return
+        path = wb.submit_copy(Path(folder).expanduser())
+        self._say(TEXT["submitted"].format(path=path), "ok")
+
+    def withdraw(self) -> None:
+        wb = self._require_workbook()
+        if wb is None:
+            return
+        wb.withdraw_consent()
+        self._syncing = True
+        try:
+            for box in (self.consent_store, self.consent_share, self.consent_stats):
+                box.value = False
+        finally:
+            self._syncing = False
+        self._say(TEXT["withdrawn"], "ok")
+
+    def delete(self) -> None:
+        """Delete the open workbook and its backup (after the confirmation box is ticked)."""
+        wb = self._require_workbook()
+        if wb is None:
+            return
+        if not self.delete_confirm.value:
+            self._say(TEXT["need_delete_confirm"], "error")
+            return
+        wb.delete()
+        forget_current(self.folder)
+        self.wb = None
+        self.delete_confirm.value = False
+        self._refresh()
+        self._say(TEXT["deleted"].format(name=wb.pseudonym), "ok")
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
