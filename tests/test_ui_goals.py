@@ -246,3 +246,14 @@ def test_editor_uses_the_workbooks_term_calendar(wb):
     editor.free_text.value = "Pass Step 2 of the USMLE by the end of medical school"
     assert editor.deadline.value == date(2029, 5, 31)
     assert reopened(wb).goals.goals[0].deadline == date(2029, 5, 31)
+
+
+def test_two_windows_each_keep_their_goal(wb):
+    # Two browser tabs on one workbook: goals are merged per item by their id.
+    other = reopened(wb)
+    first, second = GoalEditor(wb, today=TODAY), GoalEditor(other, today=TODAY)
+    first.free_text.value = "Pass the CAPM exam by June 2027"
+    second.free_text.value = "Meet one alumna each month this semester"
+    texts = sorted(g.text for g in reopened(wb).goals.goals)
+    assert texts == ["Meet one alumna each month this semester",
+                     "Pass the CAPM exam by June 2027"]
