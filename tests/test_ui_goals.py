@@ -257,3 +257,11 @@ def test_two_windows_each_keep_their_goal(wb):
     texts = sorted(g.text for g in reopened(wb).goals.goals)
     assert texts == ["Meet one alumna each month this semester",
                      "Pass the CAPM exam by June 2027"]
+
+
+def test_plan_view_renews_a_passed_review_date(wb):
+    wb.goals.goals = [Goal(text="Become a team lead within five years",
+                           deadline=date(2031, 1, 1), review_dates=[date(2025, 6, 1)])]
+    wb.save()
+    PlanTimeline(wb, today=TODAY)
+    assert reopened(wb).goals.goals[0].review_dates == [date(2025, 6, 1), date(2027, 1, 15)]

@@ -16,6 +16,7 @@ from careerkit import charts
 from careerkit.goals import (
     Horizon,
     draft_interview_answer,
+    ensure_review,
     infer_horizon,
     overdue,
     tick_milestone,
@@ -121,6 +122,12 @@ class PlanTimeline:
     def refresh(self) -> None:
         today = self.today or date.today()
         goals = self.wb.goals.goals
+        # Every goal keeps a review date at most a year ahead, also once an old one has passed.
+        before = [list(g.review_dates) for g in goals]
+        for goal in goals:
+            ensure_review(goal, today)
+        if before != [g.review_dates for g in goals]:
+            self.wb.save()
         self.figure = charts.goal_timeline(goals, today=today, horizons=self.wb.goals.horizons)
         self.chart.clear_output(wait=True)
         with self.chart:
