@@ -136,6 +136,8 @@ def test_switching_goals_and_deleting(wb):
     second = wb.goals.goals[1].id
     editor.goal_picker.value = second
     assert editor.free_text.value == "Network more"
+    editor.delete_button.click()  # one press only asks
+    assert len(reopened(wb).goals.goals) == 2 and "again to confirm" in editor.message.value
     editor.delete_button.click()
     assert [g.text for g in reopened(wb).goals.goals] == ["Learn SQL within 3 months"]
     assert editor.free_text.value == "Learn SQL within 3 months"
@@ -265,3 +267,18 @@ def test_plan_view_renews_a_passed_review_date(wb):
     wb.save()
     PlanTimeline(wb, today=TODAY)
     assert reopened(wb).goals.goals[0].review_dates == [date(2025, 6, 1), date(2027, 1, 15)]
+
+
+def test_drafting_never_silently_replaces_the_persons_answer(wb):
+    wb.goals.interview_answer = "I want to teach biology and later lead a science department."
+    wb.goals.goals = [Goal(text="Earn a teaching certificate by June 2027",
+                           deadline=date(2027, 6, 30))]
+    wb.save()
+    box = InterviewAnswerBox(wb)
+    assert box.draft_answer() is None
+    assert reopened(wb).goals.interview_answer.startswith("I want to teach biology")
+    assert "again to confirm" in box.message.value
+    box.draft.click()
+    assert "earn a teaching certificate" in reopened(wb).goals.interview_answer
+    # a draft careerkit wrote itself can be redrafted at once
+    assert box.draft_answer() is not None

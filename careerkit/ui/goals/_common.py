@@ -20,6 +20,8 @@ TEXT = {
     "new_goal": "Start a new goal",
     "delete_goal": "Delete this goal",
     "deleted": "Deleted the goal “{text}”.",
+    "confirm_delete": "Delete “{text}” and its milestones? Press the button again to confirm.",
+    "confirm_delete_button": "Yes, delete it",
     "mode": "How to write it",
     "mode_slots": "Build it from four parts",
     "mode_free": "Write it in my own words",
@@ -91,6 +93,8 @@ TEXT = {
     "skills": "Skills I am building",
     "draft_answer": "Draft an answer for me",
     "answer": "My answer",
+    "confirm_redraft": "This replaces the answer you wrote. Press the button again to confirm.",
+    "confirm_redraft_button": "Yes, replace my answer",
     "answer_drafted": "Drafted. Change the words until they sound like you; it is saved as you "
                       "type.",
     "error": "That did not work: {error}",

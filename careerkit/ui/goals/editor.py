@@ -49,6 +49,7 @@ class GoalEditor:
         self.on_change: list[Callable[[bool], None]] = []
         self._loading = False
         self._last_parsed: date | None = None
+        self._confirm_delete: str | None = None
         self.goal_id: str | None = None
 
         text_kw = {"continuous_update": True, "style": STYLE, "layout": FULL}
@@ -152,6 +153,7 @@ class GoalEditor:
 
     def _load(self, goal_id: str | None) -> None:
         """Fill the widgets from a goal (or clear them for a new one)."""
+        self._reset_delete()
         self._loading = True
         try:
             self.goal_id = goal_id or None
@@ -290,15 +292,27 @@ class GoalEditor:
         self.mode.value = "slots"
 
     def delete_goal(self) -> None:
+        """Delete the goal shown, after a second press (nothing typed is lost by one slip)."""
         goal = self.goal
         if goal is None:
             return
+        if self._confirm_delete != goal.id:
+            self._confirm_delete = goal.id
+            self.delete_button.description = TEXT["confirm_delete_button"]
+            show_message(self.message, TEXT["confirm_delete"].format(text=goal.text),
+                         error=True)
+            return
+        self._reset_delete()
         self.wb.goals.goals[:] = [g for g in self.wb.goals.goals if g.id != goal.id]
         self.wb.save()
         remaining = self.wb.goals.goals
         self._load(remaining[0].id if remaining else None)
         show_message(self.message, TEXT["deleted"].format(text=goal.text))
         self._changed()
+
+    def _reset_delete(self) -> None:
+        self._confirm_delete = None
+        self.delete_button.description = TEXT["delete_goal"]
 
     def _add_milestone(self) -> None:
         title = " ".join(self.milestone_title.value.split())

@@ -158,6 +158,8 @@ class InterviewAnswerBox:
     def __init__(self, wb: Any) -> None:
         self.wb = wb
         self._loading = False
+        self._drafted = ""
+        self._confirm = False
         self.role = widgets.Text(description=TEXT["role"], style=STYLE, layout=FULL,
                                  value=getattr(wb.skills, "target_title", "") or "")
         self.short_goal = widgets.Dropdown(description=TEXT["short_goal"], style=STYLE,
@@ -199,15 +201,29 @@ class InterviewAnswerBox:
             skills = [s for g in goals for s in g.links.gap_skills]
             self.skills.value = ", ".join(dict.fromkeys(skills))
 
-    def draft_answer(self) -> str:
+    def draft_answer(self) -> str | None:
+        """Draft an answer into the box; an answer the person wrote is replaced only on a second
+        press."""
         goals = {g.id: g for g in self.wb.goals.goals}
         text = draft_interview_answer(self.role.value, goals.get(self.short_goal.value),
                                       goals.get(self.long_goal.value), split(self.skills.value))
+        own = self.answer.value.strip() and self.answer.value != self._drafted
+        if own and not self._confirm:
+            self._confirm = True
+            self.draft.description = TEXT["confirm_redraft_button"]
+            show_message(self.message, TEXT["confirm_redraft"], error=True)
+            return None
+        self._confirm = False
+        self.draft.description = TEXT["draft_answer"]
+        self._drafted = text
         self.answer.value = text  # the observer saves it
         show_message(self.message, TEXT["answer_drafted"])
         return text
 
     def _on_answer(self, change: dict) -> None:
+        if change["new"] != self._drafted:
+            self._confirm = False
+            self.draft.description = TEXT["draft_answer"]
         self.wb.goals.interview_answer = change["new"]
         self.wb.save()
 
