@@ -282,3 +282,24 @@ def test_drafting_never_silently_replaces_the_persons_answer(wb):
     assert "earn a teaching certificate" in reopened(wb).goals.interview_answer
     # a draft careerkit wrote itself can be redrafted at once
     assert box.draft_answer() is not None
+
+
+def test_confidence_counts_only_once_rated_and_status_is_saved(wb):
+    editor = GoalEditor(wb, today=TODAY)
+    editor.free_text.value = "Pass the CAPM exam by June 2027"
+    assert reopened(wb).goals.goals[0].confidence is None
+    editor.confidence.value = 9
+    editor.status.value = "done"
+    editor.start.value = date(2025, 9, 1)
+    goal = reopened(wb).goals.goals[0]
+    assert goal.confidence == 9 and goal.status == "done" and goal.percent_complete == 100
+    assert goal.start == date(2025, 9, 1)
+
+
+def test_counselor_comments_are_shown_escaped(wb):
+    wb.goals.goals = [Goal(text="Learn SQL", counselor_comments=[
+        {"text": "Try the <b>library</b> course", "author": "Ana"}])]
+    wb.save()
+    editor = GoalEditor(wb, today=TODAY)
+    assert "Try the &lt;b&gt;library&lt;/b&gt; course" in editor.comments.value
+    assert "Ana" in editor.comments.value

@@ -3,6 +3,7 @@ example picker."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from careerkit.goals import (
     Links,
     Milestone,
     Obstacle,
+    Status,
     ensure_review,
     example_goals,
     goal_from_example,
@@ -33,6 +35,16 @@ from careerkit.ui.goals._common import (
     smart_feedback_html,
     split,
 )
+
+
+def _comments_html(goal: Goal | None) -> str:
+    if goal is None or not goal.counselor_comments:
+        return ""
+    items = "".join(
+        f"<li>{html.escape(c.text)}"
+        + (f" <small>– {html.escape(c.author)}</small>" if c.author else "") + "</li>"
+        for c in goal.counselor_comments)
+    return f"<h4>{TEXT['comments_heading']}</h4><ul>{items}</ul>"
 
 
 class GoalEditor:
@@ -82,6 +94,11 @@ class GoalEditor:
             description=TEXT["horizon"], style=STYLE,
             options=[(label, key) for key, label in TEXT["horizons"].items()])
         self.deadline = widgets.DatePicker(description=TEXT["deadline"], style=STYLE)
+        self.start = widgets.DatePicker(description=TEXT["start"], style=STYLE)
+        self.status = widgets.Dropdown(
+            description=TEXT["status"], style=STYLE,
+            options=[(TEXT["statuses"][s.value], s.value) for s in Status])
+        self.comments = widgets.HTML()
         self.confidence = widgets.IntSlider(description=TEXT["confidence"], min=0, max=10,
                                             value=5, style=STYLE, continuous_update=True)
         self.why = widgets.Text(description=TEXT["why"], placeholder=TEXT["why_ph"], **text_kw)
@@ -112,7 +129,8 @@ class GoalEditor:
         self.mode.observe(lambda _: self._show_mode(), names="value")
         for slot in (self.action, self.measure_slot, self.deadline_slot, self.support_slot):
             slot.observe(guarded(self.message, self._on_slot), names="value")
-        for w in (self.free_text, self.category, self.horizon, self.deadline, self.confidence,
+        for w in (self.free_text, self.category, self.horizon, self.deadline, self.start,
+                  self.status, self.confidence,
                   self.why, self.supporters, self.obstacles, self.strategies, self.gap_skills,
                   self.link_role):
             w.observe(guarded(self.message, self._on_field), names="value")
@@ -121,10 +139,11 @@ class GoalEditor:
             widgets.HBox([self.goal_picker]), widgets.HBox([self.new_button,
                                                             self.delete_button]),
             self.mode, self.slots_box, self.free_text, self.feedback,
-            self.category, self.horizon, self.deadline, self.confidence, self.why,
+            self.category, self.horizon, self.start, self.deadline, self.status,
+            self.confidence, self.why,
             self.supporters, self.obstacles, self.strategies, self.gap_skills, self.link_role,
             widgets.HBox([self.milestone_title, self.milestone_due, self.add_milestone]),
-            self.message,
+            self.comments, self.message,
         ])
         self._refresh_picker()
         goals = wb.goals.goals
@@ -168,6 +187,9 @@ class GoalEditor:
             self.category.value = goal.category.value if goal and goal.category else ""
             self.horizon.value = goal.horizon.value if goal and goal.horizon else ""
             self.deadline.value = goal.deadline if goal else None
+            self.start.value = goal.start if goal else None
+            self.status.value = goal.status.value if goal else Status.NOT_STARTED.value
+            self.comments.value = _comments_html(goal)
             self.confidence.value = goal.confidence if goal and goal.confidence is not None \
                 else 5
             self.why.value = goal.why if goal else ""
@@ -265,7 +287,13 @@ class GoalEditor:
         goal.deadline = self.deadline.value
         goal.category = self.category.value or None
         goal.horizon = self.horizon.value or None
-        goal.confidence = self.confidence.value
+        goal.start = self.start.value or goal.start
+        goal.status = self.status.value
+        if goal.status == Status.DONE:
+            goal.percent_complete = 100
+        # Confidence counts only once the person has moved the slider (5 is just where it rests).
+        if source is self.confidence or goal.confidence is not None:
+            goal.confidence = self.confidence.value
         goal.why = self.why.value.strip()
         goal.supporters = split(self.supporters.value)
         obstacles = [o.strip() for o in self.obstacles.value.splitlines()]
