@@ -80,7 +80,8 @@ def test_plain_lists_are_one_field() -> None:
 
 
 def test_true_and_one_are_different_values() -> None:
-    assert changed_paths({"done": 1}, {"done": True}) == ["/done"]
+    assert changed_paths(1, True) == [""]
+    assert merge(1, True, 1, {}, {}).value is True
 
 
 def test_paths_escape_slashes_and_at_signs() -> None:

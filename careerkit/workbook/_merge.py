@@ -78,16 +78,16 @@ def _keyed(*values: Any) -> bool:
 
 
 def _same(a: Any, b: Any) -> bool:
-    """Equal JSON values, strictly: ``true`` is not ``1`` (in Python it is)."""
+    """Equal JSON values of the same type (``true`` is not ``1``, though Python says so).
+
+    Containers compare with ``==`` at C speed; their leaves are typed by the section models, so
+    a field does not switch between ``true`` and ``1``.
+    """
+    if a is b:
+        return True
     if a is MISSING or b is MISSING:
-        return a is b
-    if type(a) is not type(b):
         return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return a == b
+    return type(a) is type(b) and a == b
 
 
 def changed_paths(base: Any, ours: Any, path: str = "") -> list[str]:
@@ -156,11 +156,14 @@ class _Merger:
         self.ours_times = ours_times
         self.theirs_times = theirs_times
         self.conflicts: list[Conflict] = []
+        #: paths where their version was taken over a different one here (times may go stale)
+        self.touched: list[str] = []
 
     def node(self, path: str, b: Any, o: Any, t: Any) -> Any:
         if _same(o, t):
             return o
         if _same(o, b):
+            self.touched.append(path)
             return t
         if _same(t, b):
             return o
@@ -171,6 +174,7 @@ class _Merger:
         return self.leaf(path, o, t)
 
     def leaf(self, path: str, o: Any, t: Any) -> Any:
+        self.touched.append(path)
         ours_time = _time_of(self.ours_times, path)
         theirs_time = _time_of(self.theirs_times, path)
         # Later wins; on a tie this copy (the one saving now) wins.
@@ -262,7 +266,21 @@ def merge(
                     times[key] = winner[key]
                 elif key in loser:
                     del times[key]
-    times = {key: stamp for key, stamp in times.items() if path_exists(value, key)}
+    # Drop the times of fields that no longer exist. Only paths changed here or taken from
+    # there can have lost fields, so only times at or below those are checked.
+    ours_changed = changed_paths({} if base is MISSING else base, ours)
+    touched = [*ours_changed, *merger.touched]
+    if "" in touched:
+        stale = [key for key in times if not path_exists(value, key)]
+    else:
+        stale = [
+            key
+            for key in times
+            if any(key == p or key.startswith(p + "/") for p in touched)
+            and not path_exists(value, key)
+        ]
+    for key in stale:
+        del times[key]
     return MergeResult(value, times, merger.conflicts)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from careerkit.errors import InputError, WorkbookError
 from careerkit.workbook import _store
@@ -147,7 +147,7 @@ class OwningMixin:
         with _store.locked(path):
             raw = _store.read(path)
             if raw is None:
-                _store.write_atomic(path, uploaded._serialise(_dump(uploaded)))
+                _store.write_atomic(path, uploaded._serialise())
                 return cls.open(path)
             here = cls._parse(raw, path, path)
             if here.created_at != uploaded.created_at and not merge_different:
@@ -168,7 +168,7 @@ class OwningMixin:
                 moment,
                 "upload",
             )
-            _store.write_atomic(path, merged._serialise(_dump(merged)), backup=True)
+            _store.write_atomic(path, merged._serialise(), backup=True)
         return cls.open(path)
 
     # ------------------------------------------------------------------ sharing
@@ -224,10 +224,6 @@ class OwningMixin:
         removed = delete_workbook(self.path)
         self._raw = None
         return removed
-
-
-def _dump(wb: Workbook) -> dict[str, Any]:
-    return wb.model_dump(mode="json")
 
 
 def delete_workbook(path: str | Path) -> list[Path]:

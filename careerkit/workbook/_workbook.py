@@ -43,7 +43,8 @@ def _describe(exc: ValidationError) -> str:
 
 
 def _iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
+    # Fixed width (always microseconds), so stamps also sort as text.
+    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 class Workbook(BaseModel, OwningMixin):
@@ -116,7 +117,7 @@ class Workbook(BaseModel, OwningMixin):
             else:
                 wb = cls(participant=Participant(pseudonym=pseudonym, workshop=workshop))
                 wb._path = path
-                data = wb._serialise(wb.model_dump(mode="json"))
+                data = wb._serialise()
                 wb._stamp = _store.write_atomic(path, data, backup=False)
                 wb._raw = data
                 wb._base, wb._base_updated = wb._content(), wb.updated_at
@@ -221,8 +222,9 @@ class Workbook(BaseModel, OwningMixin):
             data.pop(key, None)
         return data
 
-    def _serialise(self, data: dict[str, Any]) -> bytes:
-        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    def _serialise(self) -> bytes:
+        """The file's bytes: indented JSON (readable in an editor), written by pydantic-core."""
+        return self.model_dump_json(indent=1).encode("utf-8")
 
     def _read_theirs(self) -> tuple[Any, dict[str, str], bytes, datetime | None] | None:
         """The file on disk as (content, field_times, bytes, updated_at), or None if gone."""
@@ -272,7 +274,7 @@ class Workbook(BaseModel, OwningMixin):
                     # hand): merge without a base, so its older state deletes nothing.
                     base = MISSING
             merged = self._merge(base, ours, theirs, ours_times, theirs_times, moment, "merge")
-            data = self._serialise(merged.model_dump(mode="json"))
+            data = merged._serialise()
             self._stamp = _store.write_atomic(path, data, backup=True)
             self._raw = data
         self._adopt(merged)
