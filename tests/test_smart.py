@@ -263,3 +263,17 @@ def test_result_is_frozen():
 def test_check_rejects_other_types():
     with pytest.raises(InputError, match="Goal or a goal statement"):
         check_smart(42)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I’ll complete the Google UX certificate by June 2027.",
+        "Over the next year, I plan to attend 6 industry meetups",
+        "By June I want to finish my portfolio with 3 projects",
+        "COMPLETE THE CNA COURSE BY MARCH 2026",
+        "I am going to apply to nursing school by the end of the year",
+    ],
+)
+def test_lead_ins_case_and_punctuation_do_not_change_the_verdict(text):
+    assert check_smart(text, today=TODAY).verdict == "SMART"

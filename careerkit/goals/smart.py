@@ -136,7 +136,7 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def _strip_lead_in(text: str) -> tuple[str, list[str]]:
     """Remove "I will", "My goal is to", … and report any hedges found there."""
     hedges = []
-    rest = text.strip()
+    rest = text.strip(" ,;:–-")
     for _ in range(3):
         m = re.match(LEAD_INS, rest, _F)
         if not m:
@@ -145,7 +145,7 @@ def _strip_lead_in(text: str) -> tuple[str, list[str]]:
         h = re.search(r"\b(?:" + HEDGES + r"|might|may|could)\b", lead, _F)
         if h:
             hedges.append(h[0].strip())
-        rest = rest[m.end() :].lstrip()
+        rest = rest[m.end() :].lstrip(" ,;:–-")
     return rest, hedges
 
 
@@ -498,7 +498,8 @@ def check_smart(
         )
     today = today or date.today()
     horizons = horizons or HorizonRule()
-    text = " ".join(text.split())
+    # Curly apostrophes as typed on phones ("I’ll") read like straight ones.
+    text = " ".join(text.replace("’", "'").replace("‘", "'").split())
     phrases = find_time_phrases(text, today, term_calendar)
     time_free = _blank_spans(text, [(p.start, p.end) for p in phrases])
     # "volunteer for two days" is an amount of activity as well as a time span: M may count it.

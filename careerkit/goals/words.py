@@ -49,7 +49,8 @@ HEDGES = (
 )
 LEAD_INS = (
     r"^(?:(?:my\s+(?:short[\s-]term\s+|long[\s-]term\s+)?goal\s+is\s+(?:to\s+)?)|"
-    r"(?:i\s+(?:will|shall|am\s+going\s+to|'m\s+going\s+to|want\s+to|plan\s+to|intend\s+to|"
+    r"(?:i'll\s+|i\s+(?:will|shall|am\s+going\s+to|'m\s+going\s+to|want\s+to|plan\s+to|"
+    r"intend\s+to|"
     r"aim\s+to|need\s+to|would\s+like\s+to|'d\s+like\s+to|must|have\s+to|commit\s+to|"
     r"hope\s+to|will\s+try\s+to|am\s+trying\s+to|try\s+to|might|may|could|should)\s+)|"
     r"(?:to\s+)|(?:(?:try|trying|attempt)\s+to|hopefully|maybe|perhaps|possibly|ideally|"
@@ -87,7 +88,7 @@ OUTCOME_NOUNS = (
     r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
     r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
     r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
-    r"toefl|ielts|sat"
+    r"toefl|ielts|sat|school|college|university|academy"
 )
 ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
