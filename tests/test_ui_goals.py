@@ -303,3 +303,18 @@ def test_counselor_comments_are_shown_escaped(wb):
     editor = GoalEditor(wb, today=TODAY)
     assert "Try the &lt;b&gt;library&lt;/b&gt; course" in editor.comments.value
     assert "Ana" in editor.comments.value
+
+
+def test_free_text_goal_gets_resources_and_next_steps(wb):
+    editor = GoalEditor(wb, today=TODAY)
+    editor.mode.value = "free"
+    editor.free_text.value = "Pass the CAPM exam by June 2027"
+    editor.resources.value = "PMI study guide, Friday afternoons"
+    editor.action_steps.value = "Register on the PMI site\nBook the exam"
+    goal = reopened(wb).goals.goals[0]
+    assert goal.resources == ["PMI study guide", "Friday afternoons"]
+    assert [a.text for a in goal.action_steps] == ["Register on the PMI site", "Book the exam"]
+    ids = [a.id for a in goal.action_steps]
+    editor.action_steps.value = "Register on the PMI site\nBook the exam\nMake a study plan"
+    again = reopened(wb).goals.goals[0]
+    assert [a.id for a in again.action_steps][:2] == ids  # kept ids: merged per item

@@ -13,6 +13,7 @@ from IPython.display import display
 
 from careerkit.goals import (
     AUDIENCES,
+    ActionStep,
     Category,
     Goal,
     Links,
@@ -108,6 +109,10 @@ class GoalEditor:
                                           placeholder=TEXT["obstacles_ph"], **text_kw)
         self.strategies = widgets.Textarea(description=TEXT["strategies"], rows=2,
                                            placeholder=TEXT["strategies_ph"], **text_kw)
+        self.resources = widgets.Text(description=TEXT["resources"],
+                                      placeholder=TEXT["resources_ph"], **text_kw)
+        self.action_steps = widgets.Textarea(description=TEXT["action_steps"], rows=3,
+                                             placeholder=TEXT["action_steps_ph"], **text_kw)
         self.gap_skills = widgets.Text(description=TEXT["gap_skills"],
                                        placeholder=TEXT["gap_skills_ph"], **text_kw)
         role = getattr(getattr(wb, "skills", None), "target_title", "") or ""
@@ -131,7 +136,8 @@ class GoalEditor:
             slot.observe(guarded(self.message, self._on_slot), names="value")
         for w in (self.free_text, self.category, self.horizon, self.deadline, self.start,
                   self.status, self.confidence,
-                  self.why, self.supporters, self.obstacles, self.strategies, self.gap_skills,
+                  self.why, self.resources, self.supporters, self.obstacles, self.strategies,
+                  self.action_steps, self.gap_skills,
                   self.link_role):
             w.observe(guarded(self.message, self._on_field), names="value")
 
@@ -141,7 +147,8 @@ class GoalEditor:
             self.mode, self.slots_box, self.free_text, self.feedback,
             self.category, self.horizon, self.start, self.deadline, self.status,
             self.confidence, self.why,
-            self.supporters, self.obstacles, self.strategies, self.gap_skills, self.link_role,
+            self.resources, self.supporters, self.obstacles, self.strategies, self.action_steps,
+            self.gap_skills, self.link_role,
             widgets.HBox([self.milestone_title, self.milestone_due, self.add_milestone]),
             self.comments, self.message,
         ])
@@ -197,6 +204,8 @@ class GoalEditor:
             self.obstacles.value = "\n".join(o.obstacle for o in goal.obstacles) if goal else ""
             self.strategies.value = "\n".join(o.strategy for o in goal.obstacles) if goal else ""
             self.gap_skills.value = ", ".join(goal.links.gap_skills) if goal else ""
+            self.resources.value = ", ".join(goal.resources) if goal else ""
+            self.action_steps.value = "\n".join(a.text for a in goal.action_steps) if goal else ""
             self.link_role.value = bool(goal and goal.links.target_title)
             self._last_parsed = self._parse(goal.text) if goal else None
             self._refresh_picker()
@@ -212,7 +221,12 @@ class GoalEditor:
         return parse_deadline(text, self._today(), self.wb.goals.term_calendar)
 
     def _show_mode(self) -> None:
-        self.slots_box.layout.display = "" if self.mode.value == "slots" else "none"
+        slots = self.mode.value == "slots"
+        self.slots_box.layout.display = "" if slots else "none"
+        # In the four parts, "Support" is where resources are typed; one box for one field.
+        self.resources.layout = widgets.Layout(width="95%", display="none" if slots else "")
+        if not slots and not self.resources.value and self.support_slot.value:
+            self.resources.value = self.support_slot.value
 
     def _show_feedback(self) -> None:
         goal = self.goal
@@ -275,6 +289,11 @@ class GoalEditor:
                           "deadline": self.deadline_slot.value,
                           "support": self.support_slot.value}
             goal.resources = split(self.support_slot.value)
+        else:
+            goal.resources = split(self.resources.value)
+        steps = [t.strip() for t in self.action_steps.value.splitlines() if t.strip()]
+        kept_steps = {a.text: a for a in goal.action_steps}
+        goal.action_steps = [kept_steps.get(t) or ActionStep(text=t) for t in steps]
         # The date picker follows the words until the person picks a date of their own.
         parsed = self._parse(goal.text)
         if source is not self.deadline and parsed != self._last_parsed and (
