@@ -299,3 +299,24 @@ def test_invalid_field_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(ck.WorkbookError, match=r"interests\.responses\.R01"):
         ck.Workbook.open(path)
+
+
+def test_fields_from_a_newer_version_inside_sections_survive_saves(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.goals.goals.append(Goal(text="Learn SQL"))
+    wb.save()
+    data = json.loads(wb.path.read_text())
+    data["interests"]["future_field"] = {"kept": True}
+    data["goals"]["goals"][0]["colour"] = "teal"
+    wb.path.write_text(json.dumps(data))
+    again = ck.Workbook.open(wb.path)
+    again.notes = "one"
+    again.save()
+    again.notes = "two"  # a second save takes the fast path (file unchanged since the first)
+    again.save()
+    wb.interests.responses["R01"] = 3  # the older window merges and keeps them too
+    wb.save()
+    final = json.loads(wb.path.read_text())
+    assert final["interests"]["future_field"] == {"kept": True}
+    assert final["goals"]["goals"][0]["colour"] == "teal"
+    assert final["notes"] == "two" and final["interests"]["responses"] == {"R01": 3}

@@ -317,3 +317,47 @@ def path_exists(value: Any, path: str) -> bool:
         else:
             return False
     return True
+
+
+def unknown_fields(raw: Any, known: Any, path: str = "") -> dict[str, Any]:
+    """Fields in ``raw`` (a file as read) that the models dropped in ``known`` (its validated
+    dump): path → value. Written by a newer careerkit, they are kept, not lost, on the next save.
+    """
+    out: dict[str, Any] = {}
+    if isinstance(raw, dict) and isinstance(known, dict):
+        for key, value in raw.items():
+            child = join(path, key)
+            if key not in known:
+                out[child] = value
+            else:
+                out.update(unknown_fields(value, known[key], child))
+    elif _ids(raw) is not None and _ids(known) is not None:
+        by_id = {item["id"]: item for item in known}
+        for item in raw:
+            if item["id"] in by_id:
+                out.update(
+                    unknown_fields(item, by_id[item["id"]], join(path, item["id"], item=True))
+                )
+    return out
+
+
+def restore_unknown(value: Any, unknown: dict[str, Any]) -> int:
+    """Put ``unknown`` fields back into ``value`` (in place) where their parent still exists and
+    the field is not set; returns how many were put back."""
+    restored = 0
+    for path, field_value in unknown.items():
+        segments = split(path)
+        node = value
+        for key, is_item in segments[:-1]:
+            if is_item:
+                ids = _ids(node)
+                node = node[ids.index(key)] if ids is not None and key in ids else None
+            else:
+                node = node.get(key) if isinstance(node, dict) else None
+            if node is None:
+                break
+        last, is_item = segments[-1] if segments else ("", True)
+        if isinstance(node, dict) and not is_item and last not in node:
+            node[last] = field_value
+            restored += 1
+    return restored

@@ -168,6 +168,7 @@ class OwningMixin:
                 moment,
                 "upload",
             )
+            merged._unknown = {**here._unknown, **uploaded._unknown}
             _store.write_atomic(path, merged._serialise(), backup=True)
         return cls.open(path)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -14,7 +15,13 @@ from careerkit.goals import GoalsAnswers
 from careerkit.interests import InterestAnswers
 from careerkit.skills import SkillsAnswers
 from careerkit.workbook import _store
-from careerkit.workbook._merge import MISSING, changed_paths, merge
+from careerkit.workbook._merge import (
+    MISSING,
+    changed_paths,
+    merge,
+    restore_unknown,
+    unknown_fields,
+)
 from careerkit.workbook._migrate import FORMAT, SCHEMA_VERSION, migrate
 from careerkit.workbook._model import (
     Change,
@@ -40,6 +47,17 @@ def _describe(exc: ValidationError) -> str:
         parts.append(f"{where}: {err['msg']}")
     more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
     return "; ".join(parts) + more
+
+
+@dataclass
+class _Disk:
+    """The workbook file as found on disk during a save."""
+
+    content: Any
+    times: dict[str, str]
+    raw: bytes
+    updated: datetime | None
+    unknown: dict[str, Any]
 
 
 def _iso(moment: datetime) -> str:
@@ -83,6 +101,8 @@ class Workbook(BaseModel, OwningMixin):
     _raw: bytes | None = PrivateAttr(default=None)
     #: ``updated_at`` of the version ``_base`` was taken from
     _base_updated: datetime | None = PrivateAttr(default=None)
+    #: fields the file had that these models do not know (path → value), kept on save
+    _unknown: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     SCHEMA_VERSION: ClassVar[int] = SCHEMA_VERSION
 
@@ -192,7 +212,9 @@ class Workbook(BaseModel, OwningMixin):
             ) from exc
         try:
             data = migrate(data, str(source))
-            return cls.model_validate(data)
+            wb = cls.model_validate(data)
+            wb._unknown = unknown_fields(data, wb.model_dump(mode="json"))
+            return wb
         except WorkbookError as exc:
             raise WorkbookError(f"{exc}{offer}") from exc
         except (ValidationError, InputError) as exc:
@@ -223,20 +245,38 @@ class Workbook(BaseModel, OwningMixin):
         return data
 
     def _serialise(self) -> bytes:
-        """The file's bytes: indented JSON (readable in an editor), written by pydantic-core."""
-        return self.model_dump_json(indent=1).encode("utf-8")
+        """The file's bytes: indented JSON (readable in an editor), with any fields a newer
+        careerkit wrote put back where they were."""
+        if not self._unknown:
+            return self.model_dump_json(indent=1).encode("utf-8")
+        data = self.model_dump(mode="json")
+        restore_unknown(data, self._unknown)
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
-    def _read_theirs(self) -> tuple[Any, dict[str, str], bytes, datetime | None] | None:
-        """The file on disk as (content, field_times, bytes, updated_at), or None if gone."""
+    def _ours(self, moment: datetime) -> tuple[dict[str, Any], dict[str, str]]:
+        """This copy's content, and its change times with every field changed since the last
+        load or save stamped ``moment`` (how plain assignment and in-place edits are tracked)."""
+        ours = self._content()
+        times = dict(self.field_times)
+        stamp = _iso(moment)
+        for changed in changed_paths({} if self._base is MISSING else self._base, ours):
+            if not changed.startswith(_NO_TIMES):
+                times[changed] = stamp
+        return ours, times
+
+    def _read_theirs(self) -> _Disk | None:
+        """The file on disk, or None if it is gone."""
         raw = _store.read(self.path)
         if raw is None:
             return None
         # Unchanged since this copy last read or wrote it: skip parsing (the common case).
         # Bytes, not size/mtime, decide: a save in the same clock tick can match those.
         if raw == self._raw and self._base is not MISSING:
-            return self._base, dict(self.field_times), raw, self._base_updated
+            return _Disk(self._base, dict(self.field_times), raw, self._base_updated, self._unknown)
         theirs = type(self)._parse(raw, self.path, self.path)
-        return theirs._content(), dict(theirs.field_times), raw, theirs.updated_at
+        return _Disk(
+            theirs._content(), dict(theirs.field_times), raw, theirs.updated_at, theirs._unknown
+        )
 
     def save(self, *, recreate: bool = False) -> None:
         """Write this copy, merged with what was saved elsewhere since it was loaded.
@@ -247,12 +287,7 @@ class Workbook(BaseModel, OwningMixin):
         """
         path = self.path
         moment = now()
-        stamp_now = _iso(moment)
-        ours = self._content()
-        ours_times = dict(self.field_times)
-        for changed in changed_paths({} if self._base is MISSING else self._base, ours):
-            if not changed.startswith(_NO_TIMES):
-                ours_times[changed] = stamp_now
+        ours, ours_times = self._ours(moment)
         _store.ensure_folder(path.parent)
         with _store.locked(path):
             _store.remove_stale_temps(path)
@@ -265,15 +300,16 @@ class Workbook(BaseModel, OwningMixin):
                         f"written. To keep what is on screen, save again with "
                         f"save(recreate=True)."
                     )
-                theirs, theirs_times, base = MISSING, {}, MISSING
+                disk = _Disk(MISSING, {}, b"", None, {})
+                base = MISSING
             else:
-                theirs, theirs_times, _, theirs_updated = disk
                 base = self._base
-                if self._went_back(theirs_updated):
+                if self._went_back(disk.updated):
                     # An older version was put back (a restored backup, a copy dropped in by
                     # hand): merge without a base, so its older state deletes nothing.
                     base = MISSING
-            merged = self._merge(base, ours, theirs, ours_times, theirs_times, moment, "merge")
+            merged = self._merge(base, ours, disk.content, ours_times, disk.times, moment, "merge")
+            merged._unknown = {**self._unknown, **disk.unknown}
             data = merged._serialise()
             self._stamp = _store.write_atomic(path, data, backup=True)
             self._raw = data
@@ -324,6 +360,7 @@ class Workbook(BaseModel, OwningMixin):
         for name in type(self).model_fields:
             _assign(self, name, getattr(other, name))
         self._base_updated = other.updated_at
+        self._unknown = other._unknown
         if self.__pydantic_extra__ is not None and other.__pydantic_extra__ is not None:
             self.__pydantic_extra__.clear()
             self.__pydantic_extra__.update(other.__pydantic_extra__)
@@ -335,19 +372,15 @@ class Workbook(BaseModel, OwningMixin):
             disk = self._read_theirs()
             if disk is None:
                 raise WorkbookError(f"The workbook file {self.path} no longer exists.")
-            theirs, theirs_times, raw, theirs_updated = disk
-            base = MISSING if self._went_back(theirs_updated) else self._base
-            ours = self._content()
+            base = MISSING if self._went_back(disk.updated) else self._base
             moment = now()
-            ours_times = dict(self.field_times)
-            for changed in changed_paths(self._base or {}, ours):
-                if not changed.startswith(_NO_TIMES):
-                    ours_times[changed] = _iso(moment)
-            merged = self._merge(base, ours, theirs, ours_times, theirs_times, moment, "merge")
+            ours, ours_times = self._ours(moment)
+            merged = self._merge(base, ours, disk.content, ours_times, disk.times, moment, "merge")
+            merged._unknown = {**self._unknown, **disk.unknown}
         self._adopt(merged)
         # What is on disk is the new base: unsaved changes stay pending for the next save.
-        self._base, self._raw, self._stamp = theirs, raw, _store.stamp(self.path)
-        self._base_updated = theirs_updated
+        self._base, self._raw, self._stamp = disk.content, disk.raw, _store.stamp(self.path)
+        self._base_updated = disk.updated
 
     def _went_back(self, theirs_updated: datetime | None) -> bool:
         return (
