@@ -40,6 +40,9 @@ def test_free_text_goal_is_saved_with_live_feedback(wb):
     assert "Time-bound" in editor.feedback.value and "not yet" in editor.feedback.value
     editor.free_text.value = "Pass the NCLEX-RN exam by August 2027"
     assert "Deadline read from your words: 2027-08-31" in editor.feedback.value
+    # the sentence is praised on its own; the plan (A, R) is still to fill in
+    assert "Your sentence is <b>SMART</b>" in editor.feedback.value
+    assert "as a whole is <b>not SMART</b>" in editor.feedback.value
     assert editor.deadline.value == date(2027, 8, 31)
     goals = reopened(wb).goals.goals
     assert len(goals) == 1
@@ -82,7 +85,7 @@ def test_plan_fields_are_saved_and_make_the_goal_smart(wb):
     editor.supporters.value = "Sam (mentor), my manager"
     editor.link_role.value = True
     editor.gap_skills.value = "Statistics, SQL"
-    assert "<b>SMART</b>" in editor.feedback.value
+    assert "the goal as a whole is <b>SMART</b>" in editor.feedback.value
     goal = reopened(wb).goals.goals[0]
     assert goal.category == "skill" and goal.confidence == 8
     assert [(o.obstacle, o.strategy) for o in goal.obstacles] == [

@@ -76,6 +76,9 @@ TEXT = {
     "feedback_heading": "SMART check",
     "feedback_empty": "Start typing your goal and the check appears here.",
     "verdict": "Your goal is <b>{verdict}</b>.",
+    "verdict_words": "Your sentence is <b>{verdict}</b> (specific, measurable, time-bound).",
+    "verdict_plan": " With your plan (achievable, relevant) the goal as a whole is "
+                    "<b>{verdict}</b>.",
     "letters": {"S": "Specific", "M": "Measurable", "A": "Achievable", "R": "Relevant",
                 "T": "Time-bound"},
     "score_words": {0: "not yet", 1: "partly", 2: "yes"},
@@ -158,8 +161,15 @@ def smart_feedback_html(goal: Goal | str, today: date | None = None, **options: 
             f"<td>{'●' * score}{'○' * (2 - score)} {TEXT['score_words'][score]}</td>"
             f"<td>{html.escape(check.suggestions[letter])}</td></tr>"
         )
-    parts = [f"<p>{TEXT['verdict'].format(verdict=html.escape(check.verdict))}</p>",
-             f"<table>{''.join(rows)}</table>"]
+    if isinstance(goal, Goal):
+        # The sentence on its own first: a well-written goal earns its praise before the plan
+        # fields (confidence, resources, links) are filled in.
+        words = check_smart(goal.text, today=today, **options)
+        verdict = (TEXT["verdict_words"].format(verdict=html.escape(words.verdict))
+                   + TEXT["verdict_plan"].format(verdict=html.escape(check.verdict)))
+    else:
+        verdict = TEXT["verdict"].format(verdict=html.escape(check.verdict))
+    parts = [f"<p>{verdict}</p>", f"<table>{''.join(rows)}</table>"]
     if check.deadline:
         parts.append(f"<p>{TEXT['deadline_found'].format(deadline=check.deadline)}</p>")
     for flag in check.flags:
