@@ -101,17 +101,28 @@ _BLOCK_TAGS = frozenset(
 )
 
 
+# starts with a literal "<", which the regex engine finds quickly
+_BARE_TAGS = re.compile(r"<(?:br|p>|li>|hr|!--)", re.I)
+
+
 def has_markup(text: str) -> bool:
-    """True when ``text`` holds HTML tags or character entities."""
-    # Look only where a tag or entity could start: far faster than scanning with the regex.
-    match = _MARKUP.match
-    for ch in "<&":
-        i = text.find(ch)
+    """True when ``text`` holds HTML tags or character entities.
+
+    Substring tests first (far faster than a regex scan): HTML nearly always has a closing tag
+    or one of a few bare tags; a "<" alone is often a placeholder such as "<ORGANIZATION>".
+    """
+    if "&" in text:
+        match = _MARKUP.match
+        i = text.find("&")
         while i >= 0:
             if match(text, i):
                 return True
-            i = text.find(ch, i + 1)
-    return False
+            i = text.find("&", i + 1)
+    if "<" not in text:
+        return False
+    if "</" in text or "/>" in text:
+        return _MARKUP.search(text) is not None
+    return _BARE_TAGS.search(text) is not None
 
 
 def normalise_alias(alias: str) -> str:
@@ -150,8 +161,8 @@ class Normalised:
 
     ``plain`` is the text with markup resolved, in its original case (used for case and context
     evidence); *folded* below means ``plain`` case-folded. ``raw`` is the UTF-8 encoding of
-    ``" " + folded`` (non-ASCII separators already spaces), and ``search`` is ``raw`` with ASCII
-    separators turned into spaces: the bytes the automaton searches. Byte offset ``b`` in
+    ``" " + folded + " "`` (non-ASCII separators already spaces), and ``search`` is ``raw``
+    with ASCII separators turned into spaces: the bytes the automaton searches. Byte offset ``b`` in
     ``raw``/``search`` is character ``char(b) - 1`` of the folded text.
     """
 
@@ -169,8 +180,12 @@ class Normalised:
 
     def original_spans(self, bstarts: list[int], bends: list[int]) -> tuple[list[int], list[int]]:
         """Map many byte spans of ``search`` at once to spans of the caller's original text."""
-        if self.byte_to_char is None and self.fold_to_plain is None and self.plain_start is None:
-            return [b - 1 for b in bstarts], [b - 1 for b in bends]
+        b2c = self.byte_to_char
+        if self.fold_to_plain is None and self.plain_start is None:
+            if b2c is None:
+                return [b - 1 for b in bstarts], [b - 1 for b in bends]
+            if isinstance(b2c, _ShortMap):  # plain Python beats numpy on a handful of spans
+                return [b2c[b] - 1 for b in bstarts], [b2c[b] - 1 for b in bends]
         s = np.asarray(bstarts, dtype=np.int64)
         e = np.asarray(bends, dtype=np.int64)
         if self.byte_to_char is not None:
@@ -207,36 +222,45 @@ def _strip_markup(text: str) -> tuple[str, np.ndarray, np.ndarray]:
     """Resolve tags and entities; return the plain text and, per plain character, its original
     start and end offsets."""
     parts: list[str] = []
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
+    starts: list[int] = []  # original start of each part
+    ends: list[int] = []  # original end of each part (used for replacements)
+    copied: list[bool] = []  # a verbatim copy (offsets advance) or a replacement (one span)
     pos = 0
-
-    def copy(a: int, b: int) -> None:
-        if b > a:
-            parts.append(text[a:b])
-            rng = np.arange(a, b, dtype=np.int64)
-            starts.append(rng)
-            ends.append(rng + 1)
-
-    def put(s: str, a: int, b: int) -> None:
-        if s:
-            parts.append(s)
-            starts.append(np.full(len(s), a, dtype=np.int64))
-            ends.append(np.full(len(s), b, dtype=np.int64))
-
     for m in _HTML_PIECE.finditer(text):
-        copy(pos, m.start())
         a, b = m.span()
+        if a > pos:
+            parts.append(text[pos:a])
+            starts.append(pos)
+            ends.append(a)
+            copied.append(True)
         if m.group(4) is not None:
-            put(html.unescape(m.group(0)).replace("\xa0", " "), a, b)
+            new = html.unescape(m.group(0)).replace("\xa0", " ")
         elif m.group(1) is not None or (m.group(3) or "").lower() in _BLOCK_TAGS:
-            put("\n", a, b)
+            new = "\n"
+        else:
+            new = ""
+        if new:
+            parts.append(new)
+            starts.append(a)
+            ends.append(b)
+            copied.append(False)
         pos = b
-    copy(pos, len(text))
+    if pos < len(text):
+        parts.append(text[pos:])
+        starts.append(pos)
+        ends.append(len(text))
+        copied.append(True)
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return "", empty, empty
-    return "".join(parts), np.concatenate(starts), np.concatenate(ends)
+    lens = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    total = int(lens.sum())
+    first = np.repeat(np.cumsum(lens) - lens, lens)  # plain offset where each part begins
+    offset = np.arange(total, dtype=np.int64) - first
+    copy = np.repeat(np.array(copied), lens)
+    p_start = np.repeat(np.array(starts, dtype=np.int64), lens) + np.where(copy, offset, 0)
+    p_end = np.where(copy, p_start + 1, np.repeat(np.array(ends, dtype=np.int64), lens))
+    return "".join(parts), p_start, p_end
 
 
 def _fold(plain: str) -> tuple[str, np.ndarray | None]:
@@ -272,6 +296,17 @@ _SEPARATORS = frozenset(chr(c) for c in _TABLE if c >= 128)
 _FEW = 64  # up to this many non-ASCII characters, map offsets with a short table
 
 
+def _few_caseless(plain: str) -> list[tuple[int, str]] | None:
+    """Positions of the non-ASCII characters when they are few and have no case, else None."""
+    out = []
+    for m in _NON_ASCII_CHAR.finditer(plain):
+        ch = m.group()
+        if len(out) == _FEW or ch.casefold() != ch:
+            return None
+        out.append((m.start(), ch))
+    return out
+
+
 def normalise(text: str) -> Normalised:
     """Prepare ``text`` (plain or HTML) for matching; see :class:`Normalised`."""
     if has_markup(text):
@@ -280,20 +315,19 @@ def normalise(text: str) -> Normalised:
         plain, p_start, p_end = text, None, None
     if plain.isascii():
         # ASCII case-folding is lower-casing, done on bytes (several times faster)
-        raw = b" " + plain.encode("ascii").lower()
+        raw = b" " + plain.encode("ascii").lower() + b" "
         return Normalised(text, plain, raw, raw.translate(_BYTE_TABLE), None, None, p_start, p_end)
-    chars = _NON_ASCII_CHAR.findall(plain)
-    if len(chars) <= _FEW and all(ch.casefold() == ch for ch in chars):
+    fast = _few_caseless(plain)
+    if fast is not None:
         # Only a few non-ASCII characters, none with a case (curly quotes, dashes, bullets,
         # accented lower-case letters): fold on bytes and patch the separators in place.
-        buf = bytearray(b" " + plain.encode("utf-8").lower())
+        buf = bytearray(b" " + plain.encode("utf-8").lower() + b" ")
         starts: list[int] = []
         extra: list[int] = []
         shift = 1  # the padding space
-        for m in _NON_ASCII_CHAR.finditer(plain):
-            ch = m.group()
+        for pos, ch in fast:
             width = len(ch.encode("utf-8"))
-            bpos = m.start() + shift
+            bpos = pos + shift
             if ch in _SEPARATORS:
                 buf[bpos : bpos + width] = b" " * width
             shift += width - 1
@@ -311,8 +345,8 @@ def normalise(text: str) -> Normalised:
             p_end,
         )
     folded, f2p = _fold(plain)
-    raw = (" " + _NON_ASCII_SEPARATOR.sub(" ", folded)).encode("utf-8")
-    if len(raw) == len(folded) + 1:
+    raw = (" " + _NON_ASCII_SEPARATOR.sub(" ", folded) + " ").encode("utf-8")
+    if len(raw) == len(folded) + 2:
         b2c = None  # only one-byte characters left: byte and character offsets agree
     else:
         arr = np.frombuffer(raw, dtype=np.uint8)

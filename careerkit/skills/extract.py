@@ -323,11 +323,13 @@ def _at_sentence_start(plain: str, ps: int) -> bool:
     return head[-1] in "\n.!?:;"
 
 
-_LANGUAGE_CUE = re.compile(
-    r"fluen|proficien|speak|spoken|written|writing|read|native|bilingual|language|mother tongue|"
-    r"command of|oral|verbal|communicat|interpret|translat",
-    re.I,
-)
+# Words near a language name that show it is asked for as a language (substring tests on the
+# lower-cased neighbourhood: far cheaper than a regex search).
+_LANGUAGE_CUES = (
+    "fluen", "proficien", "speak", "spoken", "written", "writing", "read", "native",
+    "bilingual", "language", "mother tongue", "command of", "oral", "verbal", "communicat",
+    "interpret", "translat",
+)  # fmt: skip
 # Neighbouring skills in a list: only separators between them.
 _LIST_GAP = re.compile(rb"[\s,;/|()&+]*(?:(?:and|or|and/or|as well as|plus)[\s,;/|()&]*)?")
 _NEAR = 40
@@ -379,6 +381,7 @@ _NEGATIVE_BEFORE = {
 @dataclass(frozen=True)
 class _Compiled:
     patterns: list[str]
+    pat_key: list[str]
     pat_skill: list[int]
     pat_status: list[int]  # 0 safe, 1 needs context
     pat_canon: list[str]
@@ -432,6 +435,7 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         pat_cue.append(cue_of.get(key, 0))
     return _Compiled(
         patterns=[" " + k for k in keys],
+        pat_key=keys,
         pat_skill=pat_skill,
         pat_status=pat_status,
         pat_canon=pat_canon,
@@ -439,6 +443,15 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         skill_ids=list(skills["skill_id"]),
         labels=list(skills["label"]),
         kinds=list(skills["kind"]),
+    )
+
+
+def _automaton(patterns: list[bytes]) -> ahocorasick_rs.BytesAhoCorasick:
+    return ahocorasick_rs.BytesAhoCorasick(
+        patterns,
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        # measured fastest to search here (benchmarks/bench_extract.py), and quick to build
+        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
     )
 
 
@@ -466,12 +479,20 @@ class SkillExtractor:
             compiled = _compile(taxonomy)
             cache_store(name, compiled)
         self._c = compiled
-        self._ac = ahocorasick_rs.BytesAhoCorasick(
-            [p.encode("utf-8") for p in compiled.patterns],
-            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-            # measured fastest to search here (benchmarks/bench_extract.py), and quick to build
-            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
-        )
+        # Aliases of one or two characters ("c", "r", "go") would match at the start of every
+        # word beginning so; they get their own automaton whose patterns carry the end of the
+        # word (a space or a full stop), so only whole words come back.
+        pats = compiled.patterns
+        self._long_idx = [i for i, p in enumerate(pats) if len(p) > 3]
+        self._short_idx: list[int] = []
+        short = []
+        for i, p in enumerate(pats):
+            if len(p) <= 3:
+                for end in (" ", "."):
+                    short.append((p + end).encode("utf-8"))
+                    self._short_idx.append(i)
+        self._ac = _automaton([pats[i].encode("utf-8") for i in self._long_idx])
+        self._ac_short = _automaton(short) if short else None
 
     def __repr__(self) -> str:
         return f"SkillExtractor({self.taxonomy!r})"
@@ -498,29 +519,31 @@ class SkillExtractor:
         doc = normalise(text)
         search = doc.search
         raw_matches = self._ac.find_matches_as_indexes(search)
-        if not raw_matches:
+        short_matches = (
+            self._ac_short.find_matches_as_indexes(search) if self._ac_short is not None else []
+        )
+        if not raw_matches and not short_matches:
             return []
         c = self._c
         pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
+        long_idx = self._long_idx
         raw = doc.raw
-        n = len(search)
+        # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = _WORD_BYTE
         # byte spans of the alias (after the pattern's leading space): start, end, pattern
         accepted: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
         cues: list[tuple[int, int, int]] = []
-        for pi, s, e in raw_matches:
-            # end of a word: a space, the end, or a full stop that ends a sentence
-            if e < n:
-                ch = search[e]
-                if ch != 32 and not (ch == 46 and (e + 1 == n or search[e + 1] == 32)):
-                    continue
-                # a hyphen joined to a word keeps it one token: "SQL-like" is one word
-                if raw[e] == 45 and e + 1 < n and word[raw[e + 1]]:
-                    continue
-            # ... and at the start: T-SQL is not SQL
-            if raw[s] == 45 and s >= 1 and word[raw[s - 1]]:
+        for api, s, e in raw_matches:
+            # end of a word: a space, or a full stop that ends a sentence
+            ch = search[e]
+            if ch != 32 and not (ch == 46 and search[e + 1] == 32):
                 continue
+            # a hyphen joined to a word keeps it one token: "SQL-like" is one word, and
+            # T-SQL is not SQL
+            if (raw[e] == 45 and word[raw[e + 1]]) or (raw[s] == 45 and word[raw[s - 1]]):
+                continue
+            pi = long_idx[api]
             cue = pat_cue[pi]
             if cue:
                 cues.append((s + 1, e, cue))
@@ -529,6 +552,21 @@ class SkillExtractor:
                     pending.append((s + 1, e, pi))
                 else:
                     accepted.append((s + 1, e, pi))
+        if short_matches:
+            taken = accepted + pending
+            short_idx = self._short_idx
+            for api, s, e in short_matches:
+                e -= 1  # the pattern's word end
+                if search[e] == 46 and search[e + 1] != 32:
+                    continue
+                if (raw[e] == 45 and word[raw[e + 1]]) or (raw[s] == 45 and word[raw[s - 1]]):
+                    continue
+                if any(a < e and s + 1 < b for a, b, _ in taken):
+                    continue  # inside a longer alias ("objective c")
+                pi = short_idx[api]
+                (pending if pat_status[pi] else accepted).append((s + 1, e, pi))
+            accepted.sort()
+            pending.sort()
         if not accepted and not pending:
             return []
         if employer:
@@ -542,7 +580,7 @@ class SkillExtractor:
                 if self._has_evidence(doc, m, safe):
                     accepted.append(m)
             accepted.sort()
-        strength = _Strengths(raw, cues).at
+        strength = _Strengths(raw, cues).at if cues else _unspecified
         ids, labels, kinds = c.skill_ids, c.labels, c.kinds
         original = doc.original
         starts, ends = doc.original_spans([m[0] for m in accepted], [m[1] for m in accepted])
@@ -568,7 +606,7 @@ class SkillExtractor:
             written = plain[ps:pe]
             if written != canon and not (len(written) > 2 and written.isupper()):
                 return False
-        key = c.patterns[pi][1:]
+        key = c.pat_key[pi]
         if key in _COMPANIES:
             return False
         neg = _NEGATIVE_AFTER.get(key)
@@ -578,7 +616,8 @@ class SkillExtractor:
         if neg is not None and neg.search(plain, max(0, ps - 40), ps):
             return False
         if c.kinds[c.pat_skill[pi]] == "language":
-            return _LANGUAGE_CUE.search(plain, max(0, ps - 60), pe + 60) is not None
+            near = plain[max(0, ps - 60) : pe + 60].lower()
+            return any(cue in near for cue in _LANGUAGE_CUES)
         if canon and len(key) > 2 and not _at_sentence_start(plain, ps):
             return True
         # General words ("skills", "reports", "experience with") are cues only for a name
@@ -633,6 +672,10 @@ def _in_list(raw: bytes, bs: int, be: int, safe, c: _Compiled) -> bool:
     return False
 
 
+def _unspecified(_pos: int) -> str:
+    return "unspecified"
+
+
 class _Strengths:
     """Strength of a position (a byte offset of the searched text) from the section it is in
     and the cue phrases in its sentence."""
@@ -658,6 +701,9 @@ class _Strengths:
 
     def _is_heading(self, bs: int, be: int) -> bool:
         raw = self.raw
+        # quick no: a word right before the phrase on the same line ("the role", "job summary")
+        if bs >= 2 and raw[bs - 1] == 32 and _WORD_BYTE[raw[bs - 2]]:
+            return False
         line_start = raw.rfind(b"\n", 0, bs) + 1
         if _BULLET.fullmatch(raw, line_start, bs) is None:
             return False
