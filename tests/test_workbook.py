@@ -320,3 +320,37 @@ def test_fields_from_a_newer_version_inside_sections_survive_saves(tmp_path: Pat
     assert final["interests"]["future_field"] == {"kept": True}
     assert final["goals"]["goals"][0]["colour"] == "teal"
     assert final["notes"] == "two" and final["interests"]["responses"] == {"R01": 3}
+
+
+def test_migrated_workbook_is_saved_in_the_new_schema_with_the_old_file_as_backup(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "river-42.json"
+    shutil.copy(FIXTURES / "workbook_v0.json", path)
+    wb = ck.Workbook.open(path)
+    wb.notes += " And the people ones."
+    wb.save()
+    saved = json.loads(path.read_text())
+    assert saved["format"] == "careerkit.workbook"
+    assert saved["schema_version"] == ck.workbook.SCHEMA_VERSION
+    assert "participant_id" not in saved
+    assert saved["notes"].endswith("And the people ones.")
+    assert json.loads((tmp_path / "river-42.json.bak").read_text())["participant_id"] == "River-42"
+
+
+def test_migrating_the_same_old_file_twice_gives_the_same_goal_ids(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(FIXTURES / "workbook_v0.json", tmp_path / "a" / "river-42.json")
+    shutil.copy(FIXTURES / "workbook_v0.json", tmp_path / "b" / "river-42.json")
+    ids_a = [g.id for g in ck.Workbook.open(tmp_path / "a" / "river-42.json").goals.goals]
+    ids_b = [g.id for g in ck.Workbook.open(tmp_path / "b" / "river-42.json").goals.goals]
+    assert ids_a == ids_b and len(set(ids_a)) == 2
+
+
+def test_renamed_workbook_file_is_refused_with_the_right_name(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    renamed = tmp_path / "sky-7.json"
+    wb.path.rename(renamed)
+    with pytest.raises(ck.WorkbookError, match=r"Rename it to river-42\.json"):
+        ck.Workbook.open(renamed)

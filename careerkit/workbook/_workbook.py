@@ -155,13 +155,19 @@ class Workbook(BaseModel, OwningMixin):
                 raise WorkbookError(f"There is no backup of {path} ({source.name} not found).")
             raise WorkbookError(f"No workbook file at {path}.")
         wb = cls._parse(raw, source, path)
+        if path.name != wb.download_name:
+            # The file name is how open_current and the links find a workbook: a renamed file
+            # would show one person's answers under another's pseudonym.
+            raise WorkbookError(
+                f"{path} holds the workbook of '{wb.pseudonym}', but its name says otherwise. "
+                f"Rename it to {wb.download_name}, or upload it on the start page."
+            )
         wb._path = path
         wb._raw = None if from_backup else raw
+        wb._stamp = _store.stamp(path)
         if from_backup:
-            wb._stamp = _store.stamp(path)
             wb._base = MISSING  # the first save writes the backup's content back
         else:
-            wb._stamp = _store.stamp(path)
             wb._base, wb._base_updated = wb._content(), wb.updated_at
         return wb
 
