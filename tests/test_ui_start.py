@@ -177,7 +177,7 @@ def test_download_link_holds_the_saved_file(careerkit_home: Path) -> None:
     screen = _start(careerkit_home)
     screen.download_button.click()
     match = re.search(
-        r'download="river-42.json" href="data:application/json;base64,([^"]+)"',
+        r'download="river-42.json"[^>]*href="data:application/json;base64,([^"]+)"',
         screen.download_area.value,
     )
     assert match is not None
@@ -188,10 +188,10 @@ def test_submit_needs_share_consent_then_copies(careerkit_home: Path, tmp_path: 
     screen = _start(careerkit_home)
     screen.submit_folder.value = str(tmp_path / "counselor")
     screen.submit_button.click()
-    assert "does not include sharing" in screen.message.value
+    assert "does not include sharing" in screen.file_message.value
     screen.consent_share.value = True
     screen.submit_button.click()
-    assert "counselor" in screen.message.value and "now in" in screen.message.value
+    assert "counselor" in screen.file_message.value and "now in" in screen.file_message.value
     copy = json.loads((tmp_path / "counselor" / "river-42.json").read_text())
     assert copy["submissions"][0]["consent_version"] == CONSENT_VERSION
 
@@ -202,11 +202,20 @@ def test_withdraw_then_delete_removes_everything(careerkit_home: Path) -> None:
     assert _file(careerkit_home, "river-42")["consent"]["withdrawn"] is True
     assert screen.consent_store.value is False
     screen.delete_button.click()
-    assert "Tick" in screen.message.value
+    assert "Tick" in screen.file_message.value
     assert (careerkit_home / "river-42.json").exists()
     screen.delete_confirm.value = True
     screen.delete_button.click()
-    assert "deleted" in screen.message.value
+    assert "deleted" in screen.file_message.value
     assert not list(careerkit_home.glob("river-42*")) and not list(careerkit_home.glob(".river*"))
     assert screen.wb is None
     assert ck.workbook.remembered() is None
+
+
+def test_close_lets_someone_else_start(careerkit_home: Path) -> None:
+    screen = _start(careerkit_home)
+    screen.close_button.click()
+    assert screen.wb is None and ck.workbook.remembered() is None
+    assert screen.consent_store.value is False and screen.pseudonym.value == ""
+    assert (careerkit_home / "river-42.json").exists()  # closed, not deleted
+    assert "<a " not in screen.next_steps.value

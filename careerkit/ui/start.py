@@ -111,6 +111,9 @@ TEXT = {
     "delete_confirm": "Yes, delete my workbook and its backup for good",
     "delete": "Delete my workbook",
     "delete_tip": "Remove your workbook file and its backup from this computer or server",
+    "close": "Not you? Close this workbook",
+    "close_tip": "Close this workbook so that someone else can start or open theirs",
+    "closed": "The workbook is closed (it stays saved). Start or open a workbook above.",
     "next_heading": "Where to go next",
     "step_interests": "Step 1: your interests",
     "step_skills": "Step 2: your skills gap",
@@ -149,6 +152,7 @@ _MESSAGE_STYLE = {
     "error": "color:#B00020;font-weight:bold",
     "ok": "color:#00634A",
 }
+_LINK_STYLE = "color:#0072B2;text-decoration:underline"  # Okabe–Ito blue
 _WIDE = widgets.Layout(width="auto")
 _LABELLED = {"description_width": "initial"}
 
@@ -178,7 +182,11 @@ class StartScreen:
     download_button, submit_button, withdraw_button, delete_button : Button
     submit_folder : Text
     delete_confirm : Checkbox
-    download_area, next_steps, status, message : HTML
+    close_button : Button
+    download_area, next_steps, status : HTML
+    message, file_message : HTML
+        Where results and problems are shown: ``message`` for starting, opening and uploading,
+        ``file_message`` for downloading, sending, withdrawing and deleting.
     widget : VBox
         The screen.
     wb : Workbook or None
@@ -195,6 +203,8 @@ class StartScreen:
         self.folder = Path(folder) if folder is not None else home()
         self.wb: Workbook | None = None if wb is None or wb.is_demo else wb
         self.message = widgets.HTML()
+        self.file_message = widgets.HTML()
+        self._area = self.message
         self.status = widgets.HTML()
         self.consent_store = widgets.Checkbox(
             description=TEXT["consent_store"], indent=False, layout=_WIDE
@@ -253,14 +263,19 @@ class StartScreen:
             layout=_WIDE,
         )
         self.next_steps = widgets.HTML()
+        self.close_button = widgets.Button(
+            description=TEXT["close"], tooltip=TEXT["close_tip"], layout=_WIDE
+        )
 
         self.create_button.on_click(lambda _b: self._guarded(self.create))
         self.open_button.on_click(lambda _b: self._guarded(self.open))
         self.upload.observe(lambda change: self._guarded(self._uploaded, change), names="value")
-        self.download_button.on_click(lambda _b: self._guarded(self.prepare_download))
-        self.submit_button.on_click(lambda _b: self._guarded(self.submit))
-        self.withdraw_button.on_click(lambda _b: self._guarded(self.withdraw))
-        self.delete_button.on_click(lambda _b: self._guarded(self.delete))
+        below = self.file_message
+        self.close_button.on_click(lambda _b: self._guarded(self.close))
+        self.download_button.on_click(lambda _b: self._guarded(self.prepare_download, area=below))
+        self.submit_button.on_click(lambda _b: self._guarded(self.submit, area=below))
+        self.withdraw_button.on_click(lambda _b: self._guarded(self.withdraw, area=below))
+        self.delete_button.on_click(lambda _b: self._guarded(self.delete, area=below))
         for box in (self.consent_share, self.consent_stats, self.under_16):
             box.observe(lambda _c: self._guarded(self._consent_changed), names="value")
 
@@ -285,9 +300,9 @@ class StartScreen:
                 widgets.HBox([self.create_button, self.open_button]),
                 heading("upload_heading"),
                 widgets.HTML(f"<p>{TEXT['upload_intro']}</p>"),
-                self.upload,
+                widgets.HBox([self.upload]),
                 self.message,
-                self.status,
+                widgets.HBox([self.status, self.close_button]),
                 heading("own_heading"),
                 widgets.HBox([self.download_button, self.withdraw_button]),
                 self.download_area,
@@ -295,7 +310,8 @@ class StartScreen:
                 widgets.HTML(submit_note),
                 widgets.HBox([self.submit_folder, self.submit_button]),
                 self.delete_confirm,
-                self.delete_button,
+                widgets.HBox([self.delete_button]),
+                self.file_message,
                 heading("next_heading"),
                 self.next_steps,
             ]
@@ -305,13 +321,17 @@ class StartScreen:
 
     # ------------------------------------------------------------------ helpers
     def _say(self, text: str, kind: str = "info") -> None:
+        """Show ``text`` in the message area of the section being used (and clear the other)."""
         body = _esc(text)
-        self.message.value = (
+        for area in (self.message, self.file_message):
+            area.value = ""
+        self._area.value = (
             f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{body}</p>' if text else ""
         )
 
-    def _guarded(self, action: Any, *args: Any) -> None:
+    def _guarded(self, action: Any, *args: Any, area: widgets.HTML | None = None) -> None:
         """Run a button's action; any careerkit problem becomes a plain message."""
+        self._area = area if area is not None else self.message
         try:
             action(*args)
         except CareerkitError as exc:
@@ -382,7 +402,8 @@ class StartScreen:
         )
         query = f"?workbook={self.wb.pseudonym}"  # the pseudonym alphabet needs no escaping
         items = "".join(
-            f'<li><a href="{_esc(notebook + query)}">{_esc(TEXT[key])}</a></li>'
+            f'<li><a style="{_LINK_STYLE}" href="{_esc(notebook + query)}">'
+            f"{_esc(TEXT[key])}</a></li>"
             for notebook, key in NEXT_STEPS
         )
         self.next_steps.value = f"<ol>{items}</ol>"
@@ -445,7 +466,7 @@ class StartScreen:
             return
         payload = base64.b64encode(wb.to_bytes()).decode("ascii")
         self.download_area.value = (
-            f'<p><a download="{_esc(wb.download_name)}" '
+            f'<p><a download="{_esc(wb.download_name)}" style="{_LINK_STYLE}" '
             f'href="data:application/json;base64,{payload}">'
             f"{_esc(TEXT['download_link'].format(name=wb.download_name))}</a></p>"
         )
@@ -490,6 +511,20 @@ class StartScreen:
         self.delete_confirm.value = False
         self._refresh()
         self._say(TEXT["deleted"].format(name=wb.pseudonym), "ok")
+
+    def close(self) -> None:
+        """Close the open workbook (it stays saved); the step notebooks then open none."""
+        forget_current(self.folder)
+        self.wb = None
+        self.pseudonym.value = ""
+        self._syncing = True
+        try:
+            for box in (self.consent_store, self.consent_share, self.consent_stats, self.under_16):
+                box.value = False
+        finally:
+            self._syncing = False
+        self._refresh()
+        self._say(TEXT["closed"], "ok")
 
     def _ipython_display_(self) -> None:
         display(self.widget)
