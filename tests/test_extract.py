@@ -243,3 +243,13 @@ def test_real_postings_spans_always_point_at_their_evidence(ex, shared_data: Pat
                 assert variant[m.start : m.end] == m.text
                 assert m.strength in ("required", "preferred", "unspecified")
     assert n > 100
+
+
+def test_aliases_with_non_ascii_letters_match_exactly(tmp_path: Path):
+    path = tmp_path / "mine.csv"
+    path.write_text("label,kind,aliases\nCafé management,technical,gestión de café\n", "utf-8")
+    ex = SkillExtractor(Taxonomy.from_csv(path))
+    text = "Über uns: CAFÉ MANAGEMENT, cafè management, Gestión de café."
+    got = ex.extract(text)
+    assert [m.text for m in got] == ["CAFÉ MANAGEMENT", "Gestión de café"]
+    assert all(text[m.start : m.end] == m.text for m in got)

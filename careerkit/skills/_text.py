@@ -1,22 +1,33 @@
 """Text normalisation for skill matching, with a way back to the caller's original text.
 
 The extractor searches a *normalised* copy of a posting: HTML tags and entities resolved,
-case-folded, and punctuation that separates words turned into spaces. Every step keeps a map so
-that a span found in the normalised copy can be reported in the coordinates of the text the
-caller passed in (the notebook highlights evidence with those spans).
+case-folded, and punctuation that separates words turned into spaces. The copy is bytes with
+exactly one byte per character of the plain text: ASCII letters lower-cased, word separators
+(ASCII or not) a space, and any other non-ASCII character (a letter such as "é" or "ß") the byte
+``\x01``, which stays inside a word. So an offset in the copy is an offset in the plain text,
+and only HTML needs a map back to the caller's text (the notebook highlights evidence with
+those spans). Aliases with non-ASCII letters are searched in the same form and confirmed
+against the plain text by the extractor.
 """
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["TOKEN_INNER", "Normalised", "has_markup", "normalise", "normalise_alias"]
+__all__ = [
+    "TOKEN_INNER",
+    "Normalised",
+    "alias_bytes",
+    "has_markup",
+    "normalise",
+    "normalise_alias",
+]
 
 #: Characters that stay inside a token: ``C++``, ``C#``, ``.NET``, ``Node.js``, ``snake_case``.
 #: The hyphen is turned into a space for matching (so "problem-solving" finds "problem solving"),
@@ -130,29 +141,9 @@ def normalise_alias(alias: str) -> str:
     return " ".join(alias.casefold().translate(_TABLE).split())
 
 
-def _separator_class() -> re.Pattern[str]:
-    """A character class of the non-ASCII separators in ``_TABLE`` (no-break space, bullets,
-    dashes, curly quotes, arrows ...), as ranges."""
-    codes = sorted(c for c in _TABLE if c >= 128)
-    ranges = []
-    lo = prev = codes[0]
-    for c in codes[1:]:
-        if c != prev + 1:
-            ranges.append((lo, prev))
-            lo = c
-        prev = c
-    ranges.append((lo, prev))
-    body = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
-    return re.compile(f"[{body}]")
-
-
-_NON_ASCII_SEPARATOR = _separator_class()
 # ASCII separators become spaces in the bytes the automaton searches; UTF-8 bytes of other
 # characters (>= 0x80) are left alone, so non-ASCII letters stay inside words.
-_BYTE_TABLE = bytes(32 if i < 128 and i in _TABLE else i for i in range(256))
+_BYTE_TABLE = bytes(32 if i < 128 and i in _TABLE and i != 1 else i for i in range(256))
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,62 +151,27 @@ class Normalised:
     """A posting prepared for matching.
 
     ``plain`` is the text with markup resolved, in its original case (used for case and context
-    evidence); *folded* below means ``plain`` case-folded. ``raw`` is the UTF-8 encoding of
-    ``" " + folded + " "`` (non-ASCII separators already spaces), and ``search`` is ``raw``
-    with ASCII separators turned into spaces: the bytes the automaton searches. Byte offset ``b`` in
-    ``raw``/``search`` is character ``char(b) - 1`` of the folded text.
+    evidence). ``raw`` is ``" " + plain + " "`` as one byte per character: ASCII lower-cased,
+    non-ASCII separators a space, other non-ASCII characters ``\x01``. ``search`` is ``raw``
+    with ASCII separators turned into spaces too: the bytes the automaton searches. Byte
+    ``b`` of ``raw``/``search`` is character ``b - 1`` of ``plain``.
     """
 
     original: str
     plain: str
     raw: bytes
     search: bytes
-    #: byte offset -> folded character offset + 1 (None for ASCII text, where they are equal)
-    byte_to_char: np.ndarray | _ShortMap | None
-    #: folded index -> plain index (None when case-folding kept every length)
-    fold_to_plain: np.ndarray | None
     #: plain index -> original start / end (None when there was no markup)
     plain_start: np.ndarray | None
     plain_end: np.ndarray | None
 
-    def original_spans(self, bstarts: list[int], bends: list[int]) -> tuple[list[int], list[int]]:
-        """Map many byte spans of ``search`` at once to spans of the caller's original text."""
-        b2c = self.byte_to_char
-        if self.fold_to_plain is None and self.plain_start is None:
-            if b2c is None:
-                return [b - 1 for b in bstarts], [b - 1 for b in bends]
-            if isinstance(b2c, _ShortMap):  # plain Python beats numpy on a handful of spans
-                return [b2c[b] - 1 for b in bstarts], [b2c[b] - 1 for b in bends]
-        s = np.asarray(bstarts, dtype=np.int64)
-        e = np.asarray(bends, dtype=np.int64)
-        if self.byte_to_char is not None:
-            s, e = self.byte_to_char[s], self.byte_to_char[e]
-        s, e = s - 1, e - 1  # folded offsets, end exclusive
-        if self.fold_to_plain is not None:
-            s, e = self.fold_to_plain[s], self.fold_to_plain[e - 1] + 1
-        if self.plain_start is not None:
-            s, e = self.plain_start[s], self.plain_end[e - 1]
-        return s.tolist(), e.tolist()
-
-    def folded_span(self, bstart: int, bend: int) -> tuple[int, int]:
-        """Map a byte span of ``search`` (after the padding space) to a span of the folded text."""
-        if self.byte_to_char is None:
-            return bstart - 1, bend - 1
-        b2c = self.byte_to_char
-        return int(b2c[bstart]) - 1, int(b2c[bend]) - 1
-
-    def plain_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the folded text to a span of ``plain``."""
-        if self.fold_to_plain is None:
-            return start, end
-        f2p = self.fold_to_plain
-        return int(f2p[start]), int(f2p[end - 1]) + 1
-
-    def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of ``plain`` to a span of the caller's original text."""
+    def original_spans(self, pstarts: list[int], pends: list[int]) -> tuple[list[int], list[int]]:
+        """Map spans of ``plain`` to spans of the caller's original text."""
         if self.plain_start is None:
-            return start, end
-        return int(self.plain_start[start]), int(self.plain_end[end - 1])
+            return pstarts, pends
+        s = self.plain_start[np.asarray(pstarts, dtype=np.int64)]
+        e = self.plain_end[np.asarray(pends, dtype=np.int64) - 1]
+        return s.tolist(), e.tolist()
 
 
 def _strip_markup(text: str) -> tuple[str, np.ndarray, np.ndarray]:
@@ -263,48 +219,20 @@ def _strip_markup(text: str) -> tuple[str, np.ndarray, np.ndarray]:
     return "".join(parts), p_start, p_end
 
 
-def _fold(plain: str) -> tuple[str, np.ndarray | None]:
-    folded = plain.casefold()
-    if len(folded) == len(plain):
-        return folded, None
-    # A few characters fold to several (ß -> ss, ligatures): map each folded char back.
-    pieces = [ch.casefold() for ch in plain]
-    f2p = np.repeat(np.arange(len(plain), dtype=np.int64), [len(p) for p in pieces])
-    return "".join(pieces), f2p
+def _one_byte(error: UnicodeEncodeError) -> tuple[str, int]:
+    """Codec error handler: each non-ASCII character becomes one byte, a space for separators
+    and ``\x01`` (a word character for the automaton) for anything else."""
+    chunk = error.object[error.start : error.end]
+    return "".join(" " if ch in _SEPARATORS else "\x01" for ch in chunk), error.end
 
 
-class _ShortMap:
-    """Byte offset -> character offset when only a few characters take several bytes: each
-    multi-byte character starting before a byte offset shifts it by its extra bytes."""
-
-    __slots__ = ("extra", "starts")
-
-    def __init__(self, starts: list[int], extra: list[int]) -> None:
-        self.starts, self.extra = starts, extra
-
-    def __getitem__(self, b):
-        if isinstance(b, np.ndarray):
-            k = np.searchsorted(self.starts, b, side="left")
-            cum = np.concatenate(([0], self.extra))
-            return b - cum[k]
-        k = bisect_left(self.starts, b)
-        return b - (self.extra[k - 1] if k else 0)
-
-
-_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 _SEPARATORS = frozenset(chr(c) for c in _TABLE if c >= 128)
-_FEW = 64  # up to this many non-ASCII characters, map offsets with a short table
+codecs.register_error("careerkit-one-byte", _one_byte)
 
 
-def _few_caseless(plain: str) -> list[tuple[int, str]] | None:
-    """Positions of the non-ASCII characters when they are few and have no case, else None."""
-    out = []
-    for m in _NON_ASCII_CHAR.finditer(plain):
-        ch = m.group()
-        if len(out) == _FEW or ch.casefold() != ch:
-            return None
-        out.append((m.start(), ch))
-    return out
+def alias_bytes(key: str) -> bytes:
+    """A normalised alias (:func:`normalise_alias`) in the one-byte form the automaton uses."""
+    return key.encode("ascii", "careerkit-one-byte")
 
 
 def normalise(text: str) -> Normalised:
@@ -313,44 +241,7 @@ def normalise(text: str) -> Normalised:
         plain, p_start, p_end = _strip_markup(text)
     else:
         plain, p_start, p_end = text, None, None
-    if plain.isascii():
-        # ASCII case-folding is lower-casing, done on bytes (several times faster)
-        raw = b" " + plain.encode("ascii").lower() + b" "
-        return Normalised(text, plain, raw, raw.translate(_BYTE_TABLE), None, None, p_start, p_end)
-    fast = _few_caseless(plain)
-    if fast is not None:
-        # Only a few non-ASCII characters, none with a case (curly quotes, dashes, bullets,
-        # accented lower-case letters): fold on bytes and patch the separators in place.
-        buf = bytearray(b" " + plain.encode("utf-8").lower() + b" ")
-        starts: list[int] = []
-        extra: list[int] = []
-        shift = 1  # the padding space
-        for pos, ch in fast:
-            width = len(ch.encode("utf-8"))
-            bpos = pos + shift
-            if ch in _SEPARATORS:
-                buf[bpos : bpos + width] = b" " * width
-            shift += width - 1
-            starts.append(bpos)
-            extra.append(shift - 1)
-        raw = bytes(buf)
-        return Normalised(
-            text,
-            plain,
-            raw,
-            raw.translate(_BYTE_TABLE),
-            _ShortMap(starts, extra),
-            None,
-            p_start,
-            p_end,
-        )
-    folded, f2p = _fold(plain)
-    raw = (" " + _NON_ASCII_SEPARATOR.sub(" ", folded) + " ").encode("utf-8")
-    if len(raw) == len(folded) + 2:
-        b2c = None  # only one-byte characters left: byte and character offsets agree
-    else:
-        arr = np.frombuffer(raw, dtype=np.uint8)
-        # a character starts at every byte that is not a UTF-8 continuation byte (10xxxxxx);
-        # the extra entry maps the end of the text
-        b2c = np.cumsum(np.append((arr & 0xC0) != 0x80, True), dtype=np.int64) - 1
-    return Normalised(text, plain, raw, raw.translate(_BYTE_TABLE), b2c, f2p, p_start, p_end)
+    # ASCII case-folding is lower-casing, done on bytes; the encoder handles the rest in C,
+    # calling the handler once per run of non-ASCII characters
+    raw = b" " + plain.encode("ascii", "careerkit-one-byte").lower() + b" "
+    return Normalised(text, plain, raw, raw.translate(_BYTE_TABLE), p_start, p_end)

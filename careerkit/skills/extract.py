@@ -25,7 +25,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from careerkit.errors import InputError
-from careerkit.skills._text import Normalised, normalise, normalise_alias
+from careerkit.skills._text import Normalised, alias_bytes, normalise, normalise_alias
 from careerkit.skills.taxonomy import (
     CACHE_VERSION,
     Taxonomy,
@@ -489,9 +489,12 @@ class SkillExtractor:
         for i, p in enumerate(pats):
             if len(p) <= 3:
                 for end in (" ", "."):
-                    short.append((p + end).encode("utf-8"))
+                    short.append(alias_bytes(p + end))
                     self._short_idx.append(i)
-        self._ac = _automaton([pats[i].encode("utf-8") for i in self._long_idx])
+        self._ac = _automaton([alias_bytes(pats[i]) for i in self._long_idx])
+        # aliases with non-ASCII letters are searched with a stand-in byte for each such
+        # letter; a match is confirmed against the text
+        self._exact = [not k.isascii() for k in compiled.pat_key]
         self._ac_short = _automaton(short) if short else None
 
     def __repr__(self) -> str:
@@ -526,7 +529,7 @@ class SkillExtractor:
             return []
         c = self._c
         pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
-        long_idx = self._long_idx
+        long_idx, exact = self._long_idx, self._exact
         raw = doc.raw
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = _WORD_BYTE
@@ -544,6 +547,8 @@ class SkillExtractor:
             if (raw[e] == 45 and word[raw[e + 1]]) or (raw[s] == 45 and word[raw[s - 1]]):
                 continue
             pi = long_idx[api]
+            if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
+                continue
             cue = pat_cue[pi]
             if cue:
                 cues.append((s + 1, e, cue))
@@ -564,6 +569,8 @@ class SkillExtractor:
                 if any(a < e and s + 1 < b for a, b, _ in taken):
                     continue  # inside a longer alias ("objective c")
                 pi = short_idx[api]
+                if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
+                    continue
                 (pending if pat_status[pi] else accepted).append((s + 1, e, pi))
             accepted.sort()
             pending.sort()
@@ -583,7 +590,9 @@ class SkillExtractor:
         strength = _Strengths(raw, cues).at if cues else _unspecified
         ids, labels, kinds = c.skill_ids, c.labels, c.kinds
         original = doc.original
-        starts, ends = doc.original_spans([m[0] for m in accepted], [m[1] for m in accepted])
+        starts, ends = doc.original_spans(
+            [m[0] - 1 for m in accepted], [m[1] - 1 for m in accepted]
+        )
         out = []
         for (bs, _be, pi), os_, oe in zip(accepted, starts, ends, strict=True):
             sk = pat_skill[pi]
@@ -599,7 +608,7 @@ class SkillExtractor:
         bs, be, pi = match
         c = self._c
         canon = c.pat_canon[pi]
-        ps, pe = doc.plain_span(*doc.folded_span(bs, be))
+        ps, pe = bs - 1, be - 1
         plain = doc.plain
         # case evidence: written as the tool is written ("Go", "R", "Excel"), not "go" or "r"
         if canon:
@@ -630,7 +639,8 @@ class SkillExtractor:
         )
 
 
-_WORD_BYTE = tuple(chr(i).isalnum() or i >= 128 for i in range(256))
+# letters and digits, and \x01 (a non-ASCII letter in the normalised text)
+_WORD_BYTE = tuple(chr(i).isalnum() or i == 1 for i in range(256))
 
 
 def _employer_spans(search: bytes, employer: str | Iterable[str]) -> list[tuple[int, int]]:
@@ -638,7 +648,7 @@ def _employer_spans(search: bytes, employer: str | Iterable[str]) -> list[tuple[
     spans = []
     n = len(search)
     for name in names:
-        key = normalise_alias(str(name)).encode("utf-8")
+        key = alias_bytes(normalise_alias(str(name)))
         if not key:
             continue
         needle = b" " + key
