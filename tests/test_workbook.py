@@ -354,3 +354,57 @@ def test_renamed_workbook_file_is_refused_with_the_right_name(tmp_path: Path) ->
     wb.path.rename(renamed)
     with pytest.raises(ck.WorkbookError, match=r"Rename it to river-42\.json"):
         ck.Workbook.open(renamed)
+
+
+def test_save_waiting_too_long_for_the_lock_says_so_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import filelock
+
+    from careerkit.workbook import _store
+
+    wb = ck.Workbook.create("river-42", tmp_path)
+    before = wb.path.read_bytes()
+    monkeypatch.setattr(_store, "LOCK_TIMEOUT", 0.2)
+    other_window = filelock.FileLock(str(_store.lock_path(wb.path)))
+    with other_window:
+        wb.notes = "waiting"
+        with pytest.raises(ck.WorkbookError, match="being saved by another window"):
+            wb.save()
+    assert wb.path.read_bytes() == before
+    wb.save()
+    assert ck.Workbook.open(wb.path).notes == "waiting"
+
+
+def test_invalid_value_set_by_a_screen_is_refused_before_writing(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    before = wb.path.read_bytes()
+    wb.interests.responses["R01"] = "very much"  # type: ignore[assignment]
+    with (
+        pytest.raises(ck.WorkbookError, match=r"interests\.responses\.R01"),
+        pytest.warns(UserWarning),
+    ):
+        wb.save()
+    assert wb.path.read_bytes() == before
+
+
+def test_create_in_a_read_only_place_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(ck.WorkbookError, match="Cannot create the workbook folder"):
+        ck.Workbook.create("river-42", tmp_path / "new")
+
+
+def test_open_current_with_a_damaged_chosen_workbook_is_a_plain_message(
+    careerkit_home: Path,
+) -> None:
+    wb = ck.Workbook.create("river-42")
+    ck.workbook.remember_current(wb)
+    wb.path.write_text("{ damaged")
+    with pytest.raises(ck.WorkbookError, match="damaged") as info:
+        ck.open_current()
+    assert info.value._render_traceback_()[0].startswith("careerkit: ")

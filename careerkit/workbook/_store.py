@@ -93,8 +93,9 @@ def read(path: Path) -> bytes | None:
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the workbook's lock (other saves of the same file wait)."""
+def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the workbook's lock (other saves of the same file wait, up to ``LOCK_TIMEOUT``)."""
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     lock = filelock.FileLock(str(lock_path(path)), timeout=timeout, mode=FILE_MODE)
     try:
         lock.acquire()
