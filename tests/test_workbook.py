@@ -408,3 +408,11 @@ def test_open_current_with_a_damaged_chosen_workbook_is_a_plain_message(
     with pytest.raises(ck.WorkbookError, match="damaged") as info:
         ck.open_current()
     assert info.value._render_traceback_()[0].startswith("careerkit: ")
+
+
+def test_changing_the_pseudonym_in_place_is_refused(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.participant.pseudonym = "../elsewhere"
+    with pytest.raises(ck.WorkbookError, match="cannot be changed"):
+        wb.save()
+    assert list(tmp_path.glob("*.json")) == [wb.path]

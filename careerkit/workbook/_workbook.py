@@ -292,6 +292,12 @@ class Workbook(BaseModel, OwningMixin):
         since it was opened (``recreate=True`` writes it again anyway).
         """
         path = self.path
+        if self.participant.pseudonym != path.stem:
+            raise WorkbookError(
+                f"The pseudonym of this workbook is its file name ({path.name}) and cannot be "
+                f"changed to {self.participant.pseudonym!r}. To use another pseudonym, start a "
+                f"new workbook."
+            )
         moment = now()
         ours, ours_times = self._ours(moment)
         _store.ensure_folder(path.parent)
