@@ -17,7 +17,7 @@ words at the start of a sentence, a context cue (a qualifier such as "programmin
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -694,20 +694,17 @@ class _Strengths:
         self.raw = raw
         self.section_pos: list[int] = []
         self.section_val: list[str] = []
-        pref: list[tuple[int, int]] = []
-        req: list[tuple[int, int]] = []
+        self.pref: list[int] = []  # start of each cue phrase, in text order
+        self.req: list[int] = []
         for bs, be, cue in cues:
             if cue in (_H_REQ, _H_PREF, _H_OTHER) and self._is_heading(bs, be):
                 self.section_pos.append(bs)
                 self.section_val.append(_SECTION_STRENGTH[cue])
             elif cue in (_I_PREF, _H_PREF):
-                pref.append((bs, be))
+                self.pref.append(bs)
             elif cue == _I_REQ:
-                req.append((bs, be))
-        # sentence extents are found only when a match asks (most cues have no skill nearby)
-        self._pref_cues, self._req_cues = pref, req
-        self._pref_spans: list[tuple[int, int]] | None = None
-        self._req_spans: list[tuple[int, int]] | None = None
+                self.req.append(bs)
+        self._last = (0, -1)  # the sentence found last (matches often share one)
 
     def _is_heading(self, bs: int, be: int) -> bool:
         raw = self.raw
@@ -725,31 +722,36 @@ class _Strengths:
             return True
         return len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL)
 
-    def _sentence(self, bs: int, be: int) -> tuple[int, int]:
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        start, end = self._last
+        if start <= pos < end:
+            return start, end
         raw = self.raw
         start = max(
-            raw.rfind(b"\n", 0, bs), raw.rfind(b". ", 0, bs) + 1, raw.rfind(b"; ", 0, bs) + 1
+            raw.rfind(b"\n", 0, pos), raw.rfind(b". ", 0, pos) + 1, raw.rfind(b"; ", 0, pos) + 1
         )
         ends = [
-            i for i in (raw.find(b"\n", be), raw.find(b". ", be), raw.find(b"; ", be)) if i >= 0
+            i for i in (raw.find(b"\n", pos), raw.find(b". ", pos), raw.find(b"; ", pos)) if i >= 0
         ]
-        return start, min(ends) if ends else len(raw)
+        self._last = (start, min(ends) if ends else len(raw))
+        return self._last
+
+    @staticmethod
+    def _any_in(positions: list[int], start: int, end: int) -> bool:
+        i = bisect_left(positions, start)
+        return i < len(positions) and positions[i] < end
 
     def at(self, pos: int) -> str:
-        if self._pref_cues:
-            if self._pref_spans is None:
-                self._pref_spans = [self._sentence(a, b) for a, b in self._pref_cues]
-            for a, b in self._pref_spans:
-                if a <= pos < b:
-                    return "preferred"
+        if self.pref:
+            start, end = self._sentence(pos)
+            if self._any_in(self.pref, start, end):
+                return "preferred"
         if self.section_pos:
             i = bisect_right(self.section_pos, pos) - 1
             if i >= 0:
                 return self.section_val[i]
-        if self._req_cues:
-            if self._req_spans is None:
-                self._req_spans = [self._sentence(a, b) for a, b in self._req_cues]
-            for a, b in self._req_spans:
-                if a <= pos < b:
-                    return "required"
+        if self.req:
+            start, end = self._sentence(pos)
+            if self._any_in(self.req, start, end):
+                return "required"
         return "unspecified"
