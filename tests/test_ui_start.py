@@ -219,3 +219,23 @@ def test_close_lets_someone_else_start(careerkit_home: Path) -> None:
     assert screen.consent_store.value is False and screen.pseudonym.value == ""
     assert (careerkit_home / "river-42.json").exists()  # closed, not deleted
     assert "<a " not in screen.next_steps.value
+
+
+def test_damaged_workbook_offers_the_previous_version(careerkit_home: Path) -> None:
+    wb = ck.Workbook.create("river-42")
+    wb.give_consent(CONSENT_VERSION)
+    wb.interests.responses["R01"] = 4
+    wb.save()
+    wb.path.write_bytes(b"\x00\x00 broken by a crashed editor")
+    screen = StartScreen()
+    assert screen.restore_button.layout.display == "none"
+    screen.pseudonym.value = "river-42"
+    screen.open_button.click()
+    assert "damaged" in screen.message.value or "not a workbook" in screen.message.value
+    assert "Put back the previous version" in screen.message.value
+    assert screen.restore_button.layout.display is None
+    screen.restore_button.click()
+    assert "is back" in screen.message.value
+    assert screen.wb is not None and screen.wb.consent.agreed
+    assert ck.Workbook.open(careerkit_home / "river-42.json").consent.agreed
+    assert list(careerkit_home.glob("river-42.json.damaged-*"))

@@ -21,6 +21,8 @@ from careerkit.errors import CareerkitError
 from careerkit.workbook import (
     DEMO_PSEUDONYM,
     PSEUDONYM_RULE,
+    RESTORE_LABEL,
+    DamagedWorkbookError,
     Workbook,
     check_pseudonym,
     forget_current,
@@ -87,6 +89,12 @@ TEXT = {
     "create_tip": "Create a new workbook with this pseudonym",
     "open": "Open my workbook",
     "open_tip": "Open the workbook you started before with this pseudonym",
+    "restore": RESTORE_LABEL,
+    "restore_tip": "Replace the damaged workbook file with the version saved before it",
+    "restored": (
+        "The previous version of your workbook “{name}” is back. The damaged file is kept "
+        "beside it, in case anything in it is needed."
+    ),
     "upload_heading": "Bring your workbook file",
     "upload_intro": (
         "If you downloaded your workbook before (a <code>.json</code> file), upload it here. "
@@ -178,6 +186,8 @@ class StartScreen:
     consent_store, consent_share, consent_stats, under_16 : Checkbox
     pseudonym, workshop : Text
     create_button, open_button : Button
+    restore_button : Button
+        Shown only when the workbook to open is damaged and has a backup.
     upload : FileUpload
     download_button, submit_button, withdraw_button, delete_button : Button
     submit_folder : Text
@@ -263,6 +273,13 @@ class StartScreen:
             layout=_WIDE,
         )
         self.next_steps = widgets.HTML()
+        self.restore_button = widgets.Button(
+            description=TEXT["restore"],
+            tooltip=TEXT["restore_tip"],
+            button_style="warning",
+            layout=widgets.Layout(width="auto", display="none"),
+        )
+        self._damaged: Path | None = None
         self.close_button = widgets.Button(
             description=TEXT["close"], tooltip=TEXT["close_tip"], layout=_WIDE
         )
@@ -272,6 +289,7 @@ class StartScreen:
         self.upload.observe(lambda change: self._guarded(self._uploaded, change), names="value")
         below = self.file_message
         self.close_button.on_click(lambda _b: self._guarded(self.close))
+        self.restore_button.on_click(lambda _b: self._guarded(self.restore))
         self.download_button.on_click(lambda _b: self._guarded(self.prepare_download, area=below))
         self.submit_button.on_click(lambda _b: self._guarded(self.submit, area=below))
         self.withdraw_button.on_click(lambda _b: self._guarded(self.withdraw, area=below))
@@ -297,7 +315,7 @@ class StartScreen:
                 widgets.HTML(f"<p>{TEXT['choose_intro'].format(rule=_esc(PSEUDONYM_RULE))}</p>"),
                 self.pseudonym,
                 self.workshop,
-                widgets.HBox([self.create_button, self.open_button]),
+                widgets.HBox([self.create_button, self.open_button, self.restore_button]),
                 heading("upload_heading"),
                 widgets.HTML(f"<p>{TEXT['upload_intro']}</p>"),
                 widgets.HBox([self.upload]),
@@ -434,7 +452,13 @@ class StartScreen:
         if not path.exists():
             self._say(TEXT["not_found"].format(name=name), "error")
             return
-        wb = Workbook.open(path)
+        try:
+            wb = Workbook.open(path)
+        except DamagedWorkbookError:
+            if Path(f"{path}.bak").exists():
+                self._damaged = path
+                self.restore_button.layout.display = None
+            raise
         if not (wb.consent.agreed and not wb.consent.withdrawn) and self._need_consent():
             return
         self._adopt(wb)
@@ -511,6 +535,16 @@ class StartScreen:
         self.delete_confirm.value = False
         self._refresh()
         self._say(TEXT["deleted"].format(name=wb.pseudonym), "ok")
+
+    def restore(self) -> None:
+        """Put back the previous version of a damaged workbook (offered after opening failed)."""
+        if self._damaged is None:
+            return
+        wb = Workbook.restore_backup(self._damaged)
+        self._damaged = None
+        self.restore_button.layout.display = "none"
+        self._adopt(wb)
+        self._say(TEXT["restored"].format(name=wb.pseudonym), "ok")
 
     def close(self) -> None:
         """Close the open workbook (it stays saved); the step notebooks then open none."""

@@ -30,7 +30,7 @@ from careerkit.workbook._model import (
     check_pseudonym,
 )
 from careerkit.workbook._owning import MAX_BYTES, delete_workbook
-from careerkit.workbook._workbook import Workbook
+from careerkit.workbook._workbook import RESTORE_LABEL, DamagedWorkbookError, Workbook
 
 __all__ = [
     "CONSENT_SCOPES",
@@ -39,10 +39,12 @@ __all__ = [
     "HOME_ENV",
     "MAX_BYTES",
     "PSEUDONYM_RULE",
+    "RESTORE_LABEL",
     "SCHEMA_VERSION",
     "Change",
     "Consent",
     "CounselorComment",
+    "DamagedWorkbookError",
     "Participant",
     "Submission",
     "Workbook",

@@ -49,6 +49,15 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(parts) + more
 
 
+#: the start screen's button that puts the backup back (named in error messages)
+RESTORE_LABEL = "Put back the previous version"
+
+
+class DamagedWorkbookError(WorkbookError):
+    """A workbook file on disk cannot be read; its backup may be put back with
+    :meth:`Workbook.restore_backup`. The file itself is left exactly as found."""
+
+
 @dataclass
 class _Disk:
     """The workbook file as found on disk during a save."""
@@ -197,22 +206,28 @@ class Workbook(BaseModel, OwningMixin):
 
     @classmethod
     def _parse(cls, raw: bytes, source: Path | str, path: Path | None) -> Workbook:
-        """Validate file bytes into a Workbook (migrating old schemas), or a clear error."""
-        offer = ""
-        if path is not None and source == path and _store.backup_path(path).exists():
-            offer = (
-                f" The previous version is kept in {_store.backup_path(path).name}: open "
-                f"it with Workbook.open(path, from_backup=True) or put it back with "
-                f"Workbook.restore_backup(path)."
-            )
+        """Validate file bytes into a Workbook (migrating old schemas), or a clear error.
+
+        A workbook file (``source == path``) that cannot be read raises
+        :class:`DamagedWorkbookError`, which offers its backup when there is one.
+        """
+        in_place = path is not None and source == path
+        backup = _store.backup_path(path) if in_place and path is not None else None
+        has_backup = backup is not None and backup.exists()
+        offer = (
+            f" The previous version is kept in {backup.name}: on the start page press "
+            f"“{RESTORE_LABEL}”, or in Python call Workbook.restore_backup(path) (to only look "
+            f"at it: Workbook.open(path, from_backup=True))."
+            if has_backup and backup is not None
+            else ""
+        )
+        error = DamagedWorkbookError if in_place else WorkbookError
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
-            raise WorkbookError(
-                f"{source} is not a workbook: it is not UTF-8 text.{offer}"
-            ) from exc
+            raise error(f"{source} is not a workbook: it is not UTF-8 text.{offer}") from exc
         except json.JSONDecodeError as exc:
-            raise WorkbookError(
+            raise error(
                 f"{source} is damaged: not valid JSON ({exc.msg} at line {exc.lineno}, column "
                 f"{exc.colno}).{offer}"
             ) from exc
@@ -222,10 +237,10 @@ class Workbook(BaseModel, OwningMixin):
             wb._unknown = unknown_fields(data, wb.model_dump(mode="json"))
             return wb
         except WorkbookError as exc:
-            raise WorkbookError(f"{exc}{offer}") from exc
+            raise error(f"{exc}{offer}") from exc
         except (ValidationError, InputError) as exc:
             detail = _describe(exc) if isinstance(exc, ValidationError) else str(exc)
-            raise WorkbookError(f"{source} is not a valid workbook: {detail}.{offer}") from exc
+            raise error(f"{source} is not a valid workbook: {detail}.{offer}") from exc
 
     # ------------------------------------------------------------------ where
     @property
