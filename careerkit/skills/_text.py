@@ -113,14 +113,17 @@ _BLOCK_TAGS = frozenset(
 
 
 # starts with a literal "<", which the regex engine finds quickly
-_BARE_TAGS = re.compile(r"<(?:br|p>|li>|hr|!--)", re.I)
+_TAG_HINT = re.compile(
+    r"<(?:/[A-Za-z]|[bB][rR]\b|[pP][\s>]|[lL][iI][\s>]|[hH][rR]\b|[dD][iI][vV]\b|!--)"
+)
 
 
 def has_markup(text: str) -> bool:
     """True when ``text`` holds HTML tags or character entities.
 
-    Substring tests first (far faster than a regex scan): HTML nearly always has a closing tag
-    or one of a few bare tags; a "<" alone is often a placeholder such as "<ORGANIZATION>".
+    Cheap tests first: HTML nearly always has a closing tag or one of a few common tags, which
+    a regex starting with the literal "<" finds quickly; a "<" alone is often a placeholder such
+    as "<ORGANIZATION>" in anonymised postings.
     """
     if "&" in text:
         match = _MARKUP.match
@@ -129,11 +132,7 @@ def has_markup(text: str) -> bool:
             if match(text, i):
                 return True
             i = text.find("&", i + 1)
-    if "<" not in text:
-        return False
-    if "</" in text or "/>" in text:
-        return _MARKUP.search(text) is not None
-    return _BARE_TAGS.search(text) is not None
+    return "<" in text and _TAG_HINT.search(text) is not None
 
 
 def normalise_alias(alias: str) -> str:
