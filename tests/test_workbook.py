@@ -416,3 +416,25 @@ def test_changing_the_pseudonym_in_place_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ck.WorkbookError, match="cannot be changed"):
         wb.save()
     assert list(tmp_path.glob("*.json")) == [wb.path]
+
+
+def test_milestone_added_in_one_window_goal_reworded_in_another_both_kept(
+    tmp_path: Path,
+) -> None:
+    from datetime import date
+
+    from careerkit.goals import Milestone
+
+    wb = ck.Workbook.create("river-42", tmp_path)
+    wb.goals.goals.append(Goal(text="Learn SQL"))
+    wb.save()
+    a, b = ck.Workbook.open(wb.path), ck.Workbook.open(wb.path)
+    a.goals.goals[0].milestones.append(Milestone(title="Finish lesson 1", due=date(2027, 1, 31)))
+    b.goals.goals[0].text = "Learn SQL well enough for an analyst job by June 2027"
+    b.goals.goals[0].confidence = 7
+    a.save()
+    b.save()
+    [goal] = ck.Workbook.open(wb.path).goals.goals
+    assert goal.text.startswith("Learn SQL well enough")
+    assert goal.confidence == 7
+    assert [m.title for m in goal.milestones] == ["Finish lesson 1"]
