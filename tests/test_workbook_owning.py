@@ -251,3 +251,17 @@ def test_default_home_is_workbooks_beside_the_notebooks(
     assert _current.home() == tmp_path / "notebooks" / "workbooks"
     monkeypatch.chdir(tmp_path)
     assert _current.home() == tmp_path / "notebooks" / "workbooks"
+
+
+def test_sending_again_keeps_the_counselors_comment_in_the_copy(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path / "mine")
+    wb.give_consent("2026-1", ["store", "share_with_counselor"])
+    copy = wb.submit_copy(tmp_path / "counselor")
+    counselor_view = ck.Workbook.open(copy)
+    counselor_view.add_comment("Great start on the goals.", author="Ms. Okafor")
+    wb.notes = "added after the first copy"
+    wb.submit_copy(tmp_path / "counselor")
+    final = ck.Workbook.open(copy)
+    assert [c.text for c in final.counselor_comments] == ["Great start on the goals."]
+    assert final.notes == "added after the first copy"
+    assert len(final.submissions) == 2

@@ -176,7 +176,9 @@ class OwningMixin:
     def submit_copy(self: Workbook, folder: str | Path) -> Path:
         """Hand a copy to the counselor's ``folder``; recorded with the consent that allowed it.
 
-        Needs active consent that includes ``share_with_counselor``. Returns the copy's path.
+        Needs active consent that includes ``share_with_counselor``. A copy sent before is
+        merged with the new one (as an upload is), so what the counselor added to it is kept.
+        Returns the copy's path.
         """
         consent = self.consent
         if not consent.agreed:
@@ -206,9 +208,8 @@ class OwningMixin:
         self.submissions.append(record)
         try:
             data = self.to_bytes()
-            _store.ensure_folder(target_folder)
-            with _store.locked(target):
-                _store.write_atomic(target, data, backup=True)
+            # Merged, not overwritten: comments the counselor wrote into an earlier copy stay.
+            type(self).import_bytes(data, target_folder, source=f"The copy of {self.path.name}")
         except WorkbookError:
             self.submissions[:] = [s for s in self.submissions if s.id != record.id]
             self.save()
