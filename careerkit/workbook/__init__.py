@@ -2,10 +2,29 @@
 
 ``Workbook`` composes the step sections (:class:`~careerkit.interests.InterestAnswers`,
 :class:`~careerkit.skills.SkillsAnswers`, :class:`~careerkit.goals.GoalsAnswers`) with the
-participant, consent, counselor comments, notes, history and schema version. The file is
-``<folder>/<pseudonym>.json``; saves are atomic, locked, keep a backup, and merge field by field
-with what other windows saved (``_merge``). ``open_current`` picks the workbook a notebook works
-on (``_current``).
+participant (pseudonym, workshop), consent, counselor comments, notes, submissions, history,
+timestamps and the schema version. No dates of birth or contact details.
+
+Files, in the workbook home (``$CAREERKIT_HOME``, else ``workbooks/`` beside the notebooks)::
+
+    river-42.json            the workbook (0600; the folder is 0700 when we create it)
+    river-42.json.bak        the previous version (kept by every save)
+    .river-42.json.lock      the lock (``filelock``) held while saving
+    .river-42.json.*.tmp     a save in progress (only left by a crash; cleared by the next save)
+    river-42.json.damaged-*  a damaged file set aside by ``Workbook.restore_backup``
+    current.txt              the pseudonym chosen on the start screen (for ``open_current``)
+
+Saving (``wb.save()``): under the lock, the file on disk is read; if it changed since this copy
+loaded or saved it, the two are merged field by field against the version this copy started
+from (``_merge``): dict entries per key, lists of items with an ``id`` per item (additions and
+removals included), everything else per field. Changes are found by diffing against that
+version, so plain assignment and in-place edits (``wb.interests.responses["R03"] = 4``) both
+count. Only a field changed in both places is decided by time (``field_times`` in the file; the
+later wins) and the other value goes to ``wb.history``. The result is validated, written to a
+temporary file, fsynced, the old file linked to ``.bak``, ``os.replace``-d into place and the
+folder fsynced. Any failure leaves the old file untouched and raises ``WorkbookError`` in plain
+words. A file that went back in time (a restored backup) is merged without deleting anything;
+fields written by a newer careerkit are carried along.
 """
 
 from careerkit.workbook._current import (
