@@ -40,6 +40,12 @@ def _writer(path: str, saved: mp.Value, start: int) -> None:  # runs in the chil
 
 def _assert_one_generation(path: Path, last_reported: int) -> int:
     wb = ck.Workbook.open(path)  # must load: never half a file
+    backup = ck.Workbook.open(path, from_backup=True)  # and so must the backup
+    if backup.notes:  # (the version written by create() has no answers yet)
+        backup_generation = int(backup.notes.removeprefix("generation "))
+        assert backup.interests.responses == _generation_answers(backup_generation)
+    else:
+        assert backup.interests.responses == {}
     generation = int(wb.notes.removeprefix("generation "))
     # Either the last save the writer finished, or the one it was in the middle of.
     assert generation in (last_reported, last_reported + 1)
