@@ -16,7 +16,7 @@ import codecs
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -145,8 +145,7 @@ def normalise_alias(alias: str) -> str:
 _BYTE_TABLE = bytes(32 if i < 128 and i in _TABLE and i != 1 else i for i in range(256))
 
 
-@dataclass(frozen=True, slots=True)
-class Normalised:
+class Normalised(NamedTuple):
     """A posting prepared for matching.
 
     ``plain`` is the text with markup resolved, in its original case (used for case and context

@@ -229,6 +229,7 @@ _CUES: dict[int, tuple[str, ...]] = {
     ),
 }
 _HEADING_TAIL = 40  # a heading line has at most this much text after the heading phrase
+_SENTENCE_MAX = 400  # bytes searched either side of a match for the ends of its sentence
 _NOT_HEADING_TAIL = (b"and ", b"or ", b"to ", b"is ", b"are ", b"will ", b"of ", b"in ")
 _SECTION_STRENGTH = {_H_REQ: "required", _H_PREF: "preferred", _H_OTHER: "unspecified"}
 _BULLET = re.compile(rb"[\s\-*>#\d.)(\[\]]*")
@@ -711,12 +712,16 @@ class _Strengths:
         # quick no: a word right before the phrase on the same line ("the role", "job summary")
         if bs >= 2 and raw[bs - 1] == 32 and _WORD_BYTE[raw[bs - 2]]:
             return False
-        line_start = raw.rfind(b"\n", 0, bs) + 1
+        # searches stay near the phrase: a heading sits within a few bytes of a line start
+        lo = max(0, bs - 16)
+        line_start = raw.rfind(b"\n", lo, bs) + 1
+        if line_start == 0 and lo > 0:
+            return False
         if _BULLET.fullmatch(raw, line_start, bs) is None:
             return False
-        line_end = raw.find(b"\n", be)
+        line_end = raw.find(b"\n", be, be + 200)
         if line_end < 0:
-            line_end = len(raw)
+            line_end = min(len(raw), be + 200)
         tail = raw[be:line_end].lstrip(b" \t*_")
         if tail.startswith(b":"):
             return True
@@ -727,13 +732,20 @@ class _Strengths:
         if start <= pos < end:
             return start, end
         raw = self.raw
+        # a sentence longer than _SENTENCE_MAX bytes either side is cut there (bounded work)
+        lo, hi = max(0, pos - _SENTENCE_MAX), pos + _SENTENCE_MAX
         start = max(
-            raw.rfind(b"\n", 0, pos), raw.rfind(b". ", 0, pos) + 1, raw.rfind(b"; ", 0, pos) + 1
+            lo,
+            raw.rfind(b"\n", lo, pos),
+            raw.rfind(b". ", lo, pos) + 1,
+            raw.rfind(b"; ", lo, pos) + 1,
         )
         ends = [
-            i for i in (raw.find(b"\n", pos), raw.find(b". ", pos), raw.find(b"; ", pos)) if i >= 0
+            i
+            for i in (raw.find(b"\n", pos, hi), raw.find(b". ", pos, hi), raw.find(b"; ", pos, hi))
+            if i >= 0
         ]
-        self._last = (start, min(ends) if ends else len(raw))
+        self._last = (start, min(ends) if ends else min(hi, len(raw)))
         return self._last
 
     @staticmethod
