@@ -6,12 +6,14 @@ module lists in its ``__all__`` is re-exported here, so ``ck.charts.goal_timelin
 
 from __future__ import annotations
 
+from careerkit.charts import cohort as _cohort
 from careerkit.charts import goals as _goals
 from careerkit.charts import interests as _interests
 from careerkit.charts import skills as _skills
+from careerkit.charts.cohort import *  # noqa: F403
 from careerkit.charts.goals import *  # noqa: F403
 from careerkit.charts.interests import *  # noqa: F403
 from careerkit.charts.skills import *  # noqa: F403
 from careerkit.charts.theme import summary
 
-__all__ = ["summary", *_interests.__all__, *_skills.__all__, *_goals.__all__]
+__all__ = ["summary", *_interests.__all__, *_skills.__all__, *_goals.__all__, *_cohort.__all__]
