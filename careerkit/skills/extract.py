@@ -174,7 +174,6 @@ _CUES: dict[int, tuple[str, ...]] = {
         "how to apply",
         "salary",
         "compensation",
-        "location",
         "to apply",
         "company description",
         "position summary",
@@ -591,14 +590,25 @@ class SkillExtractor:
         strength = _Strengths(raw, cues).at if cues else _unspecified
         ids, labels, kinds = c.skill_ids, c.labels, c.kinds
         original = doc.original
-        starts, ends = doc.original_spans(
-            [m[0] - 1 for m in accepted], [m[1] - 1 for m in accepted]
-        )
+        if doc.plain_start is None:  # no markup: plain offsets are the caller's offsets
+            spans = [(bs - 1, be - 1) for bs, be, _ in accepted]
+        else:
+            spans = list(
+                zip(
+                    *doc.original_spans([m[0] - 1 for m in accepted], [m[1] - 1 for m in accepted]),
+                    strict=True,
+                )
+            )
+        # tuple.__new__ directly: the named tuple's own __new__ is a Python-level wrapper
+        make = tuple.__new__
         out = []
-        for (bs, _be, pi), os_, oe in zip(accepted, starts, ends, strict=True):
+        for (bs, _be, pi), (os_, oe) in zip(accepted, spans, strict=True):
             sk = pat_skill[pi]
             out.append(
-                SkillMatch(ids[sk], labels[sk], kinds[sk], os_, oe, strength(bs), original[os_:oe])
+                make(
+                    SkillMatch,
+                    (ids[sk], labels[sk], kinds[sk], os_, oe, strength(bs), original[os_:oe]),
+                )
             )
         return out
 
@@ -683,6 +693,22 @@ def _in_list(raw: bytes, bs: int, be: int, safe, c: _Compiled) -> bool:
     return False
 
 
+# Sentence ends: "." or ";" followed by a space. Searched one byte at a time (single-byte
+# searches are much faster than two-byte ones), skipping "node.js" and the like.
+def _back(raw: bytes, ch: int, lo: int, pos: int) -> int:
+    i = raw.rfind(ch, lo, pos)
+    while i >= 0 and raw[i + 1] != 32:
+        i = raw.rfind(ch, lo, i)
+    return i
+
+
+def _fwd(raw: bytes, ch: int, pos: int, hi: int) -> int:
+    i = raw.find(ch, pos, hi)
+    while i >= 0 and raw[i + 1] != 32:
+        i = raw.find(ch, i + 1, hi)
+    return i
+
+
 def _unspecified(_pos: int) -> str:
     return "unspecified"
 
@@ -733,19 +759,11 @@ class _Strengths:
             return start, end
         raw = self.raw
         # a sentence longer than _SENTENCE_MAX bytes either side is cut there (bounded work)
-        lo, hi = max(0, pos - _SENTENCE_MAX), pos + _SENTENCE_MAX
-        start = max(
-            lo,
-            raw.rfind(b"\n", lo, pos),
-            raw.rfind(b". ", lo, pos) + 1,
-            raw.rfind(b"; ", lo, pos) + 1,
-        )
-        ends = [
-            i
-            for i in (raw.find(b"\n", pos, hi), raw.find(b". ", pos, hi), raw.find(b"; ", pos, hi))
-            if i >= 0
-        ]
-        self._last = (start, min(ends) if ends else min(hi, len(raw)))
+        lo, hi = max(0, pos - _SENTENCE_MAX), min(len(raw) - 1, pos + _SENTENCE_MAX)
+        start = max(lo, raw.rfind(b"\n", lo, pos), _back(raw, 46, lo, pos), _back(raw, 59, lo, pos))
+        ends = (raw.find(b"\n", pos, hi), _fwd(raw, 46, pos, hi), _fwd(raw, 59, pos, hi))
+        ends = [i for i in ends if i >= 0]
+        self._last = (start, min(ends) if ends else hi)
         return self._last
 
     @staticmethod
