@@ -22,6 +22,7 @@ import numpy as np
 
 __all__ = [
     "TOKEN_INNER",
+    "WORD_BYTE",
     "Normalised",
     "alias_bytes",
     "has_markup",
@@ -142,6 +143,9 @@ def normalise_alias(alias: str) -> str:
 
 # ASCII separators become spaces in the bytes the automaton searches; UTF-8 bytes of other
 # characters (>= 0x80) are left alone, so non-ASCII letters stay inside words.
+#: Bytes that belong to a word in ``raw``/``search``: letters, digits and ``\x01`` (the stand-in
+#: for a non-ASCII letter).
+WORD_BYTE = tuple(chr(i).isalnum() or i == 1 for i in range(256))
 _BYTE_TABLE = bytes(32 if i < 128 and i in _TABLE and i != 1 else i for i in range(256))
 
 

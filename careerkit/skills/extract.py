@@ -8,16 +8,15 @@ the start of a word; the end is checked against the next character (``+ # . _`` 
 token: ``C`` is not found in ``C++`` or ``C#``, ``Node`` not in ``Node.js``).
 
 Ambiguous aliases (status ``needs_context``, see :mod:`careerkit.skills.taxonomy`) are accepted
-only with evidence: the case they are written in ("Go", not "go"), no negative context ("excel
-at", "access to", "R & D", "S.C"), and, for one- and two-letter aliases, company names and
-words at the start of a sentence, a context cue (a qualifier such as "programming" or
-"proficient in", or a neighbouring skill in the same list: "Python, R, SQL").
+only with evidence (``_evidence.py``): the case they are written in ("Go", not "go"), no
+negative context ("excel at", "access to", "R & D", "S.C"), and, for one- and two-letter
+aliases, company names and words at the start of a sentence, a context cue (a qualifier such as
+"programming" or "proficient in", or a neighbouring skill in the same list: "Python, R, SQL").
+Each match's strength comes from the posting's sections and cue phrases (``_sections.py``).
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -25,14 +24,11 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from careerkit.errors import InputError
-from careerkit.skills._text import Normalised, alias_bytes, normalise, normalise_alias
-from careerkit.skills.taxonomy import (
-    CACHE_VERSION,
-    Taxonomy,
-    alias_rules,
-    cache_load,
-    cache_store,
-)
+from careerkit.skills._cache import CACHE_VERSION, cache_load, cache_store
+from careerkit.skills._evidence import has_evidence
+from careerkit.skills._sections import SectionStrengths, cue_phrases, unspecified
+from careerkit.skills._text import WORD_BYTE, alias_bytes, normalise, normalise_alias
+from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
 __all__ = ["STRENGTHS", "SkillExtractor", "SkillMatch"]
 
@@ -65,317 +61,6 @@ class SkillMatch(NamedTuple):
     def to_dict(self) -> dict[str, object]:
         """The match as a plain dict (for JSON)."""
         return self._asdict()
-
-
-# ---------------------------------------------------------------- section and cue phrases
-# Heading phrases (recognised at the start of a line, followed by ":" or by little else on the
-# line) and inline cues (anywhere in a sentence). Our own lists of common posting wording.
-_H_REQ, _H_PREF, _H_OTHER, _I_PREF, _I_REQ = 1, 2, 3, 4, 5
-_CUES: dict[int, tuple[str, ...]] = {
-    _H_REQ: (
-        "requirements",
-        "requirement",
-        "job requirements",
-        "minimum requirements",
-        "basic requirements",
-        "minimum qualifications",
-        "basic qualifications",
-        "required qualifications",
-        "required skills",
-        "required experience",
-        "requirements and qualifications",
-        "qualifications",
-        "qualification",
-        "qualifications and experience",
-        "skills and experience",
-        "skills and qualifications",
-        "education and experience",
-        "experience and skills",
-        "knowledge skills and abilities",
-        "what you need",
-        "what you ll need",
-        "what you will need",
-        "what we re looking for",
-        "what we are looking for",
-        "who you are",
-        "you have",
-        "your profile",
-        "must have",
-        "must haves",
-        "essential skills",
-        "essential criteria",
-        "essential requirements",
-        "key skills",
-        "key requirements",
-        "skills required",
-        "required competencies",
-        "competencies",
-        "job specification",
-        "person specification",
-        "candidate profile",
-        "the ideal candidate",
-        "ideal candidate",
-        "about you",
-        "eligibility criteria",
-        "required education and experience",
-        "educational background",
-        "skills and competencies",
-        "knowledge and skills",
-        "experience required",
-    ),
-    _H_PREF: (
-        "preferred qualifications",
-        "preferred skills",
-        "preferred experience",
-        "preferred",
-        "nice to have",
-        "nice to haves",
-        "good to have",
-        "bonus points",
-        "bonus",
-        "desirable",
-        "desirable skills",
-        "desirable criteria",
-        "desired skills",
-        "desired qualifications",
-        "additional qualifications",
-        "pluses",
-        "plus",
-        "extra credit",
-        "it would be great if",
-        "even better if",
-        "preferred requirements",
-        "desired experience",
-        "desirable experience",
-    ),
-    _H_OTHER: (
-        "responsibilities",
-        "key responsibilities",
-        "duties",
-        "duties and responsibilities",
-        "main duties",
-        "what you ll do",
-        "what you will do",
-        "about us",
-        "about the company",
-        "about the role",
-        "about the job",
-        "the role",
-        "role",
-        "job description",
-        "job summary",
-        "job purpose",
-        "summary",
-        "overview",
-        "benefits",
-        "what we offer",
-        "we offer",
-        "perks",
-        "how to apply",
-        "salary",
-        "compensation",
-        "to apply",
-        "company description",
-        "position summary",
-        "job overview",
-        "description",
-        "our company",
-        "who we are",
-        "main responsibilities",
-        "your responsibilities",
-        "duties & responsibilities",
-        "application instructions",
-        "deadline",
-        "terms of employment",
-    ),
-    _I_PREF: (
-        "a plus",
-        "is a plus",
-        "an advantage",
-        "added advantage",
-        "advantageous",
-        "preferably",
-        "desired",
-        "nice to have",
-        "ideally",
-        "would be beneficial",
-        "is beneficial",
-        "an asset",
-        "a bonus",
-        "highly regarded",
-        "good to have",
-        "strongly preferred",
-        "is preferred",
-        "are preferred",
-        "preferred but not required",
-        "not required",
-        "not essential",
-        "optional",
-    ),
-    _I_REQ: (
-        "required",
-        "is required",
-        "are required",
-        "must",
-        "mandatory",
-        "essential",
-        "at least",
-        "minimum of",
-        "requires",
-        "we require",
-        "is a must",
-        "a must",
-    ),
-}
-_HEADING_TAIL = 40  # a heading line has at most this much text after the heading phrase
-_SENTENCE_MAX = 400  # bytes searched either side of a match for the ends of its sentence
-_NOT_HEADING_TAIL = (b"and ", b"or ", b"to ", b"is ", b"are ", b"will ", b"of ", b"in ")
-_SECTION_STRENGTH = {_H_REQ: "required", _H_PREF: "preferred", _H_OTHER: "unspecified"}
-_BULLET = re.compile(rb"[\s\-*>#\d.)(\[\]]*")
-
-# ---------------------------------------------------------------- ambiguity evidence
-# Company names that are also product-name prefixes: alone they are never enough.
-_COMPANIES = frozenset(
-    (
-        "google",
-        "microsoft",
-        "oracle",
-        "apple",
-        "amazon",
-        "ibm",
-        "adobe",
-        "cisco",
-        "intuit",
-        "autodesk",
-        "sap",
-        "meta",
-    )
-)
-# Words after or before an ambiguous alias that show it names a tool, language or skill.
-_QUALIFIER_AFTER = re.compile(
-    r"\s*(?:\(\s*)?(?:programming|programmer|languages?|lang\b|developer|development|code|coding|"
-    r"scripts?|scripting|studio|framework|libraries|library|certifi\w*|spreadsheets?|databases?|"
-    r"macros?|vba|formulas|pivot|workbooks?|queries|query|dashboards?|software|suite|"
-    r"(?P<weak>skills?|experience|knowledge|proficiency|environment|stack|documents?|reports?|"
-    r"applications?|engineer|ecosystem|tools?))\b",
-    re.I,
-)
-# "proficient in X", "experience with X", "using X", "MS X": checked on the last words before X.
-_QUALIFIER_NOUNS = frozenset(
-    (
-        "proficient",
-        "proficiency",
-        "experience",
-        "experienced",
-        "expertise",
-        "expert",
-        "skilled",
-        "skills",
-        "knowledge",
-        "familiar",
-        "familiarity",
-        "fluent",
-        "fluency",
-        "competent",
-        "competence",
-        "competency",
-        "working",
-        "background",
-        "work",
-        "advanced",
-        "strong",
-        "programming",
-        "written",
-        "coding",
-        "develop",
-        "developing",
-        "scripting",
-    )
-)
-_QUALIFIER_PREPS = frozenset(("in", "with", "of", "using", "on"))
-_QUALIFIER_LAST = frozenset(("using", "ms", "microsoft"))
-_SKIP_BEFORE = frozenset(("the", "ms", "microsoft"))
-
-
-def _qualifier_before(window: str) -> bool:
-    words = window.casefold().split()
-    while words and words[-1] in _SKIP_BEFORE and len(words) > 1:
-        if words[-1] in _QUALIFIER_LAST:
-            return True
-        words.pop()
-    if not words:
-        return False
-    if words[-1] in _QUALIFIER_LAST:
-        return True
-    return len(words) >= 2 and words[-1] in _QUALIFIER_PREPS and words[-2] in _QUALIFIER_NOUNS
-
-
-_BULLET_CHARS = " \t\r-*•·>#)([]0123456789"
-
-
-def _at_sentence_start(plain: str, ps: int) -> bool:
-    """True when only bullets or numbering stand between ``ps`` and the start of its sentence
-    or line (where every word is capitalised anyway, so case is no evidence)."""
-    lo = max(0, ps - 12)
-    head = plain[lo:ps].rstrip(_BULLET_CHARS)
-    if not head:
-        return lo == 0 or ps - lo < 12
-    return head[-1] in "\n.!?:;"
-
-
-# Words near a language name that show it is asked for as a language (substring tests on the
-# lower-cased neighbourhood: far cheaper than a regex search).
-_LANGUAGE_CUES = (
-    "fluen", "proficien", "speak", "spoken", "written", "writing", "read", "native",
-    "bilingual", "language", "mother tongue", "command of", "oral", "verbal", "communicat",
-    "interpret", "translat",
-)  # fmt: skip
-# Neighbouring skills in a list: only separators between them.
-_LIST_GAP = re.compile(rb"[\s,;/|()&+]*(?:(?:and|or|and/or|as well as|plus)[\s,;/|()&]*)?")
-_NEAR = 40
-# Negative contexts: the alias is a common word here, not the tool.
-_NEGATIVE_AFTER = {
-    "go": re.compile(
-        r"\s+(?:to|through|beyond|above|ahead|back|for|on|out|live|into|over|with|get|and|"
-        r"the extra|further|far|wrong|well|a long way|forward|along|down|up|abroad|out of)\b"
-        r"|-(?:to|getter|live|ahead)\b",
-        re.I,
-    ),
-    "excel": re.compile(r"\s+(?:at|in|as|on|with|when|through|under|and thrive|beyond)\b", re.I),
-    "access": re.compile(
-        r"\s+(?:to|the|a|an|our|your|their|this|that|these|for|and|control|card|road|point|"
-        r"level|rights|management|from|via|on)\b",
-        re.I,
-    ),
-    "word": re.compile(r"\s+(?:of mouth|for word|count|choice|of god)\b", re.I),
-    "spark": re.compile(
-        r"\s+(?:interest|curiosity|joy|conversations?|ideas?|creativity|change|innovation|debate|"
-        r"imagination|discussion|passion|enthusiasm)\b",
-        re.I,
-    ),
-    "swift": re.compile(
-        r"\s+(?:action|response|resolution|decisions?|turnaround|payments?|transfers?|code|"
-        r"message|network|banking)\b",
-        re.I,
-    ),
-    "r": re.compile(r"\s*&|\s+and\s+d\b|\s*/?\s*d\b|\s*\.\s*\w\b|'", re.I),
-    "c": re.compile(r"\s*&|\s*-\s*(?:level|suite|class)|\s*\.\s*\w\b|'|\s+(?:grade|level)\b", re.I),
-}
-_NEGATIVE_BEFORE = {
-    "access": re.compile(
-        r"(?:have|has|had|gain|gaining|grant|granting|provide|providing|get|with|without|easy|"
-        r"open|equal|full|public|direct|remote|limited|unrestricted|restricted|improve|improved|"
-        r"increase|increased|ensure|ensuring|expand|expanding)\s+$",
-        re.I,
-    ),
-    "r": re.compile(r"(?:[&.]|\w\.|\w')\s*$", re.I),
-    "c": re.compile(
-        r"(?:[&.]|\w\.|\w'|grade|level|class|vitamin|section|part|plan|annex)\s*$", re.I
-    ),
-    "go": re.compile(
-        r"(?:to|will|can|must|should|would|could|let|and|or|not|we|you|i|they)\s+$", re.I
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -422,9 +107,8 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         elif prev[1] == 0 and stat == 1:
             chosen[key] = (prev[0], 1, prev[2] or canon)
     cue_of: dict[str, int] = {}
-    for cue, phrases in _CUES.items():
-        for phrase in phrases:
-            cue_of.setdefault(normalise_alias(phrase), cue)
+    for phrase, cue in cue_phrases().items():
+        cue_of.setdefault(normalise_alias(phrase), cue)
     keys = sorted(set(chosen) | set(cue_of))
     pat_skill, pat_status, pat_canon, pat_cue = [], [], [], []
     for key in keys:
@@ -532,7 +216,7 @@ class SkillExtractor:
         long_idx, exact = self._long_idx, self._exact
         raw = doc.raw
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
-        word = _WORD_BYTE
+        word = WORD_BYTE
         # byte spans of the alias (after the pattern's leading space): start, end, pattern
         accepted: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
@@ -582,12 +266,22 @@ class SkillExtractor:
                 accepted = [m for m in accepted if not _inside(m[0], m[1], spans)]
                 pending = [m for m in pending if not _inside(m[0], m[1], spans)]
         if pending:
-            safe = list(accepted)
+            kinds = c.kinds
+            neighbours = [(s, e, kinds[pat_skill[pi]]) for s, e, pi in accepted]
             for m in pending:
-                if self._has_evidence(doc, m, safe):
+                pi = m[2]
+                if has_evidence(
+                    doc.plain,
+                    raw,
+                    (m[0], m[1]),
+                    c.pat_key[pi],
+                    c.pat_canon[pi],
+                    kinds[pat_skill[pi]],
+                    neighbours,
+                ):
                     accepted.append(m)
             accepted.sort()
-        strength = _Strengths(raw, cues).at if cues else _unspecified
+        strength = SectionStrengths(raw, cues).at if cues else unspecified
         ids, labels, kinds = c.skill_ids, c.labels, c.kinds
         original = doc.original
         if doc.plain_start is None:  # no markup: plain offsets are the caller's offsets
@@ -613,45 +307,6 @@ class SkillExtractor:
         return out
 
     # ------------------------------------------------------------------ helpers
-    def _has_evidence(
-        self, doc: Normalised, match: tuple[int, int, int], safe: list[tuple[int, int, int]]
-    ) -> bool:
-        bs, be, pi = match
-        c = self._c
-        canon = c.pat_canon[pi]
-        ps, pe = bs - 1, be - 1
-        plain = doc.plain
-        # case evidence: written as the tool is written ("Go", "R", "Excel"), not "go" or "r"
-        if canon:
-            written = plain[ps:pe]
-            if written != canon and not (len(written) > 2 and written.isupper()):
-                return False
-        key = c.pat_key[pi]
-        if key in _COMPANIES:
-            return False
-        neg = _NEGATIVE_AFTER.get(key)
-        if neg is not None and neg.match(plain, pe):
-            return False
-        neg = _NEGATIVE_BEFORE.get(key)
-        if neg is not None and neg.search(plain, max(0, ps - 40), ps):
-            return False
-        if c.kinds[c.pat_skill[pi]] == "language":
-            near = plain[max(0, ps - 60) : pe + 60].lower()
-            return any(cue in near for cue in _LANGUAGE_CUES)
-        if canon and len(key) > 2 and not _at_sentence_start(plain, ps):
-            return True
-        # General words ("skills", "reports", "experience with") are cues only for a name
-        # written as the tool is written: "Teams reports", "work with teams" are ordinary words.
-        after = _QUALIFIER_AFTER.match(plain, pe)
-        if after is not None and (canon or after.group("weak") is None):
-            return True
-        return _in_list(doc.raw, bs, be, safe, c) or (
-            bool(canon) and _qualifier_before(plain[max(0, ps - 30) : ps])
-        )
-
-
-# letters and digits, and \x01 (a non-ASCII letter in the normalised text)
-_WORD_BYTE = tuple(chr(i).isalnum() or i == 1 for i in range(256))
 
 
 def _employer_spans(search: bytes, employer: str | Iterable[str]) -> list[tuple[int, int]]:
@@ -666,7 +321,7 @@ def _employer_spans(search: bytes, employer: str | Iterable[str]) -> list[tuple[
         i = search.find(needle)
         while i >= 0:
             end = i + len(needle)
-            if end == n or not _WORD_BYTE[search[end]]:
+            if end == n or not WORD_BYTE[search[end]]:
                 spans.append((i + 1, end))
             i = search.find(needle, i + 1)
     return spans
@@ -674,114 +329,3 @@ def _employer_spans(search: bytes, employer: str | Iterable[str]) -> list[tuple[
 
 def _inside(bs: int, be: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= bs and be <= b for a, b in spans)
-
-
-def _in_list(raw: bytes, bs: int, be: int, safe, c: _Compiled) -> bool:
-    """True when a safely matched tool or technical skill sits right beside the alias, with
-    only list separators between them ("Python, R and SQL", "C/C++")."""
-    for s, e, pi in safe:
-        if c.kinds[c.pat_skill[pi]] not in ("software", "technical", "knowledge"):
-            continue
-        if e <= bs and bs - e <= _NEAR:
-            gap = raw[e:bs]
-        elif s >= be and s - be <= _NEAR:
-            gap = raw[be:s]
-        else:
-            continue
-        if b"\n" not in gap and _LIST_GAP.fullmatch(gap):
-            return True
-    return False
-
-
-# Sentence ends: "." or ";" followed by a space. Searched one byte at a time (single-byte
-# searches are much faster than two-byte ones), skipping "node.js" and the like.
-def _back(raw: bytes, ch: int, lo: int, pos: int) -> int:
-    i = raw.rfind(ch, lo, pos)
-    while i >= 0 and raw[i + 1] != 32:
-        i = raw.rfind(ch, lo, i)
-    return i
-
-
-def _fwd(raw: bytes, ch: int, pos: int, hi: int) -> int:
-    i = raw.find(ch, pos, hi)
-    while i >= 0 and raw[i + 1] != 32:
-        i = raw.find(ch, i + 1, hi)
-    return i
-
-
-def _unspecified(_pos: int) -> str:
-    return "unspecified"
-
-
-class _Strengths:
-    """Strength of a position (a byte offset of the searched text) from the section it is in
-    and the cue phrases in its sentence."""
-
-    def __init__(self, raw: bytes, cues: list[tuple[int, int, int]]) -> None:
-        self.raw = raw
-        self.section_pos: list[int] = []
-        self.section_val: list[str] = []
-        self.pref: list[int] = []  # start of each cue phrase, in text order
-        self.req: list[int] = []
-        for bs, be, cue in cues:
-            if cue in (_H_REQ, _H_PREF, _H_OTHER) and self._is_heading(bs, be):
-                self.section_pos.append(bs)
-                self.section_val.append(_SECTION_STRENGTH[cue])
-            elif cue in (_I_PREF, _H_PREF):
-                self.pref.append(bs)
-            elif cue == _I_REQ:
-                self.req.append(bs)
-        self._last = (0, -1)  # the sentence found last (matches often share one)
-
-    def _is_heading(self, bs: int, be: int) -> bool:
-        raw = self.raw
-        # quick no: a word right before the phrase on the same line ("the role", "job summary")
-        if bs >= 2 and raw[bs - 1] == 32 and _WORD_BYTE[raw[bs - 2]]:
-            return False
-        # searches stay near the phrase: a heading sits within a few bytes of a line start
-        lo = max(0, bs - 16)
-        line_start = raw.rfind(b"\n", lo, bs) + 1
-        if line_start == 0 and lo > 0:
-            return False
-        if _BULLET.fullmatch(raw, line_start, bs) is None:
-            return False
-        line_end = raw.find(b"\n", be, be + 200)
-        if line_end < 0:
-            line_end = min(len(raw), be + 200)
-        tail = raw[be:line_end].lstrip(b" \t*_")
-        if tail.startswith(b":"):
-            return True
-        return len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL)
-
-    def _sentence(self, pos: int) -> tuple[int, int]:
-        start, end = self._last
-        if start <= pos < end:
-            return start, end
-        raw = self.raw
-        # a sentence longer than _SENTENCE_MAX bytes either side is cut there (bounded work)
-        lo, hi = max(0, pos - _SENTENCE_MAX), min(len(raw) - 1, pos + _SENTENCE_MAX)
-        start = max(lo, raw.rfind(b"\n", lo, pos), _back(raw, 46, lo, pos), _back(raw, 59, lo, pos))
-        ends = (raw.find(b"\n", pos, hi), _fwd(raw, 46, pos, hi), _fwd(raw, 59, pos, hi))
-        ends = [i for i in ends if i >= 0]
-        self._last = (start, min(ends) if ends else hi)
-        return self._last
-
-    @staticmethod
-    def _any_in(positions: list[int], start: int, end: int) -> bool:
-        i = bisect_left(positions, start)
-        return i < len(positions) and positions[i] < end
-
-    def at(self, pos: int) -> str:
-        if self.pref:
-            start, end = self._sentence(pos)
-            if self._any_in(self.pref, start, end):
-                return "preferred"
-        if self.section_pos:
-            i = bisect_right(self.section_pos, pos) - 1
-            if i >= 0:
-                return self.section_val[i]
-        if self.req:
-            start, end = self._sentence(pos)
-            if self._any_in(self.req, start, end):
-                return "required"
-        return "unspecified"

@@ -24,10 +24,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
-import pickle
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,6 +34,7 @@ import pandas as pd
 
 from careerkit import datasets
 from careerkit.errors import DataError
+from careerkit.skills._cache import CACHE_VERSION, cache_dir, cache_load, cache_store
 from careerkit.skills._text import normalise_alias
 
 __all__ = [
@@ -49,20 +47,6 @@ __all__ = [
     "slugify",
 ]
 
-
-def _code_version() -> str:
-    """Cached objects are keyed by the source of the modules that build them, so a changed rule
-    never meets a stale cache."""
-    h = hashlib.sha1(b"careerkit-skills-cache-2")
-    for name in ("taxonomy.py", "extract.py", "_text.py"):
-        try:
-            h.update((Path(__file__).parent / name).read_bytes())
-        except OSError:
-            h.update(name.encode())
-    return h.hexdigest()[:16]
-
-
-CACHE_VERSION = _code_version()
 
 KINDS = ("software", "technical", "knowledge", "transferable", "certification", "language")
 STATUSES = ("safe", "needs_context", "blocked")
@@ -431,41 +415,6 @@ class Taxonomy:
     def aliases_of(self, skill_id: str) -> pd.DataFrame:
         """The aliases of one skill with their status."""
         return self.alias_table[self.alias_table["skill_id"] == skill_id].reset_index(drop=True)
-
-
-def cache_dir() -> Path:
-    """Where compiled taxonomies are cached: ``$CAREERKIT_HOME/cache/skills`` when
-    CAREERKIT_HOME is set, else the user's cache folder (``$XDG_CACHE_HOME`` or
-    ``~/.cache``)/careerkit/skills. Never inside the repository."""
-    home = os.environ.get("CAREERKIT_HOME")
-    if home:
-        return Path(home) / "cache" / "skills"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "careerkit" / "skills"
-
-
-def cache_load(name: str) -> object | None:
-    """A cached object, or None when absent or unreadable (a stale or broken cache file is
-    simply rebuilt)."""
-    path = cache_dir() / name
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        return None
-
-
-def cache_store(name: str, obj: object) -> None:
-    """Write ``obj`` atomically (temporary file, then rename); a read-only cache is skipped."""
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(tmp).replace(folder / name)
-    except OSError:
-        return
 
 
 def _file_key(path: Path, kind: str) -> str:

@@ -1,0 +1,286 @@
+"""Posting sections and cue phrases: is a skill asked for as required or preferred?
+
+Headings ("Requirements", "Minimum qualifications", "Nice to have", "Responsibilities") are
+recognised at the start of a line followed by ":" or little else; inline cues ("is a plus",
+"preferred", "required", "must") apply to their sentence. The phrases are searched by the
+extractor's automaton together with the skills (see :func:`cue_phrases`); this module decides
+what they mean. The phrase lists are our own, from common posting wording.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from careerkit.skills._text import WORD_BYTE
+
+__all__ = ["SectionStrengths", "cue_phrases", "unspecified"]
+
+# Heading phrases (recognised at the start of a line, followed by ":" or by little else on the
+# line) and inline cues (anywhere in a sentence). Our own lists of common posting wording.
+_H_REQ, _H_PREF, _H_OTHER, _I_PREF, _I_REQ = 1, 2, 3, 4, 5
+_CUES: dict[int, tuple[str, ...]] = {
+    _H_REQ: (
+        "requirements",
+        "requirement",
+        "job requirements",
+        "minimum requirements",
+        "basic requirements",
+        "minimum qualifications",
+        "basic qualifications",
+        "required qualifications",
+        "required skills",
+        "required experience",
+        "requirements and qualifications",
+        "qualifications",
+        "qualification",
+        "qualifications and experience",
+        "skills and experience",
+        "skills and qualifications",
+        "education and experience",
+        "experience and skills",
+        "knowledge skills and abilities",
+        "what you need",
+        "what you ll need",
+        "what you will need",
+        "what we re looking for",
+        "what we are looking for",
+        "who you are",
+        "you have",
+        "your profile",
+        "must have",
+        "must haves",
+        "essential skills",
+        "essential criteria",
+        "essential requirements",
+        "key skills",
+        "key requirements",
+        "skills required",
+        "required competencies",
+        "competencies",
+        "job specification",
+        "person specification",
+        "candidate profile",
+        "the ideal candidate",
+        "ideal candidate",
+        "about you",
+        "eligibility criteria",
+        "required education and experience",
+        "educational background",
+        "skills and competencies",
+        "knowledge and skills",
+        "experience required",
+    ),
+    _H_PREF: (
+        "preferred qualifications",
+        "preferred skills",
+        "preferred experience",
+        "preferred",
+        "nice to have",
+        "nice to haves",
+        "good to have",
+        "bonus points",
+        "bonus",
+        "desirable",
+        "desirable skills",
+        "desirable criteria",
+        "desired skills",
+        "desired qualifications",
+        "additional qualifications",
+        "pluses",
+        "plus",
+        "extra credit",
+        "it would be great if",
+        "even better if",
+        "preferred requirements",
+        "desired experience",
+        "desirable experience",
+    ),
+    _H_OTHER: (
+        "responsibilities",
+        "key responsibilities",
+        "duties",
+        "duties and responsibilities",
+        "main duties",
+        "what you ll do",
+        "what you will do",
+        "about us",
+        "about the company",
+        "about the role",
+        "about the job",
+        "the role",
+        "role",
+        "job description",
+        "job summary",
+        "job purpose",
+        "summary",
+        "overview",
+        "benefits",
+        "what we offer",
+        "we offer",
+        "perks",
+        "how to apply",
+        "salary",
+        "compensation",
+        "to apply",
+        "company description",
+        "position summary",
+        "job overview",
+        "description",
+        "our company",
+        "who we are",
+        "main responsibilities",
+        "your responsibilities",
+        "duties & responsibilities",
+        "application instructions",
+        "deadline",
+        "terms of employment",
+    ),
+    _I_PREF: (
+        "a plus",
+        "is a plus",
+        "an advantage",
+        "added advantage",
+        "advantageous",
+        "preferably",
+        "desired",
+        "nice to have",
+        "ideally",
+        "would be beneficial",
+        "is beneficial",
+        "an asset",
+        "a bonus",
+        "highly regarded",
+        "good to have",
+        "strongly preferred",
+        "is preferred",
+        "are preferred",
+        "preferred but not required",
+        "not required",
+        "not essential",
+        "optional",
+    ),
+    _I_REQ: (
+        "required",
+        "is required",
+        "are required",
+        "must",
+        "mandatory",
+        "essential",
+        "at least",
+        "minimum of",
+        "requires",
+        "we require",
+        "is a must",
+        "a must",
+    ),
+}
+_HEADING_TAIL = 40  # a heading line has at most this much text after the heading phrase
+_SENTENCE_MAX = 400  # bytes searched either side of a match for the ends of its sentence
+_NOT_HEADING_TAIL = (b"and ", b"or ", b"to ", b"is ", b"are ", b"will ", b"of ", b"in ")
+_SECTION_STRENGTH = {_H_REQ: "required", _H_PREF: "preferred", _H_OTHER: "unspecified"}
+_BULLET = re.compile(rb"[\s\-*>#\d.)(\[\]]*")
+
+
+def cue_phrases() -> dict[str, int]:
+    """Phrase (as written in the lists) -> cue kind, for the automaton."""
+    out: dict[str, int] = {}
+    for cue, phrases in _CUES.items():
+        for phrase in phrases:
+            out.setdefault(phrase, cue)
+    return out
+
+
+# Sentence ends: "." or ";" followed by a space. Searched one byte at a time (single-byte
+# searches are much faster than two-byte ones), skipping "node.js" and the like.
+def _back(raw: bytes, ch: int, lo: int, pos: int) -> int:
+    i = raw.rfind(ch, lo, pos)
+    while i >= 0 and raw[i + 1] != 32:
+        i = raw.rfind(ch, lo, i)
+    return i
+
+
+def _fwd(raw: bytes, ch: int, pos: int, hi: int) -> int:
+    i = raw.find(ch, pos, hi)
+    while i >= 0 and raw[i + 1] != 32:
+        i = raw.find(ch, i + 1, hi)
+    return i
+
+
+def unspecified(_pos: int) -> str:
+    """The strength of any position in a posting without cues."""
+    return "unspecified"
+
+
+class SectionStrengths:
+    """Strength of a position (a byte offset of the searched text) from the section it is in
+    and the cue phrases in its sentence."""
+
+    def __init__(self, raw: bytes, cues: list[tuple[int, int, int]]) -> None:
+        self.raw = raw
+        self.section_pos: list[int] = []
+        self.section_val: list[str] = []
+        self.pref: list[int] = []  # start of each cue phrase, in text order
+        self.req: list[int] = []
+        for bs, be, cue in cues:
+            if cue in (_H_REQ, _H_PREF, _H_OTHER) and self._is_heading(bs, be):
+                self.section_pos.append(bs)
+                self.section_val.append(_SECTION_STRENGTH[cue])
+            elif cue in (_I_PREF, _H_PREF):
+                self.pref.append(bs)
+            elif cue == _I_REQ:
+                self.req.append(bs)
+        self._last = (0, -1)  # the sentence found last (matches often share one)
+
+    def _is_heading(self, bs: int, be: int) -> bool:
+        raw = self.raw
+        # quick no: a word right before the phrase on the same line ("the role", "job summary")
+        if bs >= 2 and raw[bs - 1] == 32 and WORD_BYTE[raw[bs - 2]]:
+            return False
+        # searches stay near the phrase: a heading sits within a few bytes of a line start
+        lo = max(0, bs - 16)
+        line_start = raw.rfind(b"\n", lo, bs) + 1
+        if line_start == 0 and lo > 0:
+            return False
+        if _BULLET.fullmatch(raw, line_start, bs) is None:
+            return False
+        line_end = raw.find(b"\n", be, be + 200)
+        if line_end < 0:
+            line_end = min(len(raw), be + 200)
+        tail = raw[be:line_end].lstrip(b" \t*_")
+        if tail.startswith(b":"):
+            return True
+        return len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL)
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        start, end = self._last
+        if start <= pos < end:
+            return start, end
+        raw = self.raw
+        # a sentence longer than _SENTENCE_MAX bytes either side is cut there (bounded work)
+        lo, hi = max(0, pos - _SENTENCE_MAX), min(len(raw) - 1, pos + _SENTENCE_MAX)
+        start = max(lo, raw.rfind(b"\n", lo, pos), _back(raw, 46, lo, pos), _back(raw, 59, lo, pos))
+        ends = (raw.find(b"\n", pos, hi), _fwd(raw, 46, pos, hi), _fwd(raw, 59, pos, hi))
+        ends = [i for i in ends if i >= 0]
+        self._last = (start, min(ends) if ends else hi)
+        return self._last
+
+    @staticmethod
+    def _any_in(positions: list[int], start: int, end: int) -> bool:
+        i = bisect_left(positions, start)
+        return i < len(positions) and positions[i] < end
+
+    def at(self, pos: int) -> str:
+        if self.pref:
+            start, end = self._sentence(pos)
+            if self._any_in(self.pref, start, end):
+                return "preferred"
+        if self.section_pos:
+            i = bisect_right(self.section_pos, pos) - 1
+            if i >= 0:
+                return self.section_val[i]
+        if self.req:
+            start, end = self._sentence(pos)
+            if self._any_in(self.req, start, end):
+                return "required"
+        return "unspecified"
