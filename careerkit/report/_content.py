@@ -1,0 +1,415 @@
+"""What the report says: plain data (strings, numbers, lists) and figures from a workbook.
+
+Nothing here writes HTML: the template does, with autoescaping, so every piece of text a person
+typed reaches the page escaped. Each step is worked out on its own, and a step that cannot be
+worked out (e.g. a counselor's inventory file that went missing) gives a plain sentence in its
+section instead of stopping the whole report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd
+
+from careerkit import charts, datasets, goals, interests, skills
+from careerkit.errors import CareerkitError
+from careerkit.report._text import HORIZON_WORDS, STATUS_WORDS, TEXT
+
+#: How many rows the report's tables show.
+TOP_MATCHES = 10
+TOP_REQUIREMENTS = 15
+TOP_GAPS = 12
+
+
+@dataclass
+class Chart:
+    """A figure and its words; ``markup`` is filled in by the renderer (SVG or a live div)."""
+
+    key: str
+    figure: Any
+    summary: str
+    markup: str = ""
+
+
+@dataclass
+class Content:
+    """Everything the template shows."""
+
+    pseudonym: str
+    workshop: str
+    today: date
+    generated: str
+    updated: str
+    interests: dict[str, Any]
+    skills: dict[str, Any]
+    goals: dict[str, Any]
+    notes: str
+    comments: list[dict[str, str]]
+    credit: list[str]
+    version: str
+    charts: list[Chart] = field(default_factory=list)
+
+
+def _chart(charts_list: list[Chart], key: str, figure: Any) -> Chart:
+    chart = Chart(key=key, figure=figure, summary=charts.summary(figure))
+    charts_list.append(chart)
+    return chart
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _by(author: str, moment: datetime | None) -> str:
+    when = _when(moment)
+    if not when:
+        return author or TEXT["none"]
+    return TEXT["comment_by"].format(author=author or TEXT["none"], time=when)
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else TEXT["none"]
+
+
+# --------------------------------------------------------------------------- interests
+
+
+def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
+    section = wb.interests
+    if not section.responses:
+        return {"done": False, "message": TEXT["interests_not_done"]}
+    try:
+        inventory = interests.load_inventory(section.inventory_path)
+        profile = interests.score(section.responses, inventory)
+    except CareerkitError as exc:
+        return {"done": False, "message": TEXT["interests_error"].format(error=exc)}
+    out: dict[str, Any] = {
+        "done": True,
+        "answered": TEXT["answered"].format(
+            answered=sum(profile.answered.values()) or len(section.responses),
+            total=len(inventory),
+        ),
+        "notes": [n for n in profile.notes if n != interests.NO_NORMS],
+        "scores": [
+            {
+                "letter": letter,
+                "name": interests.TYPE_NAMES[letter],
+                "meaning": interests.PLAIN_MEANING[letter],
+                "score": (
+                    TEXT["score_missing"]
+                    if profile.scores[letter] is None
+                    else TEXT["score_of"].format(
+                        score=_fmt(profile.scores[letter]), max=profile.max_score
+                    )
+                ),
+            }
+            for letter in interests.RIASEC
+        ],
+        "code": "",
+        "matches": [],
+        "match_notes": [],
+    }
+    _chart(found, "hexagon", charts.riasec_hexagon(profile))
+    if profile.flat:
+        out["flat"] = TEXT["flat"]
+        return out
+    out["code"] = profile.code
+    out["code_intro"] = TEXT["code_intro"].format(
+        names=", ".join(interests.TYPE_NAMES[x] for x in profile.code)
+    )
+    if profile.ties:
+        out["ties"] = TEXT["code_ties"].format(
+            ties="; ".join(" = ".join(t) for t in profile.ties),
+            others=", ".join(profile.codes[1:]) or profile.code,
+        )
+    if profile.complete:
+        spread = interests.differentiation(profile)
+        share = spread / profile.max_score if profile.max_score else 0.0
+        meaning = (
+            TEXT["differentiation_high"]
+            if share >= 0.5
+            else TEXT["differentiation_mid"]
+            if share >= 0.25
+            else TEXT["differentiation_low"]
+        )
+        out["consistency"] = interests.CONSISTENCY_WORDS[interests.consistency(profile)]
+        out["differentiation"] = TEXT["differentiation_text"].format(
+            spread=round(spread, 1), max=profile.max_score, meaning=meaning
+        )
+    try:
+        matches = interests.match_occupations(
+            profile, job_zones=section.job_zones or None, top=TOP_MATCHES
+        )
+    except CareerkitError as exc:
+        out["match_notes"] = [str(exc)]
+        return out
+    out["match_notes"] = list(matches.attrs.get("notes", []))
+    out["matches"] = [
+        {
+            "title": row.title,
+            "soc_code": row.soc_code,
+            "job_zone": TEXT["zone_unknown"] if pd.isna(row.job_zone) else str(int(row.job_zone)),
+            "fit": f"{row.fit:.2f}",
+            "band": row.band,
+            "why": row.why,
+        }
+        for row in matches.itertuples(index=False)
+    ]
+    if not matches.empty:
+        _chart(found, "fit", charts.fit_chart(matches))
+    if section.selected_title:
+        out["chosen"] = TEXT["chosen_occupation"].format(title=section.selected_title)
+    return out
+
+
+# --------------------------------------------------------------------------- skills
+
+
+def _gap_table(wb: Any, need: pd.DataFrame | None, required: pd.DataFrame | None) -> Any:
+    ratings = dict(wb.skills.ratings)
+    if need is not None and not need.empty:
+        # Ratings kept from an earlier target role are left out, as on the gap screen.
+        listed = set(need["element_id"])
+        ratings = {k: v for k, v in ratings.items() if k in listed}
+    else:
+        ratings = {}
+    return skills.gap(ratings, need, have=wb.skills.skills_held, posting_need=required)
+
+
+def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
+    section = wb.skills
+    if not (section.target_soc_code or section.target_title or section.postings or section.ratings):
+        return {"done": False, "message": TEXT["skills_not_done"]}
+    out: dict[str, Any] = {
+        "done": True,
+        "target": TEXT["target"].format(title=section.target_title or section.target_soc_code)
+        if (section.target_title or section.target_soc_code)
+        else TEXT["no_target"],
+        "target_code": TEXT["target_code"].format(soc_code=section.target_soc_code)
+        if section.target_soc_code
+        else "",
+        "postings": [
+            {
+                "title": p.title or TEXT["none"],
+                "company": p.company,
+                "illustrative": p.illustrative,
+            }
+            for p in section.postings
+        ],
+        "requirements": [],
+        "onet": [],
+        "posting_gaps": [],
+        "strengths": [],
+        "notes": [],
+    }
+    errors: list[str] = []
+    need = required = None
+    try:
+        need = (
+            skills.occupation_requirements(section.target_soc_code)
+            if (section.target_soc_code)
+            else None
+        )
+    except CareerkitError as exc:
+        errors.append(str(exc))
+    if section.postings:
+        try:
+            extractor = extractor or skills.SkillExtractor(skills.Taxonomy.default())
+            required = skills.requirements(
+                skills.postings_from_records(section.postings), extractor
+            )
+        except CareerkitError as exc:
+            errors.append(str(exc))
+    if required is not None:
+        n_postings = required.attrs.get("n_postings", len(section.postings))
+        out["requirements"] = [
+            {
+                "label": r.label,
+                "kind": r.kind,
+                "postings": f"{r.postings} of {n_postings}",
+                "required": f"{r.required_share:.0%}",
+            }
+            for r in required.head(TOP_REQUIREMENTS).itertuples(index=False)
+        ]
+        out["requirements_checked"] = True
+    try:
+        table = _gap_table(wb, need, required)
+    except CareerkitError as exc:
+        errors.append(str(exc))
+        table = None
+    out["notes"] = errors
+    if table is None:
+        return out
+    out["notes"] += list(table.notes)
+    if table.unrated:
+        out["notes"].append(TEXT["unrated"].format(n=len(table.unrated)))
+    out["gap_empty"] = table.empty
+    out["onet"] = [
+        {
+            "name": r.element_name,
+            "rating": str(int(r.rating)),
+            "level": _fmt(round(float(r.level), 1)),
+            "need": _fmt(round(float(r.need_level), 1)),
+            "priority": f"{r.priority:.2f}",
+        }
+        for r in table.onet.head(TOP_GAPS).itertuples(index=False)
+    ]
+    out["posting_gaps"] = [
+        {
+            "label": r.label,
+            "kind": r.kind,
+            "share": f"{r.share:.0%}",
+            "priority": f"{r.priority:.2f}",
+        }
+        for r in table.postings.head(TOP_GAPS).itertuples(index=False)
+    ]
+    out["strengths"] = [
+        {
+            "name": r.element_name,
+            "rating": str(int(r.rating)),
+            "need": _fmt(round(float(r.need_level), 1)),
+        }
+        for r in table.strengths.head(TOP_GAPS).itertuples(index=False)
+    ]
+    if not table.held.empty:
+        out["held"] = TEXT["held"].format(skills=", ".join(table.held["label"].astype(str)))
+    if not table.empty:
+        _chart(found, "gap", charts.gap_chart(table))
+        if not table.onet.empty and not table.postings.empty:
+            _chart(found, "gap_postings", charts.gap_chart(table, source="postings"))
+    return out
+
+
+# --------------------------------------------------------------------------- goals
+
+
+def _goal(n: int, goal: goals.Goal, section: Any, today: date) -> dict[str, Any]:
+    check = goals.check_smart(
+        goal, today, horizons=section.horizons, term_calendar=section.term_calendar
+    )
+    letters = []
+    for letter, name in TEXT["smart_letters"].items():
+        value = check.scores.get(letter)
+        letters.append(
+            {
+                "letter": letter,
+                "name": name,
+                "score": TEXT["smart_not_judged"]
+                if value is None
+                else TEXT["smart_score"].format(score=value),
+                "suggestion": check.suggestions.get(letter, ""),
+            }
+        )
+    measure = " — ".join(x for x in (goal.measure.what, goal.measure.target) if x.strip())
+    links = [goal.links.target_title, goal.links.interest_code, *goal.links.gap_skills]
+    return {
+        "number": n,
+        "heading": TEXT["goal"].format(n=n),
+        "text": goal.text,
+        "draft": goal.draft,
+        "facts": [
+            (TEXT["goal_type"], goal.category.value if goal.category else TEXT["none"]),
+            (
+                TEXT["goal_horizon"],
+                HORIZON_WORDS.get(goal.horizon.value, goal.horizon.value)
+                if goal.horizon
+                else TEXT["none"],
+            ),
+            (TEXT["goal_start"], _day(goal.start)),
+            (TEXT["goal_deadline"], _day(goal.deadline or check.deadline)),
+            (
+                TEXT["goal_status"],
+                STATUS_WORDS.get(goal.status.value, goal.status.value)
+                + " · "
+                + TEXT["goal_progress"].format(percent=goal.percent_complete),
+            ),
+            (
+                TEXT["goal_confidence"],
+                TEXT["goal_confidence_value"].format(value=goal.confidence)
+                if goal.confidence is not None
+                else TEXT["none"],
+            ),
+        ],
+        "measure": measure,
+        "why": goal.why,
+        "resources": [r for r in goal.resources if r.strip()],
+        "supporters": [s for s in goal.supporters if s.strip()],
+        "obstacles": [(o.obstacle, o.strategy) for o in goal.obstacles],
+        "steps": [s.text for s in goal.action_steps],
+        "links": [x for x in links if x],
+        "verdict": TEXT["smart"].format(verdict=check.verdict),
+        "verdict_key": check.verdict.replace(" ", "-").lower(),
+        "letters": letters,
+        "milestones": [
+            {
+                "title": m.title,
+                "due": _day(m.due),
+                "done": m.done_on.isoformat() if m.done_on else TEXT["not_done_yet"],
+            }
+            for m in goal.milestones
+        ],
+        "comments": [{"text": c.text, "by": _by(c.author, c.at)} for c in goal.counselor_comments],
+    }
+
+
+def _goals(wb: Any, found: list[Chart], today: date) -> dict[str, Any]:
+    section = wb.goals
+    out: dict[str, Any] = {
+        "interview": section.interview_answer,
+        "goals": [],
+    }
+    if not section.goals:
+        out.update(done=False, message=TEXT["goals_not_done"])
+        return out
+    out["done"] = True
+    out["goals"] = [_goal(n, g, section, today) for n, g in enumerate(section.goals, start=1)]
+    _chart(
+        found,
+        "timeline",
+        charts.goal_timeline(section.goals, today=today, horizons=section.horizons),
+    )
+    return out
+
+
+# --------------------------------------------------------------------------- all of it
+
+
+def build(
+    wb: Any, *, today: date | None = None, now: datetime | None = None, extractor: Any = None
+) -> Content:
+    """Work out everything the report shows for ``wb`` (figures included, not yet drawn)."""
+    from careerkit import __version__
+
+    now = now or datetime.now(UTC)
+    today = today or now.date()
+    found: list[Chart] = []
+    content = Content(
+        pseudonym=wb.participant.pseudonym,
+        workshop=wb.participant.workshop,
+        today=today,
+        generated=_when(now),
+        updated=_when(wb.updated_at),
+        interests=_interests(wb, found),
+        skills=_skills(wb, found, extractor),
+        goals=_goals(wb, found, today),
+        notes=wb.notes,
+        comments=[
+            {"text": c.text, "about": c.about, "by": _by(c.author, c.time)}
+            for c in wb.counselor_comments
+        ],
+        credit=datasets.credit().splitlines(),
+        version=__version__,
+    )
+    content.charts = found
+    return content
