@@ -1,9 +1,80 @@
-"""`careerkit cohort ...` subcommand."""
+"""`careerkit cohort ...`: a counselor's export of a folder of submitted workbooks.
+
+``careerkit cohort DIR -o out.csv|out.xlsx [--no-pseudonymise] [--include-free-text] [-k 5]``
+reads every workbook in ``DIR`` (:func:`careerkit.cohort.load`), writes the per-participant
+table (pseudonymised by default, with the key in ``out.csv.key.csv``; no free text unless asked)
+and prints the group summary with groups smaller than ``k`` suppressed, the files skipped and
+the workbooks left out because of their consent. Without ``-o`` only the summary is printed.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from careerkit.errors import InputError
+
+__all__ = ["TEXT", "register", "run_cohort"]
+
+TEXT = {
+    "help": "progress, group statistics and a pseudonymised export of a folder of workbooks",
+    "dir_help": "the folder holding the submitted workbooks (*.json)",
+    "output_help": "write the per-participant table to this .csv or .xlsx file",
+    "no_pseudonymise_help": "show pseudonyms instead of random codes (no key file is written)",
+    "free_text_help": "include notes, goal texts, postings and comments (not pseudonymised)",
+    "k_help": "hide groups of fewer than K people in the summary (default 5)",
+    "bad_output": "-o {path}: the output must end in .csv or .xlsx.",
+    "bad_k": "-k {k}: use a whole number of at least 1.",
+    "written": "{n} participant(s) written to {path}.",
+    "key": "Key (code → pseudonym) written to {key}: keep it apart from the export.",
+    "skipped": "Skipped {n} file(s) that could not be read:",
+    "skipped_row": "  {file}: {reason}",
+    "excluded": "Left out {n} workbook(s) because of their consent:",
+    "excluded_row": "  {file}: {reason}",
+    "problems": "{pseudonym}: {problems}",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's subcommands (filled in by the step that owns them)."""
+    """Add ``careerkit cohort``."""
+    parser = sub.add_parser("cohort", help=TEXT["help"], description=TEXT["help"])
+    parser.add_argument("folder", metavar="DIR", help=TEXT["dir_help"])
+    parser.add_argument("-o", "--output", default=None, help=TEXT["output_help"])
+    parser.add_argument(
+        "--no-pseudonymise",
+        dest="pseudonymise",
+        action="store_false",
+        help=TEXT["no_pseudonymise_help"],
+    )
+    parser.add_argument("--include-free-text", action="store_true", help=TEXT["free_text_help"])
+    parser.add_argument("-k", type=int, default=5, help=TEXT["k_help"])
+    parser.set_defaults(handler=run_cohort)
+
+
+def run_cohort(args: argparse.Namespace) -> int:
+    from careerkit.cohort import key_path, load
+
+    out = Path(args.output) if args.output else None
+    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+        raise InputError(TEXT["bad_output"].format(path=out))
+    if args.k < 1:
+        raise InputError(TEXT["bad_k"].format(k=args.k))
+    cohort = load(args.folder)
+    print(cohort.summary(k=args.k).text())
+    if len(cohort.skipped):
+        print()
+        print(TEXT["skipped"].format(n=len(cohort.skipped)))
+        for row in cohort.skipped.itertuples(index=False):
+            print(TEXT["skipped_row"].format(file=row.file, reason=row.reason))
+    if len(cohort.excluded):
+        print()
+        print(TEXT["excluded"].format(n=len(cohort.excluded)))
+        for row in cohort.excluded.itertuples(index=False):
+            print(TEXT["excluded_row"].format(file=row.file, reason=row.reason))
+    if out is not None:
+        cohort.export(out, pseudonymise=args.pseudonymise, include_free_text=args.include_free_text)
+        print()
+        print(TEXT["written"].format(n=len(cohort.shared), path=out))
+        if args.pseudonymise:
+            print(TEXT["key"].format(key=key_path(out)))
+    return 0
