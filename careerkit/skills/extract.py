@@ -17,6 +17,7 @@ Each match's strength comes from the posting's sections and cue phrases (``_sect
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -27,7 +28,7 @@ from careerkit.errors import InputError
 from careerkit.skills._cache import CACHE_VERSION, cache_load, cache_store
 from careerkit.skills._evidence import has_evidence
 from careerkit.skills._sections import SectionStrengths, cue_phrases, unspecified
-from careerkit.skills._text import WORD_BYTE, alias_bytes, normalise, normalise_alias
+from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
 from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
 __all__ = ["STRENGTHS", "SkillExtractor", "SkillMatch"]
@@ -85,34 +86,36 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         sid: normalise_alias(lbl)
         for sid, lbl in zip(skills["skill_id"], skills["label"], strict=True)
     }
-    chosen: dict[str, tuple[int, int, str]] = {}
+    # key -> (skill index, status 0/1, canonical case, is that skill's own label)
+    chosen: dict[str, tuple[int, int, str, bool]] = {}
     for alias, key, sid, status in aliases.itertuples(index=False):
         if status == "blocked":
             continue
         stat = 0 if status == "safe" else 1
+        is_label = label_key[sid] == key
         if key in rules.canonical:
             canon = rules.canonical[key]
-        elif alias.isupper() and stat and label_key[sid] != key:
+        elif alias.isupper() and stat and not is_label:
             # an ambiguous acronym standing for a longer name ("ICT", "ERP"): capitals are
             # no evidence, since acronyms are always written so; it needs a context cue
             canon = ""
         else:
             canon = alias if alias != alias.casefold() else ""
         prev = chosen.get(key)
-        # One key, several skills: the skill whose label it is wins, else the first listed.
-        if prev is None or (
-            label_key[sid] == key and label_key[skills["skill_id"].iat[prev[0]]] != key
-        ):
-            chosen[key] = (index[sid], stat, canon)
-        elif prev[1] == 0 and stat == 1:
-            chosen[key] = (prev[0], 1, prev[2] or canon)
+        # One key, several skills: the skill whose own label it is wins, with its own status
+        # ("SQL" is the skill SQL even if another skill lists "SQL" as an alternative name);
+        # otherwise the first listed, with the strictest status among them.
+        if prev is None or (is_label and not prev[3]):
+            chosen[key] = (index[sid], stat, canon, is_label)
+        elif not prev[3] and prev[1] == 0 and stat == 1:
+            chosen[key] = (prev[0], 1, prev[2] or canon, False)
     cue_of: dict[str, int] = {}
     for phrase, cue in cue_phrases().items():
         cue_of.setdefault(normalise_alias(phrase), cue)
     keys = sorted(set(chosen) | set(cue_of))
     pat_skill, pat_status, pat_canon, pat_cue = [], [], [], []
     for key in keys:
-        sk, stat, canon = chosen.get(key, (-1, 0, ""))
+        sk, stat, canon, _ = chosen.get(key, (-1, 0, "", False))
         pat_skill.append(sk)
         pat_status.append(stat)
         pat_canon.append(canon)
@@ -205,82 +208,37 @@ class SkillExtractor:
             return []
         doc = normalise(text)
         search = doc.search
-        raw_matches = self._ac.find_matches_as_indexes(search)
-        short_matches = (
-            self._ac_short.find_matches_as_indexes(search) if self._ac_short is not None else []
-        )
-        if not raw_matches and not short_matches:
-            return []
         c = self._c
-        pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
-        long_idx, exact = self._long_idx, self._exact
-        raw = doc.raw
-        # the text ends with a space, so search[e] and raw[e + 1] exist for every match
-        word = WORD_BYTE
         # byte spans of the alias (after the pattern's leading space): start, end, pattern
         accepted: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
         cues: list[tuple[int, int, int]] = []
-        for api, s, e in raw_matches:
-            # end of a word: a space, or a full stop that ends a sentence
-            ch = search[e]
-            if ch != 32 and not (ch == 46 and search[e + 1] == 32):
-                continue
-            # a hyphen joined to a word keeps it one token: "SQL-like" is one word, and
-            # T-SQL is not SQL
-            if (raw[e] == 45 and word[raw[e + 1]]) or (raw[s] == 45 and word[raw[s - 1]]):
-                continue
-            pi = long_idx[api]
-            if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
-                continue
-            cue = pat_cue[pi]
-            if cue:
-                cues.append((s + 1, e, cue))
-            if pat_skill[pi] >= 0:
-                if pat_status[pi]:
-                    pending.append((s + 1, e, pi))
-                else:
-                    accepted.append((s + 1, e, pi))
-        if short_matches:
-            taken = accepted + pending
-            short_idx = self._short_idx
-            for api, s, e in short_matches:
-                e -= 1  # the pattern's word end
-                if search[e] == 46 and search[e + 1] != 32:
-                    continue
-                if (raw[e] == 45 and word[raw[e + 1]]) or (raw[s] == 45 and word[raw[s - 1]]):
-                    continue
-                if any(a < e and s + 1 < b for a, b, _ in taken):
-                    continue  # inside a longer alias ("objective c")
-                pi = short_idx[api]
-                if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
-                    continue
-                (pending if pat_status[pi] else accepted).append((s + 1, e, pi))
-            accepted.sort()
-            pending.sort()
-        if not accepted and not pending:
+        masked: list[tuple[int, int]] = []
+        self._collect(doc, 0, len(search), accepted, pending, cues, masked)
+        if not accepted and not pending and not masked:
             return []
-        if employer:
-            spans = _employer_spans(search, employer)
-            if spans:
-                accepted = [m for m in accepted if not _inside(m[0], m[1], spans)]
-                pending = [m for m in pending if not _inside(m[0], m[1], spans)]
-        if pending:
-            kinds = c.kinds
-            neighbours = [(s, e, kinds[pat_skill[pi]]) for s, e, pi in accepted]
-            for m in pending:
-                pi = m[2]
-                if has_evidence(
-                    doc.plain,
-                    raw,
-                    (m[0], m[1]),
-                    c.pat_key[pi],
-                    c.pat_canon[pi],
-                    kinds[pat_skill[pi]],
-                    neighbours,
-                ):
-                    accepted.append(m)
-            accepted.sort()
+        not_skills = _employer_spans(search, employer) if employer else []
+        self._judge(doc, accepted, pending, not_skills, masked)
+        if masked:
+            # A rejected match may hide one that starts inside it ("enjoy working
+            # independently": "enjoy working" needs context, "working independently" does
+            # not). Search again from each word inside a rejected match, once.
+            extra: list[tuple[int, int, int]] = []
+            extra_pending: list[tuple[int, int, int]] = []
+            for k, stop in masked:
+                hi = search.find(b" ", min(len(search) - 1, stop + _RESCAN_TAIL))
+                found: list[tuple[int, int, int]] = []
+                found_pending: list[tuple[int, int, int]] = []
+                self._collect(doc, k, hi, found, found_pending, [], None)
+                extra += [m for m in found if m[0] <= stop]
+                extra_pending += [m for m in found_pending if m[0] <= stop]
+            self._judge(doc, extra, extra_pending, not_skills, None, accepted)
+            if extra:
+                accepted = _leftmost_longest(accepted + extra)
+        if not accepted:
+            return []
+        raw = doc.raw
+        pat_skill = c.pat_skill
         strength = SectionStrengths(raw, cues).at if cues else unspecified
         ids, labels, kinds = c.skill_ids, c.labels, c.kinds
         original = doc.original
@@ -307,6 +265,145 @@ class SkillExtractor:
         return out
 
     # ------------------------------------------------------------------ helpers
+    def _collect(
+        self,
+        doc: Normalised,
+        lo: int,
+        hi: int,
+        accepted: list[tuple[int, int, int]],
+        pending: list[tuple[int, int, int]],
+        cues: list[tuple[int, int, int]],
+        masked: list[tuple[int, int]] | None,
+    ) -> None:
+        """Search ``doc.search[lo:hi]`` with both automata; sort the whole-word matches into
+        safe (``accepted``), ambiguous (``pending``) and cue phrases; note rejected matches
+        with a word inside them in ``masked`` (when given)."""
+        search = doc.search[lo:hi] if lo or hi < len(doc.search) else doc.search
+        raw_matches = self._ac.find_matches_as_indexes(search)
+        short_matches = (
+            self._ac_short.find_matches_as_indexes(search) if self._ac_short is not None else []
+        )
+        if not raw_matches and not short_matches:
+            return
+        search = doc.search
+        c = self._c
+        pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
+        long_idx, exact = self._long_idx, self._exact
+        raw = doc.raw
+        # the text ends with a space, so search[e] and raw[e + 1] exist for every match
+        word = WORD_BYTE
+        for api, s, e in raw_matches:
+            s += lo
+            e += lo
+            # end of a word: a space, or a full stop that ends a sentence; a hyphen joined to
+            # a word keeps it one token ("T-SQL" is not SQL), bar a few suffixes
+            ch = search[e]
+            if (
+                (ch != 32 and not (ch == 46 and search[e + 1] == 32))
+                or (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1))
+                or (raw[s] == 45 and word[raw[s - 1]])
+            ):
+                if masked is not None:
+                    k = search.find(b" ", s + 1, e)
+                    if k > 0:
+                        masked.append((k, e))
+                continue
+            pi = long_idx[api]
+            if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
+                continue
+            cue = pat_cue[pi]
+            if cue:
+                cues.append((s + 1, e, cue))
+            if pat_skill[pi] >= 0:
+                if pat_status[pi]:
+                    pending.append((s + 1, e, pi))
+                else:
+                    accepted.append((s + 1, e, pi))
+        if short_matches:
+            taken = accepted + pending
+            short_idx = self._short_idx
+            for api, s, e in short_matches:
+                s += lo
+                e += lo - 1  # the pattern's word end
+                if search[e] == 46 and search[e + 1] != 32:
+                    continue
+                if (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1)) or (
+                    raw[s] == 45 and word[raw[s - 1]]
+                ):
+                    continue
+                if any(a < e and s + 1 < b for a, b, _ in taken):
+                    continue  # inside a longer alias ("objective c")
+                pi = short_idx[api]
+                if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
+                    continue
+                (pending if pat_status[pi] else accepted).append((s + 1, e, pi))
+            accepted.sort()
+            pending.sort()
+
+    def _judge(
+        self,
+        doc: Normalised,
+        accepted: list[tuple[int, int, int]],
+        pending: list[tuple[int, int, int]],
+        employer_spans: list[tuple[int, int]],
+        masked: list[tuple[int, int]] | None,
+        context: list[tuple[int, int, int]] = (),
+    ) -> None:
+        """Drop the employer; move ambiguous matches with evidence into ``accepted`` (in
+        place); note rejected ones with a word inside them in ``masked``. ``context`` holds
+        further safe matches that count as list neighbours."""
+        if employer_spans:
+            accepted[:] = [m for m in accepted if not _inside(m[0], m[1], employer_spans)]
+            pending[:] = [m for m in pending if not _inside(m[0], m[1], employer_spans)]
+        if not pending:
+            return
+        c = self._c
+        pat_skill, kinds = c.pat_skill, c.kinds
+        neighbours = [(s, e, kinds[pat_skill[pi]]) for s, e, pi in (*context, *accepted)]
+        for m in pending:
+            pi = m[2]
+            if has_evidence(
+                doc.plain,
+                doc.raw,
+                (m[0], m[1]),
+                c.pat_key[pi],
+                c.pat_canon[pi],
+                kinds[pat_skill[pi]],
+                neighbours,
+            ):
+                accepted.append(m)
+            elif masked is not None:
+                k = doc.search.find(b" ", m[0], m[1])
+                if k > 0:
+                    masked.append((k, m[1]))
+        accepted.sort()
+
+
+# Words that may follow a skill after a hyphen without making one new word ("Python-based",
+# "mass spectrometry-based", "SQL-certified").
+_SUFFIXES = re.compile(
+    rb"(?:based|driven|related|oriented|focused|specific|centric|savvy|certified|enabled|"
+    rb"powered|compatible|friendly|heavy|first|native|intensive|led|skilled)(?![a-z0-9])"
+)
+
+
+_RESCAN_TAIL = 100  # bytes searched past a rejected match for an alias that starts inside it
+
+
+def _leftmost_longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Sorted, without overlaps: of overlapping matches the one starting first (then the
+    longer) is kept, as the automaton itself would choose."""
+    out: list[tuple[int, int, int]] = []
+    last_end = -1
+    for m in sorted(matches, key=lambda m: (m[0], -m[1])):
+        if m[0] >= last_end:
+            out.append(m)
+            last_end = m[1]
+    return out
+
+
+def _suffix(raw: bytes, pos: int) -> bool:
+    return _SUFFIXES.match(raw, pos) is not None
 
 
 def _employer_spans(search: bytes, employer: str | Iterable[str]) -> list[tuple[int, int]]:
