@@ -73,7 +73,9 @@ def test_progress_stacks_statuses_per_step(cohort_summary):
     # interests: 4 started is hidden, and so the 26 done (total 30 would give the 4 away)
     assert dict(zip(done.y, done.x, strict=True)) == {"skills gap": 17, "goals": 16}
     hidden = fig.data[-1]
-    assert "fewer than 5" in hidden.name and list(hidden.y) == ["interests", "interests"]
+    # skills gap: 3 started is hidden, and the 10 not started with it
+    assert "fewer than 5" in hidden.name and list(hidden.y) == ["interests", "skills gap"]
+    assert list(hidden.text) == ["started, done: <5", "not started, started: <5"]
     assert fig.layout.barmode == "stack"
     assert "interests – done: <5" in summary(fig) and "goals – done: 16" in summary(fig)
 

@@ -145,11 +145,13 @@ def cohort_progress(summary) -> go.Figure:
         )
     hidden = table[table["count"].isna()]
     if len(hidden):
-        labels = [f"{g} <{summary.k}" for g in hidden["group"]]
+        # One label per step (several hidden statuses of a step would overlap at x = 0).
+        per_step = hidden.groupby("step", sort=False)["group"].agg(", ".join)
+        labels = [f"{groups}: <{summary.k}" for groups in per_step]
         fig.add_trace(
             go.Scatter(
-                x=[0] * len(hidden),
-                y=list(hidden["step"]),
+                x=[0] * len(per_step),
+                y=list(per_step.index),
                 mode="text",
                 text=labels,
                 textposition="middle left",
