@@ -275,3 +275,9 @@ def test_a_skill_name_is_safe_even_when_another_skill_lists_it(shared_data: Path
 def test_common_suffixes_after_a_hyphen_keep_the_skill(ex):
     assert found(ex, "Python-based tooling and Excel-savvy analysts") == ["Python", "Excel"]
     assert ex.extract("SQL-like query languages") == []
+
+
+def test_certification_acronyms_need_a_cue(ex):
+    assert ex.extract("Prepares the performance monitoring plan (PMP) each quarter.") == []
+    got = ex.extract("PMP certification is a plus; CPA holder.")
+    assert [(m.text, m.strength) for m in got] == [("PMP", "preferred"), ("CPA", "unspecified")]

@@ -34,7 +34,8 @@ _COMPANIES = frozenset(
 _QUALIFIER_AFTER = re.compile(
     r"\s*(?:\(\s*)?(?:programming|programmer|languages?|lang\b|developer|development|code|coding|"
     r"scripts?|scripting|studio|framework|libraries|library|certifi\w*|spreadsheets?|databases?|"
-    r"macros?|vba|formulas|pivot|workbooks?|queries|query|dashboards?|software|suite|"
+    r"macros?|vba|formulas|pivot|workbooks?|queries|query|dashboards?|software|suite|holders?|"
+    r"credentials?|designation|licen[cs]ed?|qualified|qualifications?|exams?|"
     r"(?P<weak>skills?|experience|knowledge|proficiency|environment|stack|documents?|reports?|"
     r"applications?|engineer|ecosystem|tools?))\b",
     re.I,
