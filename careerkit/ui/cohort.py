@@ -1,0 +1,278 @@
+"""The counselor's cohort screen: choose a folder, see progress and statistics, export.
+
+``CohortScreen`` reads a folder of submitted workbooks with :func:`careerkit.cohort.load` and
+shows the files that could not be read, the workbooks left out because of their consent, a
+progress table (one row per participant who shared), the group summary with small groups
+hidden, the reliability of the interest inventory, and three charts. The export button writes a
+CSV or XLSX (pseudonymised by default, free text only when ticked) and offers it, and the key,
+as download links.
+
+Every control is a standard ipywidgets control with a label (keyboard-usable); every sentence
+is in ``TEXT``; data shown as HTML is escaped. Problems appear in the message area in plain
+words, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from careerkit.charts.cohort import cohort_goal_categories, cohort_holland_letters, cohort_progress
+from careerkit.charts.theme import summary as chart_summary
+from careerkit.cohort import Cohort, key_path, load
+from careerkit.errors import CareerkitError
+from careerkit.workbook import home
+
+__all__ = ["SUBMIT_ENV", "TEXT", "CohortScreen"]
+
+#: environment variable naming the counselor's submission folder (the default folder here)
+SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
+
+TEXT = {
+    "heading": "Your cohort",
+    "intro": (
+        "Choose the folder where participants' workbooks were submitted, then press "
+        "“Load workbooks”. Only workbooks whose owners agreed are shown; statistics count only "
+        "those who agreed to group statistics."
+    ),
+    "folder": "Workbook folder",
+    "k": "Smallest group shown",
+    "load": "Load workbooks",
+    "loaded": "Read {n} workbook(s) from {folder}.",
+    "empty": "There are no workbooks in {folder} yet.",
+    "problem": "Something went wrong with the file system: {error}",
+    "skipped_heading": "Files that could not be read",
+    "excluded_heading": "Left out because of consent",
+    "progress_heading": "Progress of each participant",
+    "no_progress": "Nobody in this folder has shared their workbook with you yet.",
+    "summary_heading": "Group summary",
+    "reliability_heading": "Reliability of the interest inventory",
+    "charts_heading": "Charts",
+    "export_heading": "Export",
+    "export_path": "Save as",
+    "export_default": "cohort_export.xlsx",
+    "pseudonymise": "Replace pseudonyms by random codes (key saved separately)",
+    "free_text": "Include free text (notes, goals, postings, comments)",
+    "export": "Export",
+    "need_load": "Load the workbooks first.",
+    "exported": "Saved {path} ({n} participant(s)).",
+    "key_saved": "The key (code → pseudonym) is in {key}: keep it apart from the export.",
+    "download": "Download {name}",
+    "file": "file",
+    "reason": "reason",
+}
+_MESSAGE_STYLE = {
+    "info": "color:inherit",
+    "error": "color:#B00020;font-weight:bold",
+    "ok": "color:#00634A",
+}
+_LINK_STYLE = "color:#0072B2;text-decoration:underline"  # Okabe–Ito blue
+_MIME = {
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _esc(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _table(frame: pd.DataFrame) -> str:
+    """A frame as an escaped HTML table (user text never becomes markup)."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if str(shown[column].dtype).startswith("datetime64"):
+            shown[column] = shown[column].dt.strftime("%Y-%m-%d %H:%M")
+    return shown.to_html(index=False, escape=True, na_rep="", border=0)
+
+
+def default_folder() -> Path:
+    """``$CAREERKIT_SUBMIT_DIR`` if set, else the workbook home."""
+    configured = os.environ.get(SUBMIT_ENV, "").strip()
+    return Path(configured).expanduser() if configured else home()
+
+
+class CohortScreen:
+    """The counselor's view of a folder of workbooks.
+
+    Attributes
+    ----------
+    folder : Text
+        The folder to read (default: ``$CAREERKIT_SUBMIT_DIR``, else the workbook home).
+    k : BoundedIntText
+        Smallest group shown in the summary and charts.
+    load_button, export_button : Button
+    export_path : Text
+        Where the export goes (``.csv`` or ``.xlsx``).
+    pseudonymise, free_text : Checkbox
+    message : HTML
+        Results and problems, in plain words.
+    skipped, excluded, progress, summary, reliability, downloads : HTML
+    charts : Output
+    cohort : Cohort or None
+        The last cohort loaded.
+    """
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        start = Path(folder) if folder is not None else default_folder()
+        self.cohort: Cohort | None = None
+        self.figures: list[Any] = []
+        self.folder = widgets.Text(
+            value=str(start),
+            description=TEXT["folder"],
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="40em"),
+        )
+        self.k = widgets.BoundedIntText(
+            value=5, min=1, max=1000, description=TEXT["k"], style={"description_width": "initial"}
+        )
+        self.load_button = widgets.Button(description=TEXT["load"], button_style="primary")
+        self.message = widgets.HTML()
+        self.skipped = widgets.HTML()
+        self.excluded = widgets.HTML()
+        self.progress = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.reliability = widgets.HTML()
+        self.charts = widgets.Output()
+        self.export_path = widgets.Text(
+            value=TEXT["export_default"],
+            description=TEXT["export_path"],
+            style={"description_width": "initial"},
+        )
+        self.pseudonymise = widgets.Checkbox(
+            value=True, description=TEXT["pseudonymise"], indent=False
+        )
+        self.free_text = widgets.Checkbox(value=False, description=TEXT["free_text"], indent=False)
+        self.export_button = widgets.Button(description=TEXT["export"])
+        self.downloads = widgets.HTML()
+        self.load_button.on_click(lambda _: self._guarded(self.load))
+        self.export_button.on_click(lambda _: self._guarded(self.export))
+
+        def heading(key: str) -> widgets.HTML:
+            return widgets.HTML(f"<h3>{_esc(TEXT[key])}</h3>")
+
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(f"<h2>{_esc(TEXT['heading'])}</h2><p>{_esc(TEXT['intro'])}</p>"),
+                self.folder,
+                widgets.HBox([self.k, self.load_button]),
+                self.message,
+                self.skipped,
+                self.excluded,
+                heading("progress_heading"),
+                self.progress,
+                heading("summary_heading"),
+                self.summary,
+                heading("reliability_heading"),
+                self.reliability,
+                heading("charts_heading"),
+                self.charts,
+                heading("export_heading"),
+                self.export_path,
+                self.pseudonymise,
+                self.free_text,
+                self.export_button,
+                self.downloads,
+            ]
+        )
+
+    # ------------------------------------------------------------------ helpers
+    def _say(self, text: str, kind: str = "info") -> None:
+        self.message.value = (
+            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{_esc(text)}</p>' if text else ""
+        )
+
+    def _guarded(self, action: Any) -> None:
+        try:
+            action()
+        except CareerkitError as exc:
+            self._say(str(exc), "error")
+        except OSError as exc:
+            self._say(TEXT["problem"].format(error=exc.strerror or exc), "error")
+
+    def _listing(self, key: str, frame: pd.DataFrame) -> str:
+        if frame.empty:
+            return ""
+        items = "".join(
+            f"<li>{_esc(f)}: {_esc(r)}</li>"
+            for f, r in zip(frame["file"], frame["reason"], strict=True)
+        )
+        return f"<h4>{_esc(TEXT[key])}</h4><ul>{items}</ul>"
+
+    # ------------------------------------------------------------------ actions
+    def load(self) -> None:
+        """Read the folder and fill every part of the screen."""
+        self.cohort = None
+        self.downloads.value = ""
+        for area in (self.skipped, self.excluded, self.progress, self.summary, self.reliability):
+            area.value = ""
+        self.charts.clear_output()
+        cohort = load(self.folder.value.strip())
+        self.cohort = cohort
+        total = len(cohort.members) + len(cohort.excluded) + len(cohort.skipped)
+        if total == 0:
+            self._say(TEXT["empty"].format(folder=cohort.folder), "info")
+        else:
+            self._say(TEXT["loaded"].format(n=total, folder=cohort.folder), "ok")
+        self.skipped.value = self._listing("skipped_heading", cohort.skipped)
+        self.excluded.value = self._listing("excluded_heading", cohort.excluded)
+        progress = cohort.progress()
+        self.progress.value = (
+            _table(progress) if len(progress) else f"<p>{_esc(TEXT['no_progress'])}</p>"
+        )
+        summary = cohort.summary(k=int(self.k.value))
+        notes = "".join(f"<p>{_esc(n)}</p>" for n in summary.notes)
+        tables = "".join(
+            f"<h4>{_esc(name.replace('_', ' '))}</h4>"
+            + _table(table.drop(columns=["count", "share"]))
+            for name, table in summary.tables.items()
+        )
+        self.summary.value = notes + tables
+        reliability = cohort.reliability()
+        self.reliability.value = f"<p>{_esc(reliability.attrs['source'])}</p>" + _table(reliability)
+        self.figures = [
+            cohort_holland_letters(summary),
+            cohort_progress(summary),
+            cohort_goal_categories(summary),
+        ]
+        with self.charts:
+            for fig in self.figures:
+                fig.show()
+                display(widgets.HTML(f"<p>{_esc(chart_summary(fig))}</p>"))
+
+    def export(self) -> None:
+        """Write the export and offer it (and the key) as download links."""
+        if self.cohort is None:
+            self._say(TEXT["need_load"], "error")
+            return
+        path = Path(self.export_path.value.strip()).expanduser()
+        out = self.cohort.export(
+            path, pseudonymise=self.pseudonymise.value, include_free_text=self.free_text.value
+        )
+        links = [self._link(out)]
+        words = TEXT["exported"].format(path=out.resolve(), n=len(self.cohort.shared))
+        if self.pseudonymise.value:
+            links.append(self._link(key_path(out)))
+            words += " " + TEXT["key_saved"].format(key=key_path(out).resolve())
+        self.downloads.value = "".join(links)
+        self._say(words, "ok")
+
+    @staticmethod
+    def _link(path: Path) -> str:
+        payload = base64.b64encode(path.read_bytes()).decode("ascii")
+        mime = _MIME.get(path.suffix.lower(), "text/csv")
+        return (
+            f'<p><a download="{_esc(path.name)}" style="{_LINK_STYLE}" '
+            f'href="data:{mime};base64,{payload}">'
+            f"{_esc(TEXT['download'].format(name=path.name))}</a></p>"
+        )
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)

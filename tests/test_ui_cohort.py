@@ -1,0 +1,109 @@
+"""The counselor's cohort screen, driven headlessly: set values, click, read what it shows."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import re
+import stat
+from pathlib import Path
+
+import pytest
+
+import careerkit as ck
+from careerkit.ui.cohort import SUBMIT_ENV, CohortScreen
+
+SCOPES = ["store", "share_with_counselor", "cohort_statistics"]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "submitted"
+    inventory = ck.interests.load_inventory().items
+    for i in range(6):
+        wb = ck.Workbook.create(f"p{i}", folder, workshop="<b>evening</b>" if i == 0 else "=x")
+        wb.give_consent("v1", SCOPES)
+        wb.interests.responses.update(
+            {item: 5 if scale == "S" else 2 for item, scale in
+             zip(inventory["item_id"], inventory["scale"], strict=True)}
+        )
+        wb.notes = "a private note"
+        wb.save()
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    return folder
+
+
+def test_folder_defaults_to_the_submit_folder(monkeypatch, tmp_path, careerkit_home):
+    assert CohortScreen().folder.value == str(careerkit_home)
+    monkeypatch.setenv(SUBMIT_ENV, str(tmp_path))
+    screen = CohortScreen()
+    assert screen.folder.value == str(tmp_path)
+    assert screen.folder.description and screen.k.description and screen.export_path.description
+
+
+def test_loading_shows_progress_summary_skipped_files_and_charts(folder):
+    screen = CohortScreen()
+    screen.folder.value = str(folder)
+    screen.k.value = 5
+    screen.load_button.click()
+    assert "Read 7 workbook(s)" in screen.message.value
+    assert "broken.json" in screen.skipped.value and "not valid JSON" in screen.skipped.value
+    assert "p5" in screen.progress.value
+    # user text is escaped, never markup
+    assert "&lt;b&gt;evening&lt;/b&gt;" in screen.progress.value
+    assert "<b>evening" not in screen.progress.value
+    assert "Statistics include 6 of 6 workbooks" in screen.summary.value
+    assert "S (Social)" in screen.summary.value
+    assert "at least 30" in screen.reliability.value
+    assert len(screen.figures) == 3
+    assert "S (Social): 6" in ck.charts.summary(screen.figures[0])
+
+
+def test_export_writes_the_file_and_offers_downloads(folder, tmp_path):
+    screen = CohortScreen(folder)
+    screen.export_button.click()
+    assert "Load the workbooks first" in screen.message.value
+    screen.load_button.click()
+    out = tmp_path / "out.csv"
+    screen.export_path.value = str(out)
+    screen.export_button.click()
+    assert "Saved" in screen.message.value and "key" in screen.message.value
+    assert stat.S_IMODE(Path(str(out) + ".key.csv").stat().st_mode) == 0o600
+    links = re.findall(r'href="data:text/csv;base64,([^"]+)"', screen.downloads.value)
+    assert len(links) == 2
+    exported = base64.b64decode(links[0]).decode("utf-8-sig")
+    rows = list(csv.DictReader(exported.splitlines()))
+    assert len(rows) == 6 and all(r["code"].startswith("P-") for r in rows)
+    assert "private note" not in exported
+    assert {r["workshop"] for r in rows} == {"<b>evening</b>", "'=x"}
+
+
+def test_free_text_and_pseudonyms_on_request_in_xlsx(folder, tmp_path):
+    from openpyxl import load_workbook
+
+    screen = CohortScreen(folder)
+    screen.load_button.click()
+    screen.export_path.value = str(tmp_path / "out.xlsx")
+    screen.pseudonymise.value = False
+    screen.free_text.value = True
+    screen.export_button.click()
+    sheet = load_workbook(tmp_path / "out.xlsx")["participants"]
+    header = [c.value for c in sheet[1]]
+    assert "pseudonym" in header and "notes" in header
+    assert "spreadsheetml" in screen.downloads.value
+    assert not (tmp_path / "out.xlsx.key.csv").exists()
+
+
+def test_problems_are_plain_messages(tmp_path):
+    screen = CohortScreen(tmp_path / "nowhere")
+    screen.load_button.click()
+    assert "does not exist" in screen.message.value and screen.cohort is None
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    screen.folder.value = str(empty)
+    screen.load_button.click()
+    assert "no workbooks" in screen.message.value
+    assert "shared their workbook" in screen.progress.value
+    screen.export_path.value = str(tmp_path / "out.pdf")
+    screen.export_button.click()
+    assert ".csv or .xlsx" in screen.message.value
