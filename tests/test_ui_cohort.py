@@ -107,3 +107,31 @@ def test_problems_are_plain_messages(tmp_path):
     screen.export_path.value = str(tmp_path / "out.pdf")
     screen.export_button.click()
     assert ".csv or .xlsx" in screen.message.value
+
+
+def test_batch_export_writes_a_report_per_shared_workbook(folder, tmp_path):
+    from careerkit.ui.cohort import BatchExportScreen
+
+    private = ck.Workbook.create("private", folder)
+    private.give_consent("v1", ["store", "cohort_statistics"])
+    screen = BatchExportScreen(folder, charts="interactive")
+    assert screen.out_folder.value == str(folder / "reports")
+    screen.out_folder.value = str(tmp_path / "reports")
+    screen.format.value = "html"
+    screen.export_button.click()
+    written = sorted(p.name for p in (tmp_path / "reports").glob("*.html"))
+    assert written == [f"p{i}.html" for i in range(6)]  # not 'private': not shared
+    assert "Wrote 6 report(s)" in screen.message.value
+    assert (tmp_path / "reports" / "cohort.xlsx").exists()
+    assert (tmp_path / "reports" / "cohort.xlsx.key.csv").exists()
+
+
+def test_batch_export_with_nothing_shared_says_so(tmp_path):
+    from careerkit.ui.cohort import BatchExportScreen
+
+    screen = BatchExportScreen(tmp_path)
+    screen.export_button.click()
+    assert "no reports to write" in screen.message.value and screen.result is None
+    screen.folder.value = str(tmp_path / "missing")
+    screen.export_button.click()
+    assert "does not exist" in screen.message.value

@@ -30,7 +30,7 @@ from careerkit.cohort import Cohort, key_path, load
 from careerkit.errors import CareerkitError
 from careerkit.workbook import home
 
-__all__ = ["SUBMIT_ENV", "TEXT", "CohortScreen"]
+__all__ = ["SUBMIT_ENV", "TEXT", "BatchExportScreen", "CohortScreen"]
 
 #: environment variable naming the counselor's submission folder (the default folder here)
 SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
@@ -67,6 +67,23 @@ TEXT = {
     "download": "Download {name}",
     "file": "file",
     "reason": "reason",
+    # batch export
+    "batch_heading": "Every participant's report",
+    "batch_intro": (
+        "Writes one report per participant who shared their workbook with you, named after "
+        "their pseudonym, into the output folder. PDF needs the Chromium browser; HTML works "
+        "everywhere."
+    ),
+    "out_folder": "Save reports in",
+    "format": "Format",
+    "formats": [("PDF", "pdf"), ("HTML (web page)", "html")],
+    "also_table": "Also save the cohort table (pseudonymised, no free text) in that folder",
+    "batch": "Export reports",
+    "nothing_shared": "Nobody in {folder} has shared their workbook with you: no reports to write.",
+    "batch_done": "Wrote {n} report(s) to {folder}.",
+    "batch_skipped": "Could not write {n} report(s):",
+    "table_saved": "The cohort table is in {path}; its key is in {key}.",
+    "table_name": "cohort.xlsx",
 }
 _MESSAGE_STYLE = {
     "info": "color:inherit",
@@ -273,6 +290,95 @@ class CohortScreen:
             f'href="data:{mime};base64,{payload}">'
             f"{_esc(TEXT['download'].format(name=path.name))}</a></p>"
         )
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
+
+
+class BatchExportScreen:
+    """Every shared workbook's report in one go (:func:`careerkit.report.export_many`).
+
+    Attributes
+    ----------
+    folder, out_folder : Text
+        Where the workbooks are; where the reports go (default ``<folder>/reports``).
+    format : Dropdown
+        ``"pdf"`` or ``"html"``.
+    also_table : Checkbox
+        Also write the pseudonymised cohort table (``cohort.xlsx`` and its key) there.
+    export_button : Button
+    message : HTML
+    result : ``careerkit.report.ExportResult`` or None
+    """
+
+    def __init__(self, folder: str | Path | None = None, *, charts: str = "auto") -> None:
+        start = Path(folder) if folder is not None else default_folder()
+        self.charts_mode = charts
+        self.result: Any = None
+        self.folder = widgets.Text(
+            value=str(start),
+            description=TEXT["folder"],
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="40em"),
+        )
+        self.out_folder = widgets.Text(
+            value=str(start / "reports"),
+            description=TEXT["out_folder"],
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="40em"),
+        )
+        self.format = widgets.Dropdown(
+            options=TEXT["formats"], value="pdf", description=TEXT["format"]
+        )
+        self.also_table = widgets.Checkbox(value=True, description=TEXT["also_table"], indent=False)
+        self.export_button = widgets.Button(description=TEXT["batch"], button_style="primary")
+        self.message = widgets.HTML()
+        self.export_button.on_click(lambda _: self._guarded(self.export))
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"<h2>{_esc(TEXT['batch_heading'])}</h2><p>{_esc(TEXT['batch_intro'])}</p>"
+                ),
+                self.folder,
+                self.out_folder,
+                self.format,
+                self.also_table,
+                self.export_button,
+                self.message,
+            ]
+        )
+
+    def _say(self, text: str, kind: str = "info") -> None:
+        lines = "<br>".join(_esc(line) for line in text.splitlines())
+        self.message.value = (
+            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{lines}</p>' if text else ""
+        )
+
+    _guarded = CohortScreen._guarded
+
+    def export(self) -> None:
+        """Write the reports (and the cohort table); say what was written and what was not."""
+        from careerkit import report
+
+        self.result = None
+        cohort = load(self.folder.value.strip())
+        paths = cohort.workbook_paths()
+        if not paths:
+            self._say(TEXT["nothing_shared"].format(folder=cohort.folder), "info")
+            return
+        out = Path(self.out_folder.value.strip()).expanduser()
+        self.result = report.export_many(
+            paths, out, format=self.format.value, charts=self.charts_mode
+        )
+        lines = [TEXT["batch_done"].format(n=len(self.result.written), folder=out)]
+        if self.result.skipped:
+            lines.append(TEXT["batch_skipped"].format(n=len(self.result.skipped)))
+            lines.extend(self.result.messages())
+        if self.also_table.value:
+            out.mkdir(mode=0o700, parents=True, exist_ok=True)
+            table = cohort.export(out / TEXT["table_name"])
+            lines.append(TEXT["table_saved"].format(path=table, key=key_path(table)))
+        self._say("\n".join(lines), "error" if self.result.skipped else "ok")
 
     def _ipython_display_(self) -> None:
         display(self.widget)
