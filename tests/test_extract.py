@@ -281,3 +281,15 @@ def test_certification_acronyms_need_a_cue(ex):
     assert ex.extract("Prepares the performance monitoring plan (PMP) each quarter.") == []
     got = ex.extract("PMP certification is a plus; CPA holder.")
     assert [(m.text, m.strength) for m in got] == [("PMP", "preferred"), ("CPA", "unspecified")]
+
+
+def test_windows_line_ends_and_br_tags_still_mark_sections(ex):
+    text = "Requirements\r\n- Python\r\nNice to have\r\n- Docker\r\n"
+    assert {m.text: m.strength for m in ex.extract(text)} == {
+        "Python": "required",
+        "Docker": "preferred",
+    }
+    html_text = "<b>Requirements</b><br>Python<br><b>Nice to have</b><br>Docker"
+    got = ex.extract(html_text)
+    assert {m.text: m.strength for m in got} == {"Python": "required", "Docker": "preferred"}
+    assert all(html_text[m.start : m.end] == m.text for m in got)
