@@ -271,7 +271,9 @@ class SectionStrengths:
         return i < len(positions) and positions[i] < end
 
     def at(self, pos: int) -> str:
-        if self.pref:
+        # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
+        near = pos - _SENTENCE_MAX, pos + _SENTENCE_MAX
+        if self.pref and self._any_in(self.pref, *near):
             start, end = self._sentence(pos)
             if self._any_in(self.pref, start, end):
                 return "preferred"
@@ -279,7 +281,7 @@ class SectionStrengths:
             i = bisect_right(self.section_pos, pos) - 1
             if i >= 0:
                 return self.section_val[i]
-        if self.req:
+        if self.req and self._any_in(self.req, *near):
             start, end = self._sentence(pos)
             if self._any_in(self.req, start, end):
                 return "required"
