@@ -261,7 +261,7 @@ class CohortScreen:
         ]
         with self.charts:
             for fig in self.figures:
-                fig.show()
+                display(fig)
                 display(widgets.HTML(f"<p>{_esc(chart_summary(fig))}</p>"))
 
     def export(self) -> None:
