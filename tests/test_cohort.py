@@ -43,7 +43,7 @@ def _responses(rng: random.Random, first: str, answered: int | None = None) -> d
 
 def _smart_goal() -> Goal:
     return Goal(
-        text="I will attend 4 local meetups by March 2027 and talk to 10 data analysts about "
+        text="I will attend 4 local meetups by March 2035 and talk to 10 data analysts about "
         "their work",
         category="network",
         confidence=8,
