@@ -255,20 +255,21 @@ def test_aliases_with_non_ascii_letters_match_exactly(tmp_path: Path):
     assert all(text[m.start : m.end] == m.text for m in got)
 
 
-def test_a_rejected_ambiguous_match_does_not_hide_the_next_skill(shared_data: Path):
-    esco = SkillExtractor(
+@pytest.fixture(scope="module")
+def esco(shared_data: Path) -> SkillExtractor:
+    return SkillExtractor(
         Taxonomy.from_esco(shared_data / "esco/skills_en_slim_v1.1.1_northstar.csv")
     )
+
+
+def test_a_rejected_ambiguous_match_does_not_hide_the_next_skill(esco):
     # "enjoy working" (a vague alternative label) is rejected; "working independently",
     # which starts inside it, is still found
     got = esco.extract("You enjoy working independently and in teams.")
     assert [(m.text, m.label) for m in got] == [("working independently", "work independently")]
 
 
-def test_a_skill_name_is_safe_even_when_another_skill_lists_it(shared_data: Path):
-    esco = SkillExtractor(
-        Taxonomy.from_esco(shared_data / "esco/skills_en_slim_v1.1.1_northstar.csv")
-    )
+def test_a_skill_name_is_safe_even_when_another_skill_lists_it(esco):
     assert [m.label for m in esco.extract("ruby sql heroku")] == ["SQL"]
 
 
