@@ -14,7 +14,16 @@ from careerkit.skills.taxonomy import Taxonomy, cache_dir
 
 
 @pytest.fixture(scope="module")
-def ex() -> SkillExtractor:
+def module_home(tmp_path_factory: pytest.TempPathFactory):
+    """A CAREERKIT_HOME for objects shared by a module's tests (module fixtures are built
+    before the per-test home is set), so the on-disk cache never lands in the user's."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CAREERKIT_HOME", str(tmp_path_factory.mktemp("module_home")))
+        yield
+
+
+@pytest.fixture(scope="module")
+def ex(module_home) -> SkillExtractor:
     return SkillExtractor(Taxonomy.default())
 
 
@@ -256,7 +265,7 @@ def test_aliases_with_non_ascii_letters_match_exactly(tmp_path: Path):
 
 
 @pytest.fixture(scope="module")
-def esco(shared_data: Path) -> SkillExtractor:
+def esco(shared_data: Path, module_home) -> SkillExtractor:
     return SkillExtractor(
         Taxonomy.from_esco(shared_data / "esco/skills_en_slim_v1.1.1_northstar.csv")
     )

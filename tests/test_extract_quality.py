@@ -27,7 +27,16 @@ E = _load_eval()
 
 
 @pytest.fixture(scope="module")
-def esco(shared_data: Path) -> SkillExtractor:
+def module_home(tmp_path_factory: pytest.TempPathFactory):
+    """A CAREERKIT_HOME for the module's shared extractor (module fixtures are built before
+    the per-test home is set), so the on-disk cache never lands in the user's."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CAREERKIT_HOME", str(tmp_path_factory.mktemp("module_home")))
+        yield
+
+
+@pytest.fixture(scope="module")
+def esco(shared_data: Path, module_home) -> SkillExtractor:
     return SkillExtractor(
         Taxonomy.from_esco(shared_data / "esco/skills_en_slim_v1.1.1_northstar.csv")
     )
@@ -45,7 +54,7 @@ def test_span_level_precision_on_skillspan_dev(esco, shared_data):
     res = E.span_level(esco, data)["loose"]
     # the plain dictionary's loose precision on SkillSpan is about 0.49 (shared data README)
     assert res["p"] >= 0.5, res
-    default = E.span_level(SkillExtractor(Taxonomy.default()), data)["loose"]
+    default = E.span_level(SkillExtractor(Taxonomy.default()), data)["loose"]  # per-test home
     assert default["p"] >= 0.5, default
 
 
