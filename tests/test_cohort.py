@@ -171,6 +171,15 @@ def test_progress_counts_each_step(cohort):
     assert progress.loc["p15", "skills_step"] == "not started"
 
 
+def test_holland_codes_agree_with_scoring_each_workbook(cohort, folder):
+    from careerkit.interests import score
+
+    for row in cohort.progress().itertuples():
+        profile = score(ck.Workbook.open(folder / f"{row.pseudonym}.json").interests.responses)
+        expected = profile.code if profile.complete and not profile.flat else ""
+        assert row.holland_code == expected
+
+
 def test_small_groups_are_suppressed(cohort):
     letters = cohort.summary(k=5)["holland_first_letter"].set_index("group")
     assert letters.loc["S (Social)", "count"] == 12
