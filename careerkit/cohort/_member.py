@@ -46,9 +46,10 @@ def _inventory(path: str | None) -> Inventory:
 
 
 @lru_cache(maxsize=1024)
-def _requirements(soc_code: str) -> pd.DataFrame:
+def _requirements(soc_code: str) -> tuple[pd.DataFrame, int]:
     # One read of the bundled ratings per target role, not per participant.
-    return occupation_requirements(soc_code)
+    need = occupation_requirements(soc_code)
+    return need, len(items_to_rate(need))
 
 
 def _first_line(exc: Exception) -> str:
@@ -159,8 +160,7 @@ def _skills(wb: Workbook, problems: list[str]) -> tuple[int, int, tuple[str, ...
     if not soc:
         return 0, 0, ()
     try:
-        need = _requirements(soc)
-        to_rate = len(items_to_rate(need))
+        need, to_rate = _requirements(soc)
         table = gap(wb.skills.ratings, need) if not need.empty else None
     except CareerkitError as exc:
         problems.append(TEXT["bad_target"].format(reason=_first_line(exc)))
