@@ -182,6 +182,8 @@ class SkillExtractor:
         # aliases with non-ASCII letters are searched with a stand-in byte for each such
         # letter; a match is confirmed against the text
         self._exact = [not k.isascii() for k in compiled.pat_key]
+        # aliases of several words: a rejected match of one may hide another inside it
+        self._multi = [" " in k for k in compiled.pat_key]
         self._ac_short = _automaton(short) if short else None
 
     def __repr__(self) -> str:
@@ -288,7 +290,7 @@ class SkillExtractor:
         search = doc.search
         c = self._c
         pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
-        long_idx, exact = self._long_idx, self._exact
+        long_idx, exact, multi = self._long_idx, self._exact, self._multi
         raw = doc.raw
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = WORD_BYTE
@@ -303,10 +305,8 @@ class SkillExtractor:
                 or (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1))
                 or (raw[s] == 45 and word[raw[s - 1]])
             ):
-                if masked is not None:
-                    k = search.find(b" ", s + 1, e)
-                    if k > 0:
-                        masked.append((k, e))
+                if masked is not None and multi[long_idx[api]]:
+                    masked.append((search.find(b" ", s + 1, e), e))
                 continue
             pi = long_idx[api]
             if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
