@@ -178,6 +178,37 @@ def test_flat_profile_gets_no_code_and_says_why(tmp_path: Path) -> None:
     assert "My Holland code" not in page
 
 
+def test_incomplete_interests_say_what_is_missing(tmp_path: Path) -> None:
+    wb = ck.Workbook.create("part-1", tmp_path)
+    for item_id in ck.interests.load_inventory().item_ids[:20]:
+        wb.interests.responses[item_id] = 5
+    wb.save()
+    text = html.unescape(report.render_html(wb, charts="text"))
+    assert "20 of 60 activities answered." in text
+    assert "not enough answers yet" in text
+    assert "Some areas do not have enough answers yet (Realistic, Investigative," in text
+    assert "My Holland code" not in text
+    assert "do not show a preference" not in text
+    assert "Occupations that fit my interests" not in text
+
+
+def test_missing_counselor_inventory_is_reported_in_its_section(tmp_path: Path) -> None:
+    wb = demo_workbook(tmp_path / "wbs")
+    wb.interests.inventory_path = str(tmp_path / "gone.csv")
+    wb.save()
+    text = html.unescape(report.render_html(wb, charts="text"))
+    assert "The interest scores could not be worked out" in text
+    assert "gone.csv" in text
+    assert "My target role: Web Developers" in text  # the other steps still report
+
+
+def test_filling_the_demo_twice_gives_the_same_report(tmp_path: Path) -> None:
+    first = report.render_html(demo_workbook(tmp_path), charts="text", today=TODAY, now=NOW)
+    again = report.render_html(demo_workbook(tmp_path), charts="text", today=TODAY, now=NOW)
+    strip = re.compile(r"Workbook last changed</dt><dd>[^<]*")
+    assert strip.sub("", first) == strip.sub("", again)
+
+
 def test_ties_are_reported(tmp_path: Path) -> None:
     wb = ck.Workbook.create("ties-1", tmp_path)
     answers = {"R": 1, "I": 5, "A": 5, "S": 3, "E": 2, "C": 1}

@@ -121,6 +121,11 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
         "match_notes": [],
     }
     _chart(found, "hexagon", charts.riasec_hexagon(profile))
+    if not profile.complete:
+        out["unfinished"] = TEXT["incomplete"].format(
+            areas=", ".join(interests.TYPE_NAMES[x] for x in profile.incomplete)
+        )
+        return out
     if profile.flat:
         out["flat"] = TEXT["flat"]
         return out

@@ -40,6 +40,8 @@ def fill_demo(wb: Any, *, text: str = "", today: date = date(2026, 11, 1)) -> An
     wb.skills.target_title = "Web Developers"
     wb.skills.target_source = "search"
     samples = skills.sample_postings(DEMO_SOC)
+    # Whole lists are replaced, so filling the same workbook twice gives the same answers.
+    wb.skills.postings = []
     for n, row in enumerate(samples.itertuples(index=False)):
         wb.skills.postings.append(
             skills.Posting(
@@ -79,12 +81,12 @@ def fill_demo(wb: Any, *, text: str = "", today: date = date(2026, 11, 1)) -> An
         counselor_comments=[goals.Comment(text=f"Good first step. {text}", author="counselor")],
     )
     second = goals.Goal(text="Get a job as a web developer someday", category="experience")
-    wb.goals.goals.extend([first, second])
+    wb.goals.goals = [first, second]
     wb.goals.interview_answer = f"In the short term I want to build web apps. {text}".strip()
     wb.notes = f"Ask about evening courses.\nSecond line. {text}".strip()
-    wb.counselor_comments.append(
+    wb.counselor_comments = [
         CounselorComment(author="counselor", text=f"Well done so far. {text}".strip())
-    )
+    ]
     wb.save()
     return wb
 

@@ -45,6 +45,10 @@ TEXT: dict[str, str] = {
         "Some scores are equal ({ties}), so the letters could also be ordered {others}. The order "
         "shown is only for display."
     ),
+    "incomplete": (
+        "Some areas do not have enough answers yet ({areas}). The Holland code and the "
+        "occupations that fit appear here once every area has a score."
+    ),
     "flat": (
         "All scored areas are equal, so the answers do not show a preference yet and no Holland "
         "code or occupation match can be given."
