@@ -10,8 +10,9 @@ skill in the same list ("Python, R, SQL"). The word lists are our own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-__all__ = ["has_evidence"]
+__all__ = ["Neighbours", "has_evidence"]
 
 # Company names that are also product-name prefixes: alone they are never enough.
 _COMPANIES = frozenset(
@@ -165,12 +166,12 @@ def has_evidence(
     key: str,
     canon: str,
     kind: str,
-    neighbours: list[tuple[int, int, str]],
+    neighbours: Neighbours,
 ) -> bool:
     """Whether an ambiguous alias found at byte ``span`` of ``raw`` (character ``span - 1`` of
     ``plain``) names the skill. ``key`` is the normalised alias, ``canon`` how the tool is
     written ("" when case is no evidence), ``kind`` the skill's kind, ``neighbours`` the safe
-    matches of the posting as (start, end, kind)."""
+    matches of the posting."""
     bs, be = span
     ps, pe = bs - 1, be - 1
     # case evidence: written as the tool is written ("Go", "R", "Excel"), not "go" or "r"
@@ -196,23 +197,38 @@ def has_evidence(
     after = _QUALIFIER_AFTER.match(plain, pe)
     if after is not None and (canon or after.group("weak") is None):
         return True
-    return _in_list(raw, bs, be, neighbours) or (
+    return neighbours.beside(raw, bs, be) or (
         bool(canon) and _qualifier_before(plain[max(0, ps - 30) : ps])
     )
 
 
-def _in_list(raw: bytes, bs: int, be: int, neighbours: list[tuple[int, int, str]]) -> bool:
-    """True when a safely matched tool or technical skill sits right beside the alias, with
-    only list separators between them ("Python, R and SQL", "C/C++")."""
-    for s, e, kind in neighbours:
-        if kind not in ("software", "technical", "knowledge"):
-            continue
-        if e <= bs and bs - e <= _NEAR:
-            gap = raw[e:bs]
-        elif s >= be and s - be <= _NEAR:
-            gap = raw[be:s]
-        else:
-            continue
-        if b"\n" not in gap and _LIST_GAP.fullmatch(gap):
+class Neighbours:
+    """The safely matched tools, technical skills and knowledge of a posting, for list
+    evidence: sorted, non-overlapping byte spans, searched by bisection."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, matches: list[tuple[int, int, str]]) -> None:
+        kept = sorted((s, e) for s, e, kind in matches if kind in _LIST_KINDS)
+        self.starts = [s for s, _ in kept]
+        self.ends = [e for _, e in kept]
+
+    def beside(self, raw: bytes, bs: int, be: int) -> bool:
+        """True when one of them sits right beside ``raw[bs:be]``, with only list separators
+        between ("Python, R and SQL", "C/C++")."""
+        i = bisect_right(self.ends, bs) - 1  # the nearest one ending before the alias
+        if i >= 0 and bs - self.ends[i] <= _NEAR and _only_separators(raw[self.ends[i] : bs]):
             return True
-    return False
+        j = bisect_left(self.starts, be)  # the nearest one starting after it
+        return (
+            j < len(self.starts)
+            and self.starts[j] - be <= _NEAR
+            and _only_separators(raw[be : self.starts[j]])
+        )
+
+
+_LIST_KINDS = frozenset(("software", "technical", "knowledge"))
+
+
+def _only_separators(gap: bytes) -> bool:
+    return b"\n" not in gap and _LIST_GAP.fullmatch(gap) is not None

@@ -18,6 +18,7 @@ Each match's strength comes from the posting's sections and cue phrases (``_sect
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -26,7 +27,7 @@ import ahocorasick_rs
 
 from careerkit.errors import InputError
 from careerkit.skills._cache import CACHE_VERSION, cache_load, cache_store
-from careerkit.skills._evidence import has_evidence
+from careerkit.skills._evidence import Neighbours, has_evidence
 from careerkit.skills._sections import SectionStrengths, cue_phrases, unspecified
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
 from careerkit.skills.taxonomy import Taxonomy, alias_rules
@@ -320,7 +321,10 @@ class SkillExtractor:
                 else:
                     accepted.append((s + 1, e, pi))
         if short_matches:
-            taken = accepted + pending
+            # spans of the long matches (sorted, not overlapping): a short alias inside one of
+            # them ("objective c") is part of that longer name
+            taken = sorted((a, b) for a, b, _ in (*accepted, *pending))
+            taken_starts = [a for a, _ in taken]
             short_idx = self._short_idx
             for api, s, e in short_matches:
                 s += lo
@@ -331,8 +335,9 @@ class SkillExtractor:
                     raw[s] == 45 and word[raw[s - 1]]
                 ):
                     continue
-                if any(a < e and s + 1 < b for a, b, _ in taken):
-                    continue  # inside a longer alias ("objective c")
+                i = bisect_left(taken_starts, e) - 1
+                if i >= 0 and taken[i][1] > s + 1:
+                    continue
                 pi = short_idx[api]
                 if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
                     continue
@@ -359,7 +364,9 @@ class SkillExtractor:
             return
         c = self._c
         pat_skill, kinds = c.pat_skill, c.kinds
-        neighbours = [(s, e, kinds[pat_skill[pi]]) for s, e, pi in (*context, *accepted)]
+        neighbours = Neighbours(
+            [(s, e, kinds[pat_skill[pi]]) for s, e, pi in (*context, *accepted)]
+        )
         for m in pending:
             pi = m[2]
             if has_evidence(
