@@ -456,3 +456,21 @@ def test_report_rendering_requests_nothing(demo, chromium) -> None:
             return browser.blocked
 
     assert _browser.in_thread(work) == []
+
+
+@pytest.mark.browser
+def test_svg_and_pdf_work_inside_a_running_event_loop(demo, chromium) -> None:
+    # Jupyter kernels run an asyncio loop; Playwright's sync API and kaleido refuse to nest in one.
+    import asyncio
+
+    async def in_kernel() -> tuple[str, str, bytes]:
+        return (
+            report.render_html(demo, charts="svg"),
+            report.render_html(demo, charts="svg", engine="kaleido"),
+            report.render_pdf(demo),
+        )
+
+    playwright_page, kaleido_page, pdf = asyncio.run(in_kernel())
+    assert playwright_page.count('<svg role="img"') == 5
+    assert kaleido_page.count('<svg role="img"') == 5
+    assert pdf.startswith(b"%PDF")

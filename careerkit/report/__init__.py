@@ -162,7 +162,11 @@ def _draw_svg(content: Content, engine: str, browser: Browser | None) -> None:
 
     sized = [(ch, CHART_SIZE.get(ch.key, (760, 520))) for ch in content.charts]
     if engine == "kaleido":
-        svgs = kaleido_svgs([(ch.figure, size) for ch, size in sized], require_chromium())
+        # kaleido runs its own asyncio loop: a worker thread keeps it clear of Jupyter's.
+        executable = require_chromium()
+        svgs = in_thread(
+            lambda: kaleido_svgs([(ch.figure, size) for ch, size in sized], executable)
+        )
     else:
         assert browser is not None
         svgs = [browser.svg(ch.figure, size) for ch, size in sized]
