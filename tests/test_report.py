@@ -474,3 +474,20 @@ def test_svg_and_pdf_work_inside_a_running_event_loop(demo, chromium) -> None:
     assert playwright_page.count('<svg role="img"') == 5
     assert kaleido_page.count('<svg role="img"') == 5
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.browser
+def test_interactive_report_draws_its_charts_offline(demo, chromium) -> None:
+    page_html = report.render_html(demo, charts="interactive")
+
+    def work() -> tuple[int, list[str]]:
+        with _browser.Browser() as browser:
+            page = browser._page
+            page.set_content(page_html, wait_until="load")
+            page.wait_for_function("document.querySelectorAll('.chart-live .main-svg').length >= 5")
+            drawn = page.evaluate("document.querySelectorAll('.chart-live .main-svg').length")
+            return drawn, list(browser.blocked)
+
+    drawn, blocked = _browser.in_thread(work)
+    assert drawn >= 5
+    assert blocked == []
