@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -25,24 +25,9 @@ GAP_TOP = 3
 SMART = "SMART"
 
 
-class _ReadOnlyInventory(Inventory):
-    """The same inventory with its derived properties computed once.
-
-    ``score()`` asks for ``counts`` (a pandas ``value_counts``) and friends on every call;
-    scoring a thousand workbooks against one unchanging inventory need not recount them.
-    """
-
-    counts = cached_property(Inventory.counts.fget)  # type: ignore[attr-defined]
-    equal_counts = cached_property(Inventory.equal_counts.fget)  # type: ignore[attr-defined]
-    max_score = cached_property(Inventory.max_score.fget)  # type: ignore[attr-defined]
-    item_ids = cached_property(Inventory.item_ids.fget)  # type: ignore[attr-defined]
-    bundled = cached_property(Inventory.bundled.fget)  # type: ignore[attr-defined]
-
-
 @lru_cache(maxsize=8)
 def _inventory(path: str | None) -> Inventory:
-    inventory = load_inventory(path)
-    return _ReadOnlyInventory(inventory.items.copy(), inventory.inventory_id, inventory.path)
+    return load_inventory(path)
 
 
 @lru_cache(maxsize=1024)

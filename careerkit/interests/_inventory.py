@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -45,27 +46,30 @@ class Inventory:
     inventory_id: str
     path: Path | None = None
 
-    @property
+    # The derived attributes below are computed once: an inventory does not change after it
+    # is loaded, and scoring a cohort asks for them once per workbook.
+
+    @cached_property
     def bundled(self) -> bool:
         """True for careerkit's own item bank (which has no norms)."""
         return self.inventory_id == BUNDLED_INVENTORY_ID
 
-    @property
+    @cached_property
     def item_ids(self) -> tuple[str, ...]:
         return tuple(self.items["item_id"])
 
-    @property
+    @cached_property
     def counts(self) -> dict[str, int]:
         """Number of items per area, in R-I-A-S-E-C order."""
         counts = self.items["scale"].value_counts()
         return {letter: int(counts.get(letter, 0)) for letter in RIASEC}
 
-    @property
+    @cached_property
     def equal_counts(self) -> bool:
         """True when every area has the same number of items (scores are then plain sums)."""
         return len(set(self.counts.values())) == 1
 
-    @property
+    @cached_property
     def max_score(self) -> float:
         """Highest possible area score: 4 × items per area, or 4 × 10 for unequal inventories."""
         if self.equal_counts:
