@@ -270,6 +270,56 @@ class SectionStrengths:
         i = bisect_left(positions, start)
         return i < len(positions) and positions[i] < end
 
+    def all(self, positions: list[int]) -> list[str]:
+        """The strength at each of ``positions`` (ascending): the same as :meth:`at` for each
+        in turn, with the lookups inlined (this runs once per match of every posting)."""
+        if not self.pref and not self.req:
+            # sections only: each position takes the section it is in
+            spos, sval = self.section_pos, self.section_val
+            if not spos:
+                return ["unspecified"] * len(positions)
+            out = []
+            i, n = 0, len(spos)
+            current = "unspecified"
+            for pos in positions:
+                while i < n and spos[i] <= pos:
+                    current = sval[i]
+                    i += 1
+                out.append(current)
+            return out
+        pref, req, spos, sval = self.pref, self.req, self.section_pos, self.section_val
+        npref, nreq = len(pref), len(req)
+        sentence = self._sentence
+        start, end = self._last
+        out = []
+        for pos in positions:
+            # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
+            if npref:
+                i = bisect_left(pref, pos - _SENTENCE_MAX)
+                if i < npref and pref[i] < pos + _SENTENCE_MAX:
+                    if not start <= pos < end:
+                        start, end = sentence(pos)
+                    i = bisect_left(pref, start)
+                    if i < npref and pref[i] < end:
+                        out.append("preferred")
+                        continue
+            if spos:
+                i = bisect_right(spos, pos) - 1
+                if i >= 0:
+                    out.append(sval[i])
+                    continue
+            if nreq:
+                i = bisect_left(req, pos - _SENTENCE_MAX)
+                if i < nreq and req[i] < pos + _SENTENCE_MAX:
+                    if not start <= pos < end:
+                        start, end = sentence(pos)
+                    i = bisect_left(req, start)
+                    if i < nreq and req[i] < end:
+                        out.append("required")
+                        continue
+            out.append("unspecified")
+        return out
+
     def at(self, pos: int) -> str:
         # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
         near = pos - _SENTENCE_MAX, pos + _SENTENCE_MAX

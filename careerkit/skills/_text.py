@@ -225,7 +225,16 @@ def _one_byte(error: UnicodeEncodeError) -> tuple[str, int]:
     """Codec error handler: each non-ASCII character becomes one byte, a space for separators
     and ``\x01`` (a word character for the automaton) for anything else."""
     chunk = error.object[error.start : error.end]
-    return "".join(" " if ch in _SEPARATORS else "\x01" for ch in chunk), error.end
+    # postings repeat the same few runs (quotes, dashes, bullets, accented letters): cached
+    out = _ONE_BYTE_SEEN.get(chunk)
+    if out is None:
+        out = "".join(" " if ch in _SEPARATORS else "\x01" for ch in chunk)
+        if len(_ONE_BYTE_SEEN) < 4096 and len(chunk) <= 16:
+            _ONE_BYTE_SEEN[chunk] = out
+    return out, error.end
+
+
+_ONE_BYTE_SEEN: dict[str, str] = {}
 
 
 _SEPARATORS = frozenset(chr(c) for c in _TABLE if c >= 128)

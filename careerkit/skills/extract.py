@@ -28,7 +28,7 @@ import ahocorasick_rs
 from careerkit.errors import InputError
 from careerkit.skills._cache import CACHE_VERSION, cache_load, cache_store
 from careerkit.skills._evidence import Neighbours, has_evidence
-from careerkit.skills._sections import SectionStrengths, cue_phrases, unspecified
+from careerkit.skills._sections import SectionStrengths, cue_phrases
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
 from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
@@ -186,6 +186,29 @@ class SkillExtractor:
         # aliases of several words: a rejected match of one may hide another inside it
         self._multi = [" " in k for k in compiled.pat_key]
         self._ac_short = _automaton(short) if short else None
+        # A handful of short aliases that each hold a rare byte (ESCO's "8i", "r3"): finding
+        # that byte (memchr) and checking the patterns around it is far cheaper than a second
+        # automaton pass over the whole text.
+        self._short_find = _ShortFinder.build(short)
+        if self._short_find is not None:
+            self._ac_short = None
+        # per pattern of the long automaton: the pattern (index into compiled.patterns) when
+        # a whole-word match of it is simply a safe skill (no cue, no check against the text)
+        self._plain = [
+            i
+            if compiled.pat_skill[i] >= 0
+            and not compiled.pat_status[i]
+            and not compiled.pat_cue[i]
+            and compiled.pat_key[i].isascii()
+            else -1
+            for i in self._long_idx
+        ]
+        self._long_multi = [" " in compiled.pat_key[i] for i in self._long_idx]
+        # per pattern: the skill's id, label and kind, the start of its SkillMatch
+        self._info = [
+            (compiled.skill_ids[sk], compiled.labels[sk], compiled.kinds[sk]) if sk >= 0 else ()
+            for sk in compiled.pat_skill
+        ]
 
     def __repr__(self) -> str:
         return f"SkillExtractor({self.taxonomy!r})"
@@ -211,7 +234,6 @@ class SkillExtractor:
             return []
         doc = normalise(text)
         search = doc.search
-        c = self._c
         # byte spans of the alias (after the pattern's leading space): start, end, pattern
         accepted: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
@@ -240,32 +262,24 @@ class SkillExtractor:
                 accepted = _leftmost_longest(accepted + extra)
         if not accepted:
             return []
-        raw = doc.raw
-        pat_skill = c.pat_skill
-        strength = SectionStrengths(raw, cues).at if cues else unspecified
-        ids, labels, kinds = c.skill_ids, c.labels, c.kinds
+        starts = [m[0] for m in accepted]
+        strengths = (
+            SectionStrengths(doc.raw, cues).all(starts) if cues else ["unspecified"] * len(starts)
+        )
+        info = self._info
         original = doc.original
-        if doc.plain_start is None:  # no markup: plain offsets are the caller's offsets
-            spans = [(bs - 1, be - 1) for bs, be, _ in accepted]
-        else:
-            spans = list(
-                zip(
-                    *doc.original_spans([m[0] - 1 for m in accepted], [m[1] - 1 for m in accepted]),
-                    strict=True,
-                )
-            )
         # tuple.__new__ directly: the named tuple's own __new__ is a Python-level wrapper
         make = tuple.__new__
-        out = []
-        for (bs, _be, pi), (os_, oe) in zip(accepted, spans, strict=True):
-            sk = pat_skill[pi]
-            out.append(
-                make(
-                    SkillMatch,
-                    (ids[sk], labels[sk], kinds[sk], os_, oe, strength(bs), original[os_:oe]),
-                )
-            )
-        return out
+        if doc.plain_start is None:  # no markup: plain offsets are the caller's offsets
+            return [
+                make(SkillMatch, (*info[pi], bs - 1, be - 1, st, original[bs - 1 : be - 1]))
+                for (bs, be, pi), st in zip(accepted, strengths, strict=True)
+            ]
+        os_list, oe_list = doc.original_spans([s - 1 for s in starts], [m[1] - 1 for m in accepted])
+        return [
+            make(SkillMatch, (*info[m[2]], os_, oe, st, original[os_:oe]))
+            for m, os_, oe, st in zip(accepted, os_list, oe_list, strengths, strict=True)
+        ]
 
     # ------------------------------------------------------------------ helpers
     def _collect(
@@ -283,31 +297,48 @@ class SkillExtractor:
         with a word inside them in ``masked`` (when given)."""
         search = doc.search[lo:hi] if lo or hi < len(doc.search) else doc.search
         raw_matches = self._ac.find_matches_as_indexes(search)
-        short_matches = (
-            self._ac_short.find_matches_as_indexes(search) if self._ac_short is not None else []
-        )
+        if self._ac_short is not None:
+            short_matches = self._ac_short.find_matches_as_indexes(search)
+        elif self._short_find is not None:
+            short_matches = self._short_find.find(search)
+        else:
+            short_matches = []
         if not raw_matches and not short_matches:
             return
+        if lo:
+            raw_matches = [(api, s + lo, e + lo) for api, s, e in raw_matches]
+            short_matches = [(api, s + lo, e + lo) for api, s, e in short_matches]
         search = doc.search
         c = self._c
         pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
-        long_idx, exact, multi = self._long_idx, self._exact, self._multi
+        long_idx, exact, plain = self._long_idx, self._exact, self._plain
+        long_multi = self._long_multi
         raw = doc.raw
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = WORD_BYTE
+        # without a hyphen in the text, the hyphen checks below cannot reject anything
+        hyphen = b"-" in raw
+        add = accepted.append
         for api, s, e in raw_matches:
-            s += lo
-            e += lo
             # end of a word: a space, or a full stop that ends a sentence; a hyphen joined to
             # a word keeps it one token ("T-SQL" is not SQL), bar a few suffixes
             ch = search[e]
             if (
                 (ch != 32 and not (ch == 46 and search[e + 1] == 32))
-                or (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1))
-                or (raw[s] == 45 and word[raw[s - 1]])
+                or (
+                    hyphen
+                    and (
+                        (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1))
+                        or (raw[s] == 45 and word[raw[s - 1]])
+                    )
+                )
             ):
-                if masked is not None and multi[long_idx[api]]:
+                if masked is not None and long_multi[api]:
                     masked.append((search.find(b" ", s + 1, e), e))
+                continue
+            pi = plain[api]
+            if pi >= 0:
+                add((s + 1, e, pi))
                 continue
             pi = long_idx[api]
             if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
@@ -319,7 +350,7 @@ class SkillExtractor:
                 if pat_status[pi]:
                     pending.append((s + 1, e, pi))
                 else:
-                    accepted.append((s + 1, e, pi))
+                    add((s + 1, e, pi))
         if short_matches:
             # spans of the long matches (sorted, not overlapping): a short alias inside one of
             # them ("objective c") is part of that longer name
@@ -327,8 +358,7 @@ class SkillExtractor:
             taken_starts = [a for a, _ in taken]
             short_idx = self._short_idx
             for api, s, e in short_matches:
-                s += lo
-                e += lo - 1  # the pattern's word end
+                e -= 1  # the pattern's word end
                 if search[e] == 46 and search[e + 1] != 32:
                     continue
                 if (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1)) or (
@@ -395,6 +425,56 @@ _SUFFIXES = re.compile(
 
 
 _RESCAN_TAIL = 100  # bytes searched past a rejected match for an alias that starts inside it
+
+
+# Bytes rare enough in postings that finding each occurrence is cheap (see _ShortFinder).
+_RARE = frozenset(b"0123456789#+_jqxz")
+
+
+class _ShortFinder:
+    """Leftmost-longest, non-overlapping search for a few short patterns, each holding a rare
+    byte: the same matches as an automaton of those patterns, found from each occurrence of
+    the rare bytes."""
+
+    __slots__ = ("by_byte",)
+
+    def __init__(self, by_byte: dict[int, list[tuple[int, bytes, int]]]) -> None:
+        # rare byte -> (its offset in the pattern, pattern, pattern index)
+        self.by_byte = by_byte
+
+    @classmethod
+    def build(cls, patterns: list[bytes]) -> _ShortFinder | None:
+        if not patterns or len(patterns) > 8:
+            return None
+        by_byte: dict[int, list[tuple[int, bytes, int]]] = {}
+        for i, pat in enumerate(patterns):
+            offsets = [j for j, b in enumerate(pat) if b in _RARE]
+            if not offsets:
+                return None
+            by_byte.setdefault(pat[offsets[0]], []).append((offsets[0], pat, i))
+        return cls(by_byte)
+
+    def find(self, text: bytes) -> list[tuple[int, int, int]]:
+        """(pattern index, start, end) of each match, as ``find_matches_as_indexes`` gives."""
+        found = []
+        for byte, pats in self.by_byte.items():
+            k = text.find(byte)
+            while k >= 0:
+                for off, pat, i in pats:
+                    start = k - off
+                    if start >= 0 and text.startswith(pat, start):
+                        found.append((start, -len(pat), i))
+                k = text.find(byte, k + 1)
+        if not found:
+            return []
+        found.sort()
+        out = []
+        last_end = -1
+        for start, neg_len, i in found:
+            if start >= last_end:
+                last_end = start - neg_len
+                out.append((i, start, last_end))
+        return out
 
 
 def _leftmost_longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
