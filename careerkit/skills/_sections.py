@@ -222,8 +222,14 @@ class SectionStrengths:
         self.section_val: list[str] = []
         self.pref: list[int] = []  # start of each cue phrase, in text order
         self.req: list[int] = []
+        word = WORD_BYTE
         for bs, be, cue in cues:
-            if cue in (_H_REQ, _H_PREF, _H_OTHER) and self._is_heading(bs, be):
+            # (the first test is _is_heading's quick no, inlined: most cues are mid-line)
+            if (
+                cue <= _H_OTHER
+                and not (bs >= 2 and raw[bs - 1] == 32 and word[raw[bs - 2]])
+                and self._is_heading(bs, be)
+            ):
                 self.section_pos.append(bs)
                 self.section_val.append(_SECTION_STRENGTH[cue])
             elif cue in (_I_PREF, _H_PREF):
@@ -259,11 +265,25 @@ class SectionStrengths:
         raw = self.raw
         # a sentence longer than _SENTENCE_MAX bytes either side is cut there (bounded work)
         lo, hi = max(0, pos - _SENTENCE_MAX), min(len(raw) - 1, pos + _SENTENCE_MAX)
-        start = max(lo, raw.rfind(b"\n", lo, pos), _back(raw, 46, lo, pos), _back(raw, 59, lo, pos))
-        ends = (raw.find(b"\n", pos, hi), _fwd(raw, 46, pos, hi), _fwd(raw, 59, pos, hi))
-        ends = [i for i in ends if i >= 0]
-        self._last = (start, min(ends) if ends else hi)
-        return self._last
+        # the nearest line end either side first; the other ends are looked for between it
+        # and ``pos`` only (one beyond it cannot be nearer)
+        start = max(lo, raw.rfind(10, lo, pos))
+        end = raw.find(10, pos, hi)
+        if end < 0:
+            end = hi
+        for ch in (46, 59):  # ". " and "; "
+            i = raw.rfind(ch, start, pos)
+            while i >= 0 and raw[i + 1] != 32:
+                i = raw.rfind(ch, start, i)
+            if i > start:
+                start = i
+            i = raw.find(ch, pos, end)
+            while i >= 0 and raw[i + 1] != 32:
+                i = raw.find(ch, i + 1, end)
+            if i >= 0:
+                end = i
+        self._last = (start, end)
+        return start, end
 
     @staticmethod
     def _any_in(positions: list[int], start: int, end: int) -> bool:

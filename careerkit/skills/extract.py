@@ -393,27 +393,43 @@ class SkillExtractor:
         if not pending:
             return
         c = self._c
-        pat_skill, kinds = c.pat_skill, c.kinds
-        neighbours = Neighbours(
-            [(s, e, kinds[pat_skill[pi]]) for s, e, pi in (*context, *accepted)]
-        )
+        pat_skill, kinds, keys, canons = c.pat_skill, c.kinds, c.pat_key, c.pat_canon
+        plain, raw = doc.plain, doc.raw
+        # the safe matches so far (the loop appends to ``accepted``), for list evidence; built
+        # only when a match gets that far
+        n_safe = len(accepted)
+        neighbours = None
+        added = False
         for m in pending:
-            pi = m[2]
-            if has_evidence(
-                doc.plain,
-                doc.raw,
-                (m[0], m[1]),
-                c.pat_key[pi],
-                c.pat_canon[pi],
-                kinds[pat_skill[pi]],
-                neighbours,
-            ):
+            bs, be, pi = m
+            canon = canons[pi]
+            if canon:
+                # case evidence first, as has_evidence does: most ambiguous matches are
+                # ordinary words ("sales", "english") and stop here
+                written = plain[bs - 1 : be - 1]
+                ok = written == canon or (len(written) > 2 and written.isupper())
+            else:
+                ok = True
+            if ok:
+                if neighbours is None:
+                    neighbours = Neighbours(
+                        [
+                            (s, e, kinds[pat_skill[p]])
+                            for s, e, p in (*context, *accepted[:n_safe])
+                        ]
+                    )
+                ok = has_evidence(
+                    plain, raw, (bs, be), keys[pi], canon, kinds[pat_skill[pi]], neighbours
+                )
+            if ok:
                 accepted.append(m)
+                added = True
             elif masked is not None:
-                k = doc.search.find(b" ", m[0], m[1])
+                k = doc.search.find(b" ", bs, be)
                 if k > 0:
-                    masked.append((k, m[1]))
-        accepted.sort()
+                    masked.append((k, be))
+        if added:
+            accepted.sort()
 
 
 # Words that may follow a skill after a hyphen without making one new word ("Python-based",
