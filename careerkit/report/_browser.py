@@ -10,7 +10,8 @@ Two ways to turn a Plotly figure into SVG are kept, measured side by side in
   switched off (its default is a CDN) and plotly.js is the installed package's file.
 
 No network while rendering: every request the page makes other than ``data:``/``about:``/
-``blob:`` is aborted (Playwright ``page.route``) and recorded in :attr:`Browser.blocked`, and
+``blob:`` and the two local files of the chart page (itself and the package's plotly.min.js) is
+aborted (Playwright ``page.route``) and recorded in :attr:`Browser.blocked`, and
 Chromium starts with its background networking, component updates and sync switched off.
 
 Playwright's synchronous API refuses to run inside a running asyncio loop (Jupyter kernels
@@ -24,6 +25,7 @@ import contextlib
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -124,6 +126,10 @@ class Browser:
         self._pw: Any = None
         self._browser: Any = None
         self._page: Any = None
+        self._print_page: Any = None
+        #: the chart page and plotly.js (file: URLs), the only local files the page may read
+        self._local: set[str] = set()
+        self._folder: Any = None
 
     def __enter__(self) -> Browser:
         try:
@@ -151,11 +157,14 @@ class Browser:
             # Closing a browser that already died must not hide the error that killed it.
             with contextlib.suppress(Exception):
                 closer.close() if closer is self._browser else closer.stop()
-        self._browser = self._pw = self._page = None
+        self._browser = self._pw = self._page = self._print_page = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
     def _route(self, route: Any) -> None:
         url = route.request.url
-        if url.startswith(_ALLOWED):
+        if url.startswith(_ALLOWED) or url in self._local:
             route.continue_()
         else:
             self.blocked.append(url)
@@ -164,12 +173,25 @@ class Browser:
     def _load_plotly(self) -> None:
         if self._plotly_loaded:
             return
-        from plotly.offline import get_plotlyjs
+        import plotly
 
-        self._page.set_content(
-            "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body></body></html>"
+        # Chromium reads plotly.js from the installed package itself: about a second faster
+        # than sending its 4.8 MB through the DevTools pipe (benchmarks/bench_report.py). Only
+        # these two local files are let through the request filter.
+        script = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+        self._folder = tempfile.TemporaryDirectory(prefix="careerkit-charts-")
+        page = Path(self._folder.name) / "charts.html"
+        page.write_text(
+            "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+            f"<script src='{script.as_uri()}'></script></head><body></body></html>",
+            encoding="utf-8",
         )
-        self._page.add_script_tag(content=get_plotlyjs())
+        self._local = {page.as_uri(), script.as_uri()}
+        self._page.goto(page.as_uri(), wait_until="load")
+        if not self._page.evaluate("typeof Plotly !== 'undefined'"):
+            from plotly.offline import get_plotlyjs
+
+            self._page.add_script_tag(content=get_plotlyjs())
         self._plotly_loaded = True
 
     def svg(self, figure: Any, size: tuple[int, int] = (760, 520)) -> str:
@@ -190,10 +212,14 @@ class Browser:
     def pdf(self, html: str) -> bytes:
         """``html`` printed to an A4 PDF (the report's print CSS applies)."""
         try:
-            self._plotly_loaded = False
-            self._page.set_content(html, wait_until="load")
-            self._page.emulate_media(media="print")
-            return self._page.pdf(
+            # A page of its own, so the chart page keeps plotly.js loaded across a batch.
+            if self._print_page is None:
+                self._print_page = self._browser.new_page()
+                self._print_page.route("**/*", self._route)
+                self._print_page.emulate_media(media="print")
+            page = self._print_page
+            page.set_content(html, wait_until="load")
+            return page.pdf(
                 format="A4",
                 print_background=True,
                 prefer_css_page_size=True,
