@@ -311,6 +311,8 @@ class SectionStrengths:
         npref, nreq = len(pref), len(req)
         sentence = self._sentence
         start, end = self._last
+        # whether a cue of each kind is in that sentence (None: not looked up yet)
+        pref_in = req_in = None
         out = []
         for pos in positions:
             # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
@@ -319,8 +321,11 @@ class SectionStrengths:
                 if i < npref and pref[i] < pos + _SENTENCE_MAX:
                     if not start <= pos < end:
                         start, end = sentence(pos)
-                    i = bisect_left(pref, start)
-                    if i < npref and pref[i] < end:
+                        pref_in = req_in = None
+                    if pref_in is None:
+                        i = bisect_left(pref, start)
+                        pref_in = i < npref and pref[i] < end
+                    if pref_in:
                         out.append("preferred")
                         continue
             if spos:
@@ -333,8 +338,11 @@ class SectionStrengths:
                 if i < nreq and req[i] < pos + _SENTENCE_MAX:
                     if not start <= pos < end:
                         start, end = sentence(pos)
-                    i = bisect_left(req, start)
-                    if i < nreq and req[i] < end:
+                        pref_in = req_in = None
+                    if req_in is None:
+                        i = bisect_left(req, start)
+                        req_in = i < nreq and req[i] < end
+                    if req_in:
                         out.append("required")
                         continue
             out.append("unspecified")

@@ -192,17 +192,10 @@ class SkillExtractor:
         self._short_find = _ShortFinder.build(short)
         if self._short_find is not None:
             self._ac_short = None
-        # per pattern of the long automaton: the pattern (index into compiled.patterns) when
-        # a whole-word match of it is simply a safe skill (no cue, no check against the text)
-        self._plain = [
-            i
-            if compiled.pat_skill[i] >= 0
-            and not compiled.pat_status[i]
-            and not compiled.pat_cue[i]
-            and compiled.pat_key[i].isascii()
-            else -1
-            for i in self._long_idx
-        ]
+        # per pattern of the long automaton, what a whole-word match of it is: the pattern
+        # (index into compiled.patterns, >= 0) when simply a safe skill; -1 - cue kind (< -1)
+        # when only a cue phrase; -1 when it needs the full treatment below
+        self._route = [_route(compiled, i) for i in self._long_idx]
         self._long_multi = [" " in compiled.pat_key[i] for i in self._long_idx]
         # per pattern: the skill's id, label and kind, the start of its SkillMatch
         self._info = [
@@ -311,14 +304,14 @@ class SkillExtractor:
         search = doc.search
         c = self._c
         pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
-        long_idx, exact, plain = self._long_idx, self._exact, self._plain
+        long_idx, exact, route = self._long_idx, self._exact, self._route
         long_multi = self._long_multi
         raw = doc.raw
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = WORD_BYTE
         # without a hyphen in the text, the hyphen checks below cannot reject anything
         hyphen = b"-" in raw
-        add = accepted.append
+        add, add_cue = accepted.append, cues.append
         for api, s, e in raw_matches:
             # end of a word: a space, or a full stop that ends a sentence; a hyphen joined to
             # a word keeps it one token ("T-SQL" is not SQL), bar a few suffixes
@@ -336,9 +329,12 @@ class SkillExtractor:
                 if masked is not None and long_multi[api]:
                     masked.append((search.find(b" ", s + 1, e), e))
                 continue
-            pi = plain[api]
+            pi = route[api]
             if pi >= 0:
                 add((s + 1, e, pi))
+                continue
+            if pi < -1:
+                add_cue((s + 1, e, -1 - pi))
                 continue
             pi = long_idx[api]
             if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
@@ -441,6 +437,15 @@ _SUFFIXES = re.compile(
 
 
 _RESCAN_TAIL = 100  # bytes searched past a rejected match for an alias that starts inside it
+
+
+def _route(c: _Compiled, i: int) -> int:
+    """See ``SkillExtractor._route``."""
+    if not c.pat_key[i].isascii():
+        return -1
+    if c.pat_skill[i] < 0:
+        return -1 - c.pat_cue[i] if c.pat_cue[i] else -1
+    return i if not c.pat_status[i] and not c.pat_cue[i] else -1
 
 
 # Bytes rare enough in postings that finding each occurrence is cheap (see _ShortFinder).
