@@ -19,6 +19,9 @@ __all__ = ["SectionStrengths", "cue_phrases", "unspecified"]
 # Heading phrases (recognised at the start of a line, followed by ":" or by little else on the
 # line) and inline cues (anywhere in a sentence). Our own lists of common posting wording.
 _H_REQ, _H_PREF, _H_OTHER, _I_PREF, _I_REQ = 1, 2, 3, 4, 5
+#: cue kinds up to this one are headings; the heading kind for preferred sections; the inline
+#: preferred kind (for the extractor, which sets aside most non-headings itself)
+HEADING_CUES, PREFERRED_HEADING, INLINE_PREFERRED = _H_OTHER, _H_PREF, _I_PREF
 _CUES: dict[int, tuple[str, ...]] = {
     _H_REQ: (
         "requirements",
@@ -264,10 +267,17 @@ class SectionStrengths:
             return start, end
         raw = self.raw
         # a sentence longer than _SENTENCE_MAX bytes either side is cut there (bounded work)
-        lo, hi = max(0, pos - _SENTENCE_MAX), min(len(raw) - 1, pos + _SENTENCE_MAX)
+        lo = pos - _SENTENCE_MAX
+        if lo < 0:
+            lo = 0
+        hi = pos + _SENTENCE_MAX
+        if hi >= len(raw):
+            hi = len(raw) - 1
         # the nearest line end either side first; the other ends are looked for between it
         # and ``pos`` only (one beyond it cannot be nearer)
-        start = max(lo, raw.rfind(10, lo, pos))
+        start = raw.rfind(10, lo, pos)
+        if start < 0:
+            start = lo
         end = raw.find(10, pos, hi)
         if end < 0:
             end = hi

@@ -28,7 +28,13 @@ import ahocorasick_rs
 from careerkit.errors import InputError
 from careerkit.skills._cache import CACHE_VERSION, cache_load, cache_store
 from careerkit.skills._evidence import Neighbours, has_evidence
-from careerkit.skills._sections import SectionStrengths, cue_phrases
+from careerkit.skills._sections import (
+    HEADING_CUES,
+    INLINE_PREFERRED,
+    PREFERRED_HEADING,
+    SectionStrengths,
+    cue_phrases,
+)
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
 from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
@@ -236,7 +242,8 @@ class SkillExtractor:
         if not accepted and not pending and not masked:
             return []
         not_skills = _employer_spans(search, employer) if employer else []
-        self._judge(doc, accepted, pending, not_skills, masked)
+        if pending or not_skills:
+            self._judge(doc, accepted, pending, not_skills, masked)
         if masked:
             # A rejected match may hide one that starts inside it ("enjoy working
             # independently": "enjoy working" needs context, "working independently" does
@@ -334,7 +341,15 @@ class SkillExtractor:
                 add((s + 1, e, pi))
                 continue
             if pi < -1:
-                add_cue((s + 1, e, -1 - pi))
+                cue = -1 - pi
+                # a heading phrase right after a word on its line is no heading
+                # (SectionStrengths' quick no, done here to save the list entry): a
+                # preferred-section phrase then counts as an inline cue, the others as nothing
+                if cue <= HEADING_CUES and s and raw[s] == 32 and word[raw[s - 1]]:
+                    if cue == PREFERRED_HEADING:
+                        add_cue((s + 1, e, INLINE_PREFERRED))
+                    continue
+                add_cue((s + 1, e, cue))
                 continue
             pi = long_idx[api]
             if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
