@@ -109,3 +109,30 @@ def test_workbook_contract(tmp_path):
     assert again.notes == "typed by hand" and again.participant.workshop == "Spring cohort"
     assert isinstance(again.history, list) and isinstance(again.counselor_comments, list)
     assert isinstance(ck.open_current(), ck.Workbook)
+
+
+def test_report_contract(tmp_path):
+    wb = ck.Workbook.create("report-api", folder=tmp_path)
+    wb.notes = "<script>alert(1)</script>"
+    wb.save()
+    html = ck.report.render_html(wb, charts="interactive")
+    assert "report-api" in html and "<script>alert(1)</script>" not in html
+    out = ck.report.export(wb, tmp_path / "out.html")
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert callable(ck.report.export_many)
+
+
+def test_cohort_contract(tmp_path):
+    for name in ("ann", "bob"):
+        wb = ck.Workbook.create(name, folder=tmp_path)
+        wb.give_consent("1", agreed_to=("store", "share_with_counselor", "cohort_statistics"))
+        wb.save()
+    cohort = ck.cohort.load(tmp_path)
+    assert len(cohort.progress()) == 2
+    assert cohort.summary(k=5) is not None
+    out = tmp_path / "cohort.csv"
+    cohort.export(out, pseudonymise=True, include_free_text=False)
+    text = out.read_text(encoding="utf-8")
+    assert len(text.splitlines()) == 3
+    cells = {cell for line in text.splitlines() for cell in line.split(",")}
+    assert not cells & {"ann", "bob"}
