@@ -140,12 +140,15 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
     )
 
 
-def _automaton(patterns: list[bytes]) -> ahocorasick_rs.BytesAhoCorasick:
+def _automaton(patterns: list[bytes], dfa: bool = False) -> ahocorasick_rs.BytesAhoCorasick:
+    # ContiguousNFA: measured fastest to search with the taxonomy's thousands of aliases
+    # (benchmarks/bench_extract.py), and quick to build; a DFA is faster for a few dozen short
+    # patterns (about a quarter) and as quick to build. The matches are the same either way.
+    impl = ahocorasick_rs.Implementation
     return ahocorasick_rs.BytesAhoCorasick(
         patterns,
         matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-        # measured fastest to search here (benchmarks/bench_extract.py), and quick to build
-        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        implementation=impl.DFA if dfa else impl.ContiguousNFA,
     )
 
 
@@ -191,7 +194,7 @@ class SkillExtractor:
         self._exact = [not k.isascii() for k in compiled.pat_key]
         # aliases of several words: a rejected match of one may hide another inside it
         self._multi = [" " in k for k in compiled.pat_key]
-        self._ac_short = _automaton(short) if short else None
+        self._ac_short = _automaton(short, dfa=len(short) <= 200) if short else None
         # A handful of short aliases that each hold a rare byte (ESCO's "8i", "r3"): finding
         # that byte (memchr) and checking the patterns around it is far cheaper than a second
         # automaton pass over the whole text.
