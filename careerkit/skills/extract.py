@@ -194,23 +194,34 @@ class SkillExtractor:
         self._exact = [not k.isascii() for k in compiled.pat_key]
         # aliases of several words: a rejected match of one may hide another inside it
         self._multi = [" " in k for k in compiled.pat_key]
-        self._ac_short = _automaton(short, dfa=len(short) <= 200) if short else None
         # A handful of short aliases that each hold a rare byte (ESCO's "8i", "r3"): finding
         # that byte (memchr) and checking the patterns around it is far cheaper than a second
         # automaton pass over the whole text.
         self._short_find = _ShortFinder.build(short)
-        if self._short_find is not None:
-            self._ac_short = None
+        self._ac_short = (
+            _automaton(short, dfa=len(short) <= 200) if short and self._short_find is None else None
+        )
         # per pattern of the long automaton, what a whole-word match of it is: the pattern
         # (index into compiled.patterns, >= 0) when simply a safe skill; -1 - cue kind (< -1)
-        # when only a cue phrase; -1 when it needs the full treatment below
-        self._route = [_route(compiled, i) for i in self._long_idx]
-        self._long_multi = [" " in compiled.pat_key[i] for i in self._long_idx]
-        # per pattern: the skill's id, label and kind, the start of its SkillMatch
-        self._info = [
-            (compiled.skill_ids[sk], compiled.labels[sk], compiled.kinds[sk]) if sk >= 0 else ()
-            for sk in compiled.pat_skill
+        # when only a cue phrase; -1 when it needs the full treatment below (non-ASCII
+        # letters, ambiguous, or a skill that is also a cue)
+        route = [
+            -1 if ex else (-1 - cue if cue else -1) if sk < 0 else (-1 if st or cue else i)
+            for i, (sk, st, cue, ex) in enumerate(
+                zip(
+                    compiled.pat_skill,
+                    compiled.pat_status,
+                    compiled.pat_cue,
+                    self._exact,
+                    strict=True,
+                )
+            )
         ]
+        multi = self._multi
+        self._route = [route[i] for i in self._long_idx]
+        self._long_multi = [multi[i] for i in self._long_idx]
+        # per skill: its id, label and kind, the start of its SkillMatch
+        self._info = list(zip(compiled.skill_ids, compiled.labels, compiled.kinds, strict=True))
 
     def __repr__(self) -> str:
         return f"SkillExtractor({self.taxonomy!r})"
@@ -270,17 +281,21 @@ class SkillExtractor:
             SectionStrengths(doc.raw, cues).all(starts) if cues else ["unspecified"] * len(starts)
         )
         info = self._info
+        pat_skill = self._c.pat_skill
         original = doc.original
         # tuple.__new__ directly: the named tuple's own __new__ is a Python-level wrapper
         make = tuple.__new__
         if doc.plain_start is None:  # no markup: plain offsets are the caller's offsets
             return [
-                make(SkillMatch, (*info[pi], bs - 1, be - 1, st, original[bs - 1 : be - 1]))
+                make(
+                    SkillMatch,
+                    (*info[pat_skill[pi]], bs - 1, be - 1, st, original[bs - 1 : be - 1]),
+                )
                 for (bs, be, pi), st in zip(accepted, strengths, strict=True)
             ]
         os_list, oe_list = doc.original_spans([s - 1 for s in starts], [m[1] - 1 for m in accepted])
         return [
-            make(SkillMatch, (*info[m[2]], os_, oe, st, original[os_:oe]))
+            make(SkillMatch, (*info[pat_skill[m[2]]], os_, oe, st, original[os_:oe]))
             for m, os_, oe, st in zip(accepted, os_list, oe_list, strengths, strict=True)
         ]
 
@@ -326,14 +341,11 @@ class SkillExtractor:
             # end of a word: a space, or a full stop that ends a sentence; a hyphen joined to
             # a word keeps it one token ("T-SQL" is not SQL), bar a few suffixes
             ch = search[e]
-            if (
-                (ch != 32 and not (ch == 46 and search[e + 1] == 32))
-                or (
-                    hyphen
-                    and (
-                        (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1))
-                        or (raw[s] == 45 and word[raw[s - 1]])
-                    )
+            if (ch != 32 and not (ch == 46 and search[e + 1] == 32)) or (
+                hyphen
+                and (
+                    (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1))
+                    or (raw[s] == 45 and word[raw[s - 1]])
                 )
             ):
                 if masked is not None and long_multi[api]:
@@ -427,10 +439,7 @@ class SkillExtractor:
             if ok:
                 if neighbours is None:
                     neighbours = Neighbours(
-                        [
-                            (s, e, kinds[pat_skill[p]])
-                            for s, e, p in (*context, *accepted[:n_safe])
-                        ]
+                        [(s, e, kinds[pat_skill[p]]) for s, e, p in (*context, *accepted[:n_safe])]
                     )
                 ok = has_evidence(
                     plain, raw, (bs, be), keys[pi], canon, kinds[pat_skill[pi]], neighbours
@@ -455,15 +464,6 @@ _SUFFIXES = re.compile(
 
 
 _RESCAN_TAIL = 100  # bytes searched past a rejected match for an alias that starts inside it
-
-
-def _route(c: _Compiled, i: int) -> int:
-    """See ``SkillExtractor._route``."""
-    if not c.pat_key[i].isascii():
-        return -1
-    if c.pat_skill[i] < 0:
-        return -1 - c.pat_cue[i] if c.pat_cue[i] else -1
-    return i if not c.pat_status[i] and not c.pat_cue[i] else -1
 
 
 # Bytes rare enough in postings that finding each occurrence is cheap (see _ShortFinder).
