@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-__all__ = ["Neighbours", "has_evidence"]
+__all__ = ["Neighbours", "has_evidence", "listable"]
 
 # Company names that are also product-name prefixes: alone they are never enough.
 _COMPANIES = frozenset(
@@ -217,6 +217,14 @@ class Neighbours:
         self.starts = [s for s, _ in kept]
         self.ends = [e for _, e in kept]
 
+    @classmethod
+    def from_spans(cls, starts: list[int], ends: list[int]) -> Neighbours:
+        """From the spans of matches of the list kinds (see :func:`listable`), already sorted."""
+        self = cls.__new__(cls)
+        self.starts = starts
+        self.ends = ends
+        return self
+
     def beside(self, raw: bytes, bs: int, be: int) -> bool:
         """True when one of them sits right beside ``raw[bs:be]``, with only list separators
         between ("Python, R and SQL", "C/C++")."""
@@ -232,6 +240,11 @@ class Neighbours:
 
 
 _LIST_KINDS = frozenset(("software", "technical", "knowledge"))
+
+
+def listable(kind: str) -> bool:
+    """Whether a skill of this kind counts as a neighbour in a list."""
+    return kind in _LIST_KINDS
 
 
 def _only_separators(gap: bytes) -> bool:

@@ -27,7 +27,7 @@ import ahocorasick_rs
 
 from careerkit.errors import InputError
 from careerkit.skills._cache import CACHE_VERSION, cache_load, cache_store
-from careerkit.skills._evidence import Neighbours, has_evidence
+from careerkit.skills._evidence import Neighbours, has_evidence, listable
 from careerkit.skills._sections import (
     HEADING_CUES,
     INLINE_PREFERRED,
@@ -220,6 +220,9 @@ class SkillExtractor:
         multi = self._multi
         self._route = [route[i] for i in self._long_idx]
         self._long_multi = [multi[i] for i in self._long_idx]
+        # per pattern: whether its skill counts as a list neighbour (evidence for another)
+        skill_listable = [listable(kind) for kind in compiled.kinds]
+        self._listable = [sk >= 0 and skill_listable[sk] for sk in compiled.pat_skill]
         # per skill: its id, label and kind, the start of its SkillMatch
         self._info = list(zip(compiled.skill_ids, compiled.labels, compiled.kinds, strict=True))
 
@@ -438,9 +441,7 @@ class SkillExtractor:
                 ok = True
             if ok:
                 if neighbours is None:
-                    neighbours = Neighbours(
-                        [(s, e, kinds[pat_skill[p]]) for s, e, p in (*context, *accepted[:n_safe])]
-                    )
+                    neighbours = self._neighbours(context, accepted[:n_safe])
                 ok = has_evidence(
                     plain, raw, (bs, be), keys[pi], canon, kinds[pat_skill[pi]], neighbours
                 )
@@ -453,6 +454,18 @@ class SkillExtractor:
                     masked.append((k, be))
         if added:
             accepted.sort()
+
+    def _neighbours(
+        self, context: list[tuple[int, int, int]], safe: list[tuple[int, int, int]]
+    ) -> Neighbours:
+        """The list neighbours among these safe matches (``safe`` is sorted)."""
+        ok = self._listable
+        if context:
+            spans = sorted((s, e) for s, e, p in (*context, *safe) if ok[p])
+            return Neighbours.from_spans([s for s, _ in spans], [e for _, e in spans])
+        return Neighbours.from_spans(
+            [s for s, e, p in safe if ok[p]], [e for s, e, p in safe if ok[p]]
+        )
 
 
 # Words that may follow a skill after a hyphen without making one new word ("Python-based",
