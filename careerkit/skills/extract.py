@@ -501,7 +501,7 @@ class _ShortFinder:
         by_byte: dict[int, list[tuple[int, bytes, int]]] = {}
         for i, pat in enumerate(patterns):
             offsets = [j for j, b in enumerate(pat) if b in _RARE]
-            if not offsets:
+            if not offsets or pat[0] != 32:
                 return None
             by_byte.setdefault(pat[offsets[0]], []).append((offsets[0], pat, i))
         return cls(by_byte)
@@ -514,7 +514,8 @@ class _ShortFinder:
             while k >= 0:
                 for off, pat, i in pats:
                     start = k - off
-                    if start >= 0 and text.startswith(pat, start):
+                    # every pattern starts with a space: test that byte before the whole
+                    if start >= 0 and text[start] == 32 and text.startswith(pat, start):
                         found.append((start, -len(pat), i))
                 k = text.find(byte, k + 1)
         if not found:
