@@ -176,6 +176,10 @@ class Normalised(NamedTuple):
         return s.tolist(), e.tolist()
 
 
+# entity -> its text (postings repeat the same few: "&amp;", "&nbsp;", "&#39;")
+_ENTITIES: dict[str, str] = {}
+
+
 def _strip_markup(text: str) -> tuple[str, np.ndarray, np.ndarray]:
     """Resolve tags and entities; return the plain text and, per plain character, its original
     start and end offsets."""
@@ -183,25 +187,39 @@ def _strip_markup(text: str) -> tuple[str, np.ndarray, np.ndarray]:
     starts: list[int] = []  # original start of each part
     ends: list[int] = []  # original end of each part (used for replacements)
     copied: list[bool] = []  # a verbatim copy (offsets advance) or a replacement (one span)
+    # bound methods and one groups() call per piece: this loop runs once per tag or entity
+    add_part, add_start, add_end, add_copied = (
+        parts.append,
+        starts.append,
+        ends.append,
+        copied.append,
+    )
+    entities = _ENTITIES
     pos = 0
     for m in _HTML_PIECE.finditer(text):
         a, b = m.span()
         if a > pos:
-            parts.append(text[pos:a])
-            starts.append(pos)
-            ends.append(a)
-            copied.append(True)
-        if m.group(4) is not None:
-            new = html.unescape(m.group(0)).replace("\xa0", " ")
-        elif m.group(1) is not None or (m.group(3) or "").lower() in _BLOCK_TAGS:
+            add_part(text[pos:a])
+            add_start(pos)
+            add_end(a)
+            add_copied(True)
+        script, _, tag, entity = m.groups()
+        if entity is not None:
+            piece = m.group()
+            new = entities.get(piece)
+            if new is None:
+                new = html.unescape(piece).replace("\xa0", " ")
+                if len(entities) < 4096:
+                    entities[piece] = new
+        elif script is not None or (tag or "").lower() in _BLOCK_TAGS:
             new = "\n"
         else:
             new = ""
         if new:
-            parts.append(new)
-            starts.append(a)
-            ends.append(b)
-            copied.append(False)
+            add_part(new)
+            add_start(a)
+            add_end(b)
+            add_copied(False)
         pos = b
     if pos < len(text):
         parts.append(text[pos:])
@@ -211,7 +229,7 @@ def _strip_markup(text: str) -> tuple[str, np.ndarray, np.ndarray]:
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return "", empty, empty
-    lens = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    lens = np.array(list(map(len, parts)), dtype=np.int64)
     total = int(lens.sum())
     first = np.repeat(np.cumsum(lens) - lens, lens)  # plain offset where each part begins
     offset = np.arange(total, dtype=np.int64) - first
