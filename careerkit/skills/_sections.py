@@ -215,30 +215,63 @@ def unspecified(_pos: int) -> str:
     return "unspecified"
 
 
+def _sentence_of(raw: bytes, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: from the ". ", "; " or line end before it to the one after
+    it, cut at _SENTENCE_MAX bytes either side (bounded work)."""
+    lo = pos - _SENTENCE_MAX
+    if lo < 0:
+        lo = 0
+    hi = pos + _SENTENCE_MAX
+    if hi >= len(raw):
+        hi = len(raw) - 1
+    # the nearest line end either side first; the other ends are looked for between it and
+    # ``pos`` only (one beyond it cannot be nearer)
+    start = raw.rfind(10, lo, pos)
+    if start < 0:
+        start = lo
+    end = raw.find(10, pos, hi)
+    if end < 0:
+        end = hi
+    for ch in (46, 59):  # ". " and "; "
+        i = raw.rfind(ch, start, pos)
+        while i >= 0 and raw[i + 1] != 32:
+            i = raw.rfind(ch, start, i)
+        if i > start:
+            start = i
+        i = raw.find(ch, pos, end)
+        while i >= 0 and raw[i + 1] != 32:
+            i = raw.find(ch, i + 1, end)
+        if i >= 0:
+            end = i
+    return start, end
+
+
 class SectionStrengths:
     """Strength of a position (a byte offset of the searched text) from the section it is in
     and the cue phrases in its sentence."""
 
     def __init__(self, raw: bytes, cues: list[tuple[int, int, int]]) -> None:
         self.raw = raw
-        self.section_pos: list[int] = []
-        self.section_val: list[str] = []
-        self.pref: list[int] = []  # start of each cue phrase, in text order
-        self.req: list[int] = []
+        self.section_pos = section_pos = []
+        self.section_val = section_val = []
+        self.pref = pref = []  # start of each cue phrase, in text order
+        self.req = req = []
         word = WORD_BYTE
         for bs, be, cue in cues:
+            if cue == _I_REQ:
+                req.append(bs)
+            elif cue == _I_PREF:
+                pref.append(bs)
             # (the first test is _is_heading's quick no, inlined: most cues are mid-line)
-            if (
+            elif (
                 cue <= _H_OTHER
                 and not (bs >= 2 and raw[bs - 1] == 32 and word[raw[bs - 2]])
                 and self._is_heading(bs, be)
             ):
-                self.section_pos.append(bs)
-                self.section_val.append(_SECTION_STRENGTH[cue])
-            elif cue in (_I_PREF, _H_PREF):
-                self.pref.append(bs)
-            elif cue == _I_REQ:
-                self.req.append(bs)
+                section_pos.append(bs)
+                section_val.append(_SECTION_STRENGTH[cue])
+            elif cue == _H_PREF:
+                pref.append(bs)
         self._last = (0, -1)  # the sentence found last (matches often share one)
 
     def _is_heading(self, bs: int, be: int) -> bool:
@@ -265,34 +298,7 @@ class SectionStrengths:
         start, end = self._last
         if start <= pos < end:
             return start, end
-        raw = self.raw
-        # a sentence longer than _SENTENCE_MAX bytes either side is cut there (bounded work)
-        lo = pos - _SENTENCE_MAX
-        if lo < 0:
-            lo = 0
-        hi = pos + _SENTENCE_MAX
-        if hi >= len(raw):
-            hi = len(raw) - 1
-        # the nearest line end either side first; the other ends are looked for between it
-        # and ``pos`` only (one beyond it cannot be nearer)
-        start = raw.rfind(10, lo, pos)
-        if start < 0:
-            start = lo
-        end = raw.find(10, pos, hi)
-        if end < 0:
-            end = hi
-        for ch in (46, 59):  # ". " and "; "
-            i = raw.rfind(ch, start, pos)
-            while i >= 0 and raw[i + 1] != 32:
-                i = raw.rfind(ch, start, i)
-            if i > start:
-                start = i
-            i = raw.find(ch, pos, end)
-            while i >= 0 and raw[i + 1] != 32:
-                i = raw.find(ch, i + 1, end)
-            if i >= 0:
-                end = i
-        self._last = (start, end)
+        self._last = start, end = _sentence_of(self.raw, pos)
         return start, end
 
     @staticmethod
@@ -319,7 +325,7 @@ class SectionStrengths:
             return out
         pref, req, spos, sval = self.pref, self.req, self.section_pos, self.section_val
         npref, nreq = len(pref), len(req)
-        sentence = self._sentence
+        raw = self.raw
         start, end = self._last
         # whether a cue of each kind is in that sentence (None: not looked up yet)
         pref_in = req_in = None
@@ -330,7 +336,7 @@ class SectionStrengths:
                 i = bisect_left(pref, pos - _SENTENCE_MAX)
                 if i < npref and pref[i] < pos + _SENTENCE_MAX:
                     if not start <= pos < end:
-                        start, end = sentence(pos)
+                        start, end = _sentence_of(raw, pos)
                         pref_in = req_in = None
                     if pref_in is None:
                         i = bisect_left(pref, start)
@@ -347,7 +353,7 @@ class SectionStrengths:
                 i = bisect_left(req, pos - _SENTENCE_MAX)
                 if i < nreq and req[i] < pos + _SENTENCE_MAX:
                     if not start <= pos < end:
-                        start, end = sentence(pos)
+                        start, end = _sentence_of(raw, pos)
                         pref_in = req_in = None
                     if req_in is None:
                         i = bisect_left(req, start)
@@ -356,6 +362,7 @@ class SectionStrengths:
                         out.append("required")
                         continue
             out.append("unspecified")
+        self._last = start, end
         return out
 
     def at(self, pos: int) -> str:

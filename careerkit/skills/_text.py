@@ -273,4 +273,5 @@ def normalise(text: str) -> Normalised:
     # ASCII case-folding is lower-casing, done on bytes; the encoder handles the rest in C,
     # calling the handler once per run of non-ASCII characters
     raw = b" " + plain.encode("ascii", "careerkit-one-byte").lower() + b" "
-    return Normalised(text, plain, raw, raw.translate(_BYTE_TABLE), p_start, p_end)
+    # tuple.__new__ directly: the named tuple's own __new__ is a Python-level wrapper
+    return tuple.__new__(Normalised, (text, plain, raw, raw.translate(_BYTE_TABLE), p_start, p_end))

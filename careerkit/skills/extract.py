@@ -223,8 +223,22 @@ class SkillExtractor:
         # per pattern: whether its skill counts as a list neighbour (evidence for another)
         skill_listable = [listable(kind) for kind in compiled.kinds]
         self._listable = [sk >= 0 and skill_listable[sk] for sk in compiled.pat_skill]
+        # the match loop's tables, fetched in one go (it runs once per posting and rescan)
+        self._tables = (
+            compiled.pat_skill,
+            compiled.pat_status,
+            compiled.pat_cue,
+            compiled.pat_key,
+            self._long_idx,
+            self._exact,
+            self._route,
+            self._long_multi,
+        )
         # per skill: its id, label and kind, the start of its SkillMatch
         self._info = list(zip(compiled.skill_ids, compiled.labels, compiled.kinds, strict=True))
+        # the same per pattern (None for cue phrases), saving a lookup per match
+        info = self._info
+        self._pat_info = [info[sk] if sk >= 0 else None for sk in compiled.pat_skill]
 
     def __repr__(self) -> str:
         return f"SkillExtractor({self.taxonomy!r})"
@@ -283,22 +297,19 @@ class SkillExtractor:
         strengths = (
             SectionStrengths(doc.raw, cues).all(starts) if cues else ["unspecified"] * len(starts)
         )
-        info = self._info
-        pat_skill = self._c.pat_skill
+        info = self._pat_info
         original = doc.original
         # tuple.__new__ directly: the named tuple's own __new__ is a Python-level wrapper
+        # (the lists zipped below have the same length by construction)
         make = tuple.__new__
         if doc.plain_start is None:  # no markup: plain offsets are the caller's offsets
             return [
-                make(
-                    SkillMatch,
-                    (*info[pat_skill[pi]], bs - 1, be - 1, st, original[bs - 1 : be - 1]),
-                )
-                for (bs, be, pi), st in zip(accepted, strengths, strict=True)
+                make(SkillMatch, (*info[pi], bs - 1, be - 1, st, original[bs - 1 : be - 1]))
+                for (bs, be, pi), st in zip(accepted, strengths)  # noqa: B905
             ]
         os_list, oe_list = doc.original_spans([s - 1 for s in starts], [m[1] - 1 for m in accepted])
         return [
-            make(SkillMatch, (*info[pat_skill[m[2]]], os_, oe, st, original[os_:oe]))
+            make(SkillMatch, (*info[m[2]], os_, oe, st, original[os_:oe]))
             for m, os_, oe, st in zip(accepted, os_list, oe_list, strengths, strict=True)
         ]
 
@@ -330,10 +341,7 @@ class SkillExtractor:
             raw_matches = [(api, s + lo, e + lo) for api, s, e in raw_matches]
             short_matches = [(api, s + lo, e + lo) for api, s, e in short_matches]
         search = doc.search
-        c = self._c
-        pat_skill, pat_status, pat_cue = c.pat_skill, c.pat_status, c.pat_cue
-        long_idx, exact, route = self._long_idx, self._exact, self._route
-        long_multi = self._long_multi
+        pat_skill, pat_status, pat_cue, pat_key, long_idx, exact, route, long_multi = self._tables
         raw = doc.raw
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = WORD_BYTE
@@ -370,7 +378,7 @@ class SkillExtractor:
                 add_cue((s + 1, e, cue))
                 continue
             pi = long_idx[api]
-            if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
+            if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != pat_key[pi]:
                 continue
             cue = pat_cue[pi]
             if cue:
@@ -398,7 +406,7 @@ class SkillExtractor:
                 if i >= 0 and taken[i][1] > s + 1:
                     continue
                 pi = short_idx[api]
-                if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != c.pat_key[pi]:
+                if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != pat_key[pi]:
                     continue
                 (pending if pat_status[pi] else accepted).append((s + 1, e, pi))
             accepted.sort()
