@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from careerkit.skills._text import WORD_BYTE
 
-__all__ = ["SectionStrengths", "cue_phrases", "unspecified"]
+__all__ = ["SectionStrengths", "cue_phrases", "strengths", "unspecified"]
 
 # Heading phrases (recognised at the start of a line, followed by ":" or by little else on the
 # line) and inline cues (anywhere in a sentence). Our own lists of common posting wording.
@@ -246,53 +246,139 @@ def _sentence_of(raw: bytes, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def _sort_cues(
+    raw: bytes, cues: list[tuple[int, int, int]]
+) -> tuple[list[int], list[str], list[int], list[int]]:
+    """The cue phrases found (byte start, end, cue kind; in text order) sorted into section
+    headings (starts and strengths) and the starts of inline preferred and required cues."""
+    section_pos: list[int] = []
+    section_val: list[str] = []
+    pref: list[int] = []
+    req: list[int] = []
+    word = WORD_BYTE
+    for bs, be, cue in cues:
+        if cue == _I_REQ:
+            req.append(bs)
+        elif cue == _I_PREF:
+            pref.append(bs)
+        # (the first test is _is_heading's quick no, inlined: most cues are mid-line)
+        elif (
+            cue <= _H_OTHER
+            and not (bs >= 2 and raw[bs - 1] == 32 and word[raw[bs - 2]])
+            and _is_heading(raw, bs, be)
+        ):
+            section_pos.append(bs)
+            section_val.append(_SECTION_STRENGTH[cue])
+        elif cue == _H_PREF:
+            pref.append(bs)
+    return section_pos, section_val, pref, req
+
+
+def _is_heading(raw: bytes, bs: int, be: int) -> bool:
+    """Whether the cue phrase at ``raw[bs:be]`` is a heading: at the start of a line (after
+    bullets), followed by ":" or by little else on the line."""
+    # quick no: a word right before the phrase on the same line ("the role", "job summary")
+    if bs >= 2 and raw[bs - 1] == 32 and WORD_BYTE[raw[bs - 2]]:
+        return False
+    # searches stay near the phrase: a heading sits within a few bytes of a line start
+    lo = max(0, bs - 16)
+    line_start = raw.rfind(b"\n", lo, bs) + 1
+    if line_start == 0 and lo > 0:
+        return False
+    if _BULLET.fullmatch(raw, line_start, bs) is None:
+        return False
+    line_end = raw.find(b"\n", be, be + 200)
+    if line_end < 0:
+        line_end = min(len(raw), be + 200)
+    tail = raw[be:line_end].lstrip(b" \t*_")
+    if tail.startswith(b":"):
+        return True
+    return len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL)
+
+
+def strengths(raw: bytes, cues: list[tuple[int, int, int]], positions: list[int]) -> list[str]:
+    """The strength at each of ``positions`` (ascending byte offsets of ``raw``), given the cue
+    phrases found in ``raw``: what :meth:`SectionStrengths.all` gives, without the object
+    (this runs once per posting)."""
+    spos, sval, pref, req = _sort_cues(raw, cues)
+    return _strengths(raw, spos, sval, pref, req, positions, (0, -1))[0]
+
+
+def _strengths(
+    raw: bytes,
+    spos: list[int],
+    sval: list[str],
+    pref: list[int],
+    req: list[int],
+    positions: list[int],
+    last: tuple[int, int],
+) -> tuple[list[str], tuple[int, int]]:
+    """The strength at each of ``positions`` and the sentence looked up last (``last`` is the
+    one before), with the lookups of :meth:`SectionStrengths.at` inlined."""
+    if not pref and not req:
+        # sections only: each position takes the section it is in
+        if not spos:
+            return ["unspecified"] * len(positions), last
+        out = []
+        i, n = 0, len(spos)
+        current = "unspecified"
+        for pos in positions:
+            while i < n and spos[i] <= pos:
+                current = sval[i]
+                i += 1
+            out.append(current)
+        return out, last
+    npref, nreq = len(pref), len(req)
+    start, end = last
+    # whether a cue of each kind is in that sentence (None: not looked up yet)
+    pref_in = req_in = None
+    out = []
+    for pos in positions:
+        # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
+        if npref:
+            i = bisect_left(pref, pos - _SENTENCE_MAX)
+            if i < npref and pref[i] < pos + _SENTENCE_MAX:
+                if not start <= pos < end:
+                    start, end = _sentence_of(raw, pos)
+                    pref_in = req_in = None
+                if pref_in is None:
+                    i = bisect_left(pref, start)
+                    pref_in = i < npref and pref[i] < end
+                if pref_in:
+                    out.append("preferred")
+                    continue
+        if spos:
+            i = bisect_right(spos, pos) - 1
+            if i >= 0:
+                out.append(sval[i])
+                continue
+        if nreq:
+            i = bisect_left(req, pos - _SENTENCE_MAX)
+            if i < nreq and req[i] < pos + _SENTENCE_MAX:
+                if not start <= pos < end:
+                    start, end = _sentence_of(raw, pos)
+                    pref_in = req_in = None
+                if req_in is None:
+                    i = bisect_left(req, start)
+                    req_in = i < nreq and req[i] < end
+                if req_in:
+                    out.append("required")
+                    continue
+        out.append("unspecified")
+    return out, (start, end)
+
+
 class SectionStrengths:
     """Strength of a position (a byte offset of the searched text) from the section it is in
     and the cue phrases in its sentence."""
 
     def __init__(self, raw: bytes, cues: list[tuple[int, int, int]]) -> None:
         self.raw = raw
-        self.section_pos = section_pos = []
-        self.section_val = section_val = []
-        self.pref = pref = []  # start of each cue phrase, in text order
-        self.req = req = []
-        word = WORD_BYTE
-        for bs, be, cue in cues:
-            if cue == _I_REQ:
-                req.append(bs)
-            elif cue == _I_PREF:
-                pref.append(bs)
-            # (the first test is _is_heading's quick no, inlined: most cues are mid-line)
-            elif (
-                cue <= _H_OTHER
-                and not (bs >= 2 and raw[bs - 1] == 32 and word[raw[bs - 2]])
-                and self._is_heading(bs, be)
-            ):
-                section_pos.append(bs)
-                section_val.append(_SECTION_STRENGTH[cue])
-            elif cue == _H_PREF:
-                pref.append(bs)
+        self.section_pos, self.section_val, self.pref, self.req = _sort_cues(raw, cues)
         self._last = (0, -1)  # the sentence found last (matches often share one)
 
     def _is_heading(self, bs: int, be: int) -> bool:
-        raw = self.raw
-        # quick no: a word right before the phrase on the same line ("the role", "job summary")
-        if bs >= 2 and raw[bs - 1] == 32 and WORD_BYTE[raw[bs - 2]]:
-            return False
-        # searches stay near the phrase: a heading sits within a few bytes of a line start
-        lo = max(0, bs - 16)
-        line_start = raw.rfind(b"\n", lo, bs) + 1
-        if line_start == 0 and lo > 0:
-            return False
-        if _BULLET.fullmatch(raw, line_start, bs) is None:
-            return False
-        line_end = raw.find(b"\n", be, be + 200)
-        if line_end < 0:
-            line_end = min(len(raw), be + 200)
-        tail = raw[be:line_end].lstrip(b" \t*_")
-        if tail.startswith(b":"):
-            return True
-        return len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL)
+        return _is_heading(self.raw, bs, be)
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         start, end = self._last
@@ -308,61 +394,10 @@ class SectionStrengths:
 
     def all(self, positions: list[int]) -> list[str]:
         """The strength at each of ``positions`` (ascending): the same as :meth:`at` for each
-        in turn, with the lookups inlined (this runs once per match of every posting)."""
-        if not self.pref and not self.req:
-            # sections only: each position takes the section it is in
-            spos, sval = self.section_pos, self.section_val
-            if not spos:
-                return ["unspecified"] * len(positions)
-            out = []
-            i, n = 0, len(spos)
-            current = "unspecified"
-            for pos in positions:
-                while i < n and spos[i] <= pos:
-                    current = sval[i]
-                    i += 1
-                out.append(current)
-            return out
-        pref, req, spos, sval = self.pref, self.req, self.section_pos, self.section_val
-        npref, nreq = len(pref), len(req)
-        raw = self.raw
-        start, end = self._last
-        # whether a cue of each kind is in that sentence (None: not looked up yet)
-        pref_in = req_in = None
-        out = []
-        for pos in positions:
-            # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
-            if npref:
-                i = bisect_left(pref, pos - _SENTENCE_MAX)
-                if i < npref and pref[i] < pos + _SENTENCE_MAX:
-                    if not start <= pos < end:
-                        start, end = _sentence_of(raw, pos)
-                        pref_in = req_in = None
-                    if pref_in is None:
-                        i = bisect_left(pref, start)
-                        pref_in = i < npref and pref[i] < end
-                    if pref_in:
-                        out.append("preferred")
-                        continue
-            if spos:
-                i = bisect_right(spos, pos) - 1
-                if i >= 0:
-                    out.append(sval[i])
-                    continue
-            if nreq:
-                i = bisect_left(req, pos - _SENTENCE_MAX)
-                if i < nreq and req[i] < pos + _SENTENCE_MAX:
-                    if not start <= pos < end:
-                        start, end = _sentence_of(raw, pos)
-                        pref_in = req_in = None
-                    if req_in is None:
-                        i = bisect_left(req, start)
-                        req_in = i < nreq and req[i] < end
-                    if req_in:
-                        out.append("required")
-                        continue
-            out.append("unspecified")
-        self._last = start, end
+        in turn."""
+        out, self._last = _strengths(
+            self.raw, self.section_pos, self.section_val, self.pref, self.req, positions, self._last
+        )
         return out
 
     def at(self, pos: int) -> str:

@@ -33,9 +33,9 @@ from careerkit.skills._sections import (
     HEADING_CUES,
     INLINE_PREFERRED,
     PREFERRED_HEADING,
-    SectionStrengths,
     cue_phrases,
 )
+from careerkit.skills._sections import strengths as section_strengths
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
 from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
@@ -313,7 +313,7 @@ class SkillExtractor:
             return []
         starts = [m[0] for m in accepted]
         strengths = (
-            SectionStrengths(doc.raw, cues).all(starts) if cues else ["unspecified"] * len(starts)
+            section_strengths(doc.raw, cues, starts) if cues else ["unspecified"] * len(starts)
         )
         info = self._pat_info
         original = doc.original
