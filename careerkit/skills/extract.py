@@ -252,11 +252,15 @@ class SkillExtractor:
             self._route,
             self._long_multi,
         )
-        # per skill: its id, label and kind, the start of its SkillMatch
-        self._info = list(zip(compiled.skill_ids, compiled.labels, compiled.kinds, strict=True))
-        # the same per pattern (None for cue phrases), saving a lookup per match
-        info = self._info
-        self._pat_info = [info[sk] if sk >= 0 else None for sk in compiled.pat_skill]
+        # per pattern: its skill's id, label and kind (None for cue phrases), the start of its
+        # SkillMatch, field by field: a SkillMatch is then built from one plain tuple display
+        # (measured faster than unpacking a per-skill tuple)
+        ids, labels, kinds = compiled.skill_ids, compiled.labels, compiled.kinds
+        self._pat_fields = (
+            [ids[sk] if sk >= 0 else None for sk in compiled.pat_skill],
+            [labels[sk] if sk >= 0 else None for sk in compiled.pat_skill],
+            [kinds[sk] if sk >= 0 else None for sk in compiled.pat_skill],
+        )
 
     def __repr__(self) -> str:
         return f"SkillExtractor({self.taxonomy!r})"
@@ -315,20 +319,23 @@ class SkillExtractor:
         strengths = (
             section_strengths(doc.raw, cues, starts) if cues else ["unspecified"] * len(starts)
         )
-        info = self._pat_info
+        ids, labels, kinds = self._pat_fields
         original = doc.original
         # tuple.__new__ directly: the named tuple's own __new__ is a Python-level wrapper
         # (the lists zipped below have the same length by construction)
         make = tuple.__new__
         if doc.plain_start is None:  # no markup: plain offsets are the caller's offsets
             return [
-                make(SkillMatch, (*info[pi], bs - 1, be - 1, st, original[bs - 1 : be - 1]))
+                make(
+                    SkillMatch,
+                    (ids[pi], labels[pi], kinds[pi], bs - 1, be - 1, st, original[bs - 1 : be - 1]),
+                )
                 for (bs, be, pi), st in zip(accepted, strengths)  # noqa: B905
             ]
         os_list, oe_list = doc.original_spans([s - 1 for s in starts], [m[1] - 1 for m in accepted])
         return [
-            make(SkillMatch, (*info[m[2]], os_, oe, st, original[os_:oe]))
-            for m, os_, oe, st in zip(accepted, os_list, oe_list, strengths, strict=True)
+            make(SkillMatch, (ids[pi], labels[pi], kinds[pi], os_, oe, st, original[os_:oe]))
+            for (_, _, pi), os_, oe, st in zip(accepted, os_list, oe_list, strengths, strict=True)
         ]
 
     # ------------------------------------------------------------------ helpers
