@@ -47,7 +47,11 @@ def load_old(rev: str, folder: Path):
 def main() -> int:
     rev = sys.argv[1] if len(sys.argv) > 1 else "HEAD"
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 21
-    tmp = Path(tempfile.mkdtemp(prefix="careerkit-compare-"))
+    with tempfile.TemporaryDirectory(prefix="careerkit-compare-") as tmp:
+        return compare(rev, rounds, Path(tmp))
+
+
+def compare(rev: str, rounds: int, tmp: Path) -> int:
     os.environ["CAREERKIT_HOME"] = str(tmp / "home")
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "benchmarks"))
