@@ -1,6 +1,6 @@
 """Old and new skill extractor in ONE process, taking turns with the baseline.
 
-Run: ``.venv/bin/python benchmarks/results/compare_extract.py [REV] [ROUNDS]`` (default
+Run: ``.venv/bin/python benchmarks/compare_extract.py [REV] [ROUNDS]`` (default
 ``HEAD`` and 21 rounds; needs ``../shared/data``; about a minute). The extractor modules of git
 revision ``REV`` (``extract.py``, ``_sections.py``, ``_text.py``, ``_evidence.py``) are loaded
 under other names beside the working tree's, and each round times, in turn, the baseline
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 MODULES = ("extract", "_sections", "_text", "_evidence")
 
 
