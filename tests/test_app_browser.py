@@ -19,7 +19,15 @@ from conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-NOTEBOOKS = ["00_start_here", "01_interests", "02_skills_gap", "03_goals"]
+NOTEBOOKS = [
+    "00_start_here",
+    "01_interests",
+    "02_skills_gap",
+    "03_goals",
+    "04_my_report",
+    "counselor/cohort_dashboard",
+    "counselor/batch_export",
+]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
