@@ -41,6 +41,7 @@ NEXT_STEPS = (
     ("01_interests.ipynb", "step_interests"),
     ("02_skills_gap.ipynb", "step_skills"),
     ("03_goals.ipynb", "step_goals"),
+    ("04_my_report.ipynb", "step_report"),
 )
 
 TEXT = {
@@ -126,6 +127,7 @@ TEXT = {
     "step_interests": "Step 1: your interests",
     "step_skills": "Step 2: your skills gap",
     "step_goals": "Step 3: your goals",
+    "step_report": "Step 4: your report (all three steps on one page, to print or share)",
     "next_none": "Start or open your workbook above; the links to the steps then appear here.",
     # messages
     "need_consent": (
