@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from careerkit.cli.workbook import resolve_workbook
+
 __all__ = ["register", "run_report"]
 
 TEXT = {
@@ -46,21 +48,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_report)
 
 
-def _resolve(name: str) -> Path:
-    from careerkit.workbook import workbook_path
-
-    path = Path(name)
-    if path.suffix != ".json" and len(path.parts) == 1:
-        return workbook_path(name)  # a pseudonym (checked against the safe pattern)
-    return path
-
-
 def run_report(args: argparse.Namespace) -> int:
     from careerkit import report
     from careerkit.errors import InputError
     from careerkit.workbook import Workbook
 
-    wb = Workbook.open(_resolve(args.workbook))
+    wb = Workbook.open(resolve_workbook(args.workbook))
     output = Path(args.output) if args.output else Path(f"{wb.pseudonym}-report.html")
     if output.suffix.lower() == ".pdf" and args.charts not in (None, "svg", "auto"):
         raise InputError(TEXT["pdf_charts"].format(charts=args.charts))

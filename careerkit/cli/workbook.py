@@ -36,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_delete)
 
 
-def _resolve(name: str) -> Path:
+def resolve_workbook(name: str) -> Path:
+    """A workbook file from a path or a pseudonym (``careerkit delete``, ``careerkit report``)."""
     from careerkit.workbook import workbook_path
 
     path = Path(name)
@@ -48,7 +49,7 @@ def _resolve(name: str) -> Path:
 def run_delete(args: argparse.Namespace) -> int:
     from careerkit.workbook import delete_workbook
 
-    path = _resolve(args.workbook)
+    path = resolve_workbook(args.workbook)
     if not args.yes:
         try:
             answer = input(TEXT["confirm"].format(path=path))

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from careerkit import onet
 from careerkit.errors import DataError
 
 __all__ = [
@@ -63,15 +64,9 @@ __all__ = [
     "work_values",
 ]
 
-RIASEC = list("RIASEC")
-WORK_VALUES = [
-    "achievement",
-    "working_conditions",
-    "recognition",
-    "relationships",
-    "support",
-    "independence",
-]
+# the O*NET column names, as the release readers define them (lists: pandas column selections)
+RIASEC = list(onet.RIASEC)
+WORK_VALUES = list(onet.WORK_VALUES)
 HIGH_POINTS = ["high_point_1", "high_point_2", "high_point_3"]
 SOC_REGEX = r"\d{2}-\d{4}\.\d{2}"
 PROVENANCE_FILE = "provenance.json"
