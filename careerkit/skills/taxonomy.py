@@ -542,11 +542,7 @@ def _derived_aliases(example: str, hot: bool) -> list[tuple[str, str]]:
 
 @cache
 def _default() -> Taxonomy:
-    elements = (
-        datasets.occupation_ratings()[["element_id", "element_name", "kind"]]
-        .drop_duplicates("element_id")
-        .sort_values("element_id")
-    )
+    elements = datasets.elements()[["element_id", "element_name", "kind"]].sort_values("element_id")
     tech = datasets.technology()
     records: dict[str, dict] = {}
     by_label: dict[str, str] = {}
