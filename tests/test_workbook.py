@@ -399,17 +399,6 @@ def test_create_in_a_read_only_place_is_a_clear_error(
         ck.Workbook.create("river-42", tmp_path / "new")
 
 
-def test_open_current_with_a_damaged_chosen_workbook_is_a_plain_message(
-    careerkit_home: Path,
-) -> None:
-    wb = ck.Workbook.create("river-42")
-    ck.workbook.remember_current(wb)
-    wb.path.write_text("{ damaged")
-    with pytest.raises(ck.WorkbookError, match="damaged") as info:
-        ck.open_current()
-    assert info.value._render_traceback_()[0].startswith("careerkit: ")
-
-
 def test_changing_the_pseudonym_in_place_is_refused(tmp_path: Path) -> None:
     wb = ck.Workbook.create("river-42", tmp_path)
     wb.participant.pseudonym = "../elsewhere"

@@ -220,27 +220,6 @@ def test_open_current_follows_the_start_screens_choice(careerkit_home: Path) -> 
     assert ck.open_current().pseudonym == "sky-7"
 
 
-def test_open_current_link_to_missing_workbook_is_a_plain_message(
-    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("QUERY_STRING", "workbook=nobody-here")
-    with pytest.raises(ck.WorkbookError, match="Start here") as info:
-        ck.open_current()
-    assert info.value._render_traceback_() == [f"careerkit: {info.value}"]
-
-
-def test_open_current_bad_url_parameter_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUERY_STRING", "workbook=..%2Fetc")
-    with pytest.raises(ck.WorkbookError, match="cannot exist"):
-        ck.open_current()
-
-
-def test_open_current_forgets_a_choice_whose_file_is_gone(careerkit_home: Path) -> None:
-    (careerkit_home / "current.txt").write_text("gone-1\n")
-    wb = ck.open_current()
-    assert wb.is_demo and wb.path == careerkit_home / "demo.json"
-
-
 def test_default_home_is_workbooks_beside_the_notebooks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

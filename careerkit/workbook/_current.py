@@ -10,25 +10,77 @@ How the choice is made, first match wins:
 3. Nothing chosen: the demo workbook ``<home>/demo.json`` (this is what nbval and tests get,
    since they run with an empty temporary ``CAREERKIT_HOME``).
 
+When the chosen workbook cannot be opened (a link with a typing mistake, a deleted or damaged
+file), :func:`open_current` does not raise: Voilà would hide the message and stop the page. It
+opens the demo workbook instead, sets :attr:`Workbook.notice` to a plain explanation, and, in a
+notebook, shows that explanation with a link back to the start page as the first cell's output.
+
 The home is ``$CAREERKIT_HOME`` if set, else ``workbooks/`` beside the notebooks (git-ignored).
 """
 
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 from pathlib import Path
 from urllib.parse import parse_qs
 
 from careerkit.errors import InputError, WorkbookError
 from careerkit.workbook import _store
-from careerkit.workbook._model import check_pseudonym
-from careerkit.workbook._workbook import Workbook
+from careerkit.workbook._model import Participant, check_pseudonym, now
+from careerkit.workbook._workbook import RESTORE_LABEL, DamagedWorkbookError, Workbook
 
 HOME_ENV = "CAREERKIT_HOME"
 POINTER = "current.txt"
 DEMO_PSEUDONYM = "demo"
 URL_PARAMETER = "workbook"
+#: the start page, linked from the notice (relative: Voilà and JupyterLab serve the step
+#: notebooks from the same folder)
+START_NOTEBOOK = "00_start_here.ipynb"
+
+#: every sentence a person reads from this module (in one place, so it can be translated)
+TEXT = {
+    "title": "This page is not showing your workbook",
+    "missing_link": (
+        "The link you followed names a workbook called “{name}”, but there is none here. "
+        "Perhaps the link has a typing mistake, or the workbook was deleted."
+    ),
+    "invalid_link": (
+        "The link you followed names a workbook “{name}”, which cannot exist: {problem}"
+    ),
+    "missing_chosen": (
+        "The workbook chosen on the start page, “{name}”, is not here any more (perhaps it "
+        "was deleted in another window)."
+    ),
+    "damaged": "Your workbook “{name}” could not be read: its file is damaged.",
+    "damaged_backup": (
+        "Its previous version is kept. On the start page, type your pseudonym, press “Open my "
+        "workbook”, then “{restore}”."
+    ),
+    "damaged_no_backup": (
+        "The file is left exactly as it was; please ask your counselor for help."
+    ),
+    "unreadable": "Your workbook “{name}” could not be opened: {error}",
+    "what_to_do": (
+        "Go to the start page and open your workbook (type your pseudonym and press “Open my "
+        "workbook”), or start a new one. Until then this page shows the shared practice "
+        "workbook “{demo}”: anything entered here is kept there, not in your workbook."
+    ),
+    "demo_unsaved": (
+        "The practice workbook could not be saved either ({error}); anything entered on this "
+        "page will not be kept."
+    ),
+    "link": "Go to the start page",
+    "details": "Details for your counselor: {error}",
+}
+
+#: the notice box: a bordered block in the Okabe–Ito vermillion, readable in light and dark
+_NOTICE_STYLE = (
+    "border:2px solid #D55E00;border-radius:4px;padding:0.6em 1em;margin:0.5em 0;"
+    "max-width:60em"
+)
+_LINK_STYLE = "color:#0072B2;text-decoration:underline;font-weight:bold"
 
 
 class ShownWorkbookError(WorkbookError):
@@ -45,9 +97,9 @@ def home() -> Path:
         return Path(configured).expanduser()
     cwd = Path.cwd()
     for folder in (cwd, cwd.parent, cwd.parent.parent):
-        if (folder / "00_start_here.ipynb").exists():
+        if (folder / START_NOTEBOOK).exists():
             return folder / "workbooks"
-    if (cwd / "notebooks" / "00_start_here.ipynb").exists():
+    if (cwd / "notebooks" / START_NOTEBOOK).exists():
         return cwd / "notebooks" / "workbooks"
     return cwd / "workbooks"
 
@@ -86,40 +138,158 @@ def remembered(folder: str | Path | None = None) -> str | None:
 
 
 def from_url(query_string: str | None = None) -> str | None:
-    """The pseudonym given by the ``workbook`` URL parameter (Voilà), or None."""
+    """The pseudonym given by the ``workbook`` URL parameter (Voilà), or None.
+
+    Raises :class:`WorkbookError` when the parameter cannot be a pseudonym.
+    """
+    raw = _url_value(query_string)
+    if raw is None:
+        return None
+    try:
+        return check_pseudonym(raw)
+    except InputError as exc:
+        raise ShownWorkbookError(f"The link names a workbook that cannot exist: {exc}") from exc
+
+
+def _url_value(query_string: str | None = None) -> str | None:
     if query_string is None:
         query_string = os.environ.get("QUERY_STRING", "")
     values = parse_qs(query_string.lstrip("?")).get(URL_PARAMETER)
-    if not values:
-        return None
-    try:
-        return check_pseudonym(values[0])
-    except InputError as exc:
-        raise ShownWorkbookError(f"The link names a workbook that cannot exist: {exc}") from exc
+    return values[0] if values else None
 
 
 def open_current(folder: str | Path | None = None) -> Workbook:
     """The workbook this notebook works on (see the module docstring for how it is chosen).
 
-    Errors (a damaged file, a link to a workbook that does not exist) are shown as one plain
-    message in the notebook, never a traceback.
+    Never raises for a workbook that cannot be opened (a link to a workbook that does not exist,
+    a deleted or damaged file): the demo workbook is returned instead, with
+    :attr:`Workbook.notice` saying what happened and what to do. In a notebook the notice is
+    also shown, with a link to the start page (except on the start page itself, whose screen
+    shows it beside the controls that fix it).
     """
     folder = Path(folder) if folder is not None else home()
+    wb, problem = _choose(folder)
+    if wb is not None:
+        return wb
+    demo, unsaved = _open_demo(folder)
+    sentences, details = [], ""
+    if problem is not None:
+        sentences += [problem[0], TEXT["what_to_do"].format(demo=DEMO_PSEUDONYM)]
+        details = problem[1]
+    if unsaved:
+        sentences.append(unsaved)
+    if sentences:
+        demo._notice = " ".join(sentences)
+        _show_notice(demo._notice, details)
+    return demo
+
+
+#: a problem with the chosen workbook: the plain sentence, and technical details (or "")
+_Problem = tuple[str, str]
+
+
+def _choose(folder: Path) -> tuple[Workbook | None, _Problem | None]:
+    """The chosen workbook; or None and the problem; or (None, None) when none was chosen."""
+    raw = _url_value()
+    if raw is not None:
+        try:
+            chosen = check_pseudonym(raw)
+        except InputError as exc:
+            shown = raw if len(raw) <= 40 else raw[:40] + "…"
+            problem = str(exc).split(": ", 1)[-1]
+            return None, (TEXT["invalid_link"].format(name=shown, problem=problem), "")
+        path = folder / f"{chosen}.json"
+        if not path.exists():
+            return None, (TEXT["missing_link"].format(name=chosen), "")
+        return _open_chosen(path, chosen)
+    chosen = remembered(folder)
+    if chosen is None or chosen == DEMO_PSEUDONYM:
+        return None, None
+    path = folder / f"{chosen}.json"
+    if not path.exists():
+        return None, (TEXT["missing_chosen"].format(name=chosen), "")
+    return _open_chosen(path, chosen)
+
+
+def _open_chosen(path: Path, name: str) -> tuple[Workbook | None, _Problem | None]:
     try:
-        chosen = from_url()
-        if chosen is not None:
-            path = folder / f"{chosen}.json"
-            if not path.exists():
-                raise ShownWorkbookError(
-                    f"There is no workbook called '{chosen}' yet. Open 'Start here' "
-                    f"(00_start_here) to create it or to upload your file."
-                )
-            return Workbook.open(path)
-        chosen = remembered(folder)
-        if chosen is not None and (folder / f"{chosen}.json").exists():
-            return Workbook.open(folder / f"{chosen}.json")
-        return Workbook.create(DEMO_PSEUDONYM, folder, workshop="demo", exist_ok=True)
-    except ShownWorkbookError:
-        raise
+        return Workbook.open(path), None
+    except DamagedWorkbookError as exc:
+        has_backup = _store.backup_path(path).exists()
+        advice = (
+            TEXT["damaged_backup"].format(restore=RESTORE_LABEL)
+            if has_backup
+            else TEXT["damaged_no_backup"]
+        )
+        return None, (f"{TEXT['damaged'].format(name=name)} {advice}", str(exc))
     except WorkbookError as exc:
-        raise ShownWorkbookError(str(exc)) from exc
+        return None, (TEXT["unreadable"].format(name=name, error=exc), "")
+
+
+def _open_demo(folder: Path) -> tuple[Workbook, str]:
+    """The shared demo workbook, and "" or why it cannot be saved.
+
+    A damaged demo is replaced by its backup, else set aside (kept as ``.damaged-<time>``) and
+    started afresh: it is practice space, and must not stand in the way of a page.
+    """
+    path = folder / f"{DEMO_PSEUDONYM}.json"
+    try:
+        try:
+            return Workbook.create(DEMO_PSEUDONYM, folder, workshop="demo", exist_ok=True), ""
+        except DamagedWorkbookError:
+            if _store.backup_path(path).exists():
+                with contextlib.suppress(WorkbookError):
+                    return Workbook.restore_backup(path), ""
+            with _store.locked(path):
+                damaged = path.with_name(f"{path.name}.damaged-{now():%Y%m%dT%H%M%S}")
+                path.replace(damaged)
+            return Workbook.create(DEMO_PSEUDONYM, folder, workshop="demo", exist_ok=True), ""
+    except (WorkbookError, OSError) as exc:
+        # Nowhere to save even the demo (e.g. a read-only folder): a workbook in memory whose
+        # saves fail with a plain message in each screen.
+        wb = Workbook(participant=Participant(pseudonym=DEMO_PSEUDONYM, workshop="demo"))
+        wb._path = path
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return wb, TEXT["demo_unsaved"].format(error=reason)
+
+
+def notice_html(notice: str, details: str = "", *, link: bool = True) -> str:
+    """The notice as an HTML block (escaped), with a link to the start page when ``link``."""
+    parts = [
+        f'<div role="alert" style="{_NOTICE_STYLE}">',
+        f"<p><b>{html.escape(TEXT['title'])}</b></p>",
+        f"<p>{html.escape(notice)}</p>",
+    ]
+    if details:
+        parts.append(
+            f'<p style="font-size:90%">{html.escape(TEXT["details"].format(error=details))}</p>'
+        )
+    if link:
+        parts.append(
+            f'<p><a href="{START_NOTEBOOK}" style="{_LINK_STYLE}">'
+            f"{html.escape(TEXT['link'])}</a></p>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def on_start_page() -> bool:
+    """Whether the running notebook is the start page (Voilà's request path, or the Jupyter
+    session name that JupyterLab gives the kernel)."""
+    for variable in ("SCRIPT_NAME", "PATH_INFO", "JPY_SESSION_NAME"):
+        if os.environ.get(variable, "").rstrip("/").endswith(START_NOTEBOOK):
+            return True
+    return False
+
+
+def _show_notice(notice: str, details: str) -> None:
+    """Show the notice as the output of the cell that called :func:`open_current` (only inside
+    IPython; the start page shows it on its own screen instead)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:  # pragma: no cover - IPython comes with every Jupyter install
+        return
+    if get_ipython() is None or on_start_page():
+        return
+    display(HTML(notice_html(notice, details)))

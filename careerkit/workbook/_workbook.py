@@ -112,6 +112,8 @@ class Workbook(BaseModel, OwningMixin):
     _base_updated: datetime | None = PrivateAttr(default=None)
     #: fields the file had that these models do not know (path → value), kept on save
     _unknown: dict[str, Any] = PrivateAttr(default_factory=dict)
+    #: why this is not the workbook that was asked for (set by ``open_current``); never saved
+    _notice: str = PrivateAttr(default="")
 
     SCHEMA_VERSION: ClassVar[int] = SCHEMA_VERSION
 
@@ -257,6 +259,16 @@ class Workbook(BaseModel, OwningMixin):
     @property
     def pseudonym(self) -> str:
         return self.participant.pseudonym
+
+    @property
+    def notice(self) -> str:
+        """Why this is not the workbook that was asked for, in plain words, or "".
+
+        Set by :func:`~careerkit.workbook.open_current` when the chosen workbook could not be
+        opened (a link to a workbook that does not exist, a damaged file) and the demo workbook
+        stands in; screens may show it. It is not part of the file.
+        """
+        return self._notice
 
     # ------------------------------------------------------------------ saving
     def _content(self) -> dict[str, Any]:

@@ -1,0 +1,222 @@
+"""``open_current`` when the chosen workbook cannot be opened: a plain notice, never an error.
+
+A step link with a typing mistake (``02_skills_gap.ipynb?workbook=nobody``), a deleted or a
+damaged workbook used to raise in each notebook's first cell, which Voilà shows only as "There
+was an error when executing cell [1]". Now the demo workbook stands in, ``wb.notice`` says what
+happened and what to do, and the first cell shows that with a link back to the start page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+from nbclient import NotebookClient
+
+import careerkit as ck
+from careerkit.workbook import _current
+
+NOTEBOOKS = ROOT / "notebooks"
+STEPS = ("01_interests", "02_skills_gap", "03_goals", "04_my_report")
+
+
+def _damage(home: Path, name: str = "river-42", *, with_backup: bool = True) -> Path:
+    wb = ck.Workbook.create(name, home)
+    wb.notes = "first version"
+    wb.save()  # a second save, so a backup exists
+    if not with_backup:
+        Path(f"{wb.path}.bak").unlink()
+    wb.path.write_text("{ damaged", encoding="utf-8")
+    return wb.path
+
+
+def test_link_to_a_missing_workbook_opens_the_demo_with_a_notice(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ck.Workbook.create("river-42")
+    ck.workbook.remember_current("river-42")  # someone else's choice must not be shown instead
+    monkeypatch.setenv("QUERY_STRING", "workbook=nobody")
+    wb = ck.open_current()
+    assert wb.is_demo and wb.path == careerkit_home / "demo.json"
+    assert "“nobody”" in wb.notice and "typing mistake" in wb.notice
+    assert "start page" in wb.notice and "Open my workbook" in wb.notice
+    assert not (careerkit_home / "nobody.json").exists()
+
+
+def test_link_to_a_damaged_workbook_opens_the_demo_and_leaves_the_file_alone(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _damage(careerkit_home)
+    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    wb = ck.open_current()
+    assert wb.is_demo
+    assert "“river-42” could not be read" in wb.notice
+    assert ck.workbook.RESTORE_LABEL in wb.notice  # the backup can be put back on the start page
+    assert path.read_text(encoding="utf-8") == "{ damaged"
+
+
+def test_damaged_workbook_without_backup_says_to_ask_for_help(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _damage(careerkit_home, with_backup=False)
+    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    wb = ck.open_current()
+    assert "counselor" in wb.notice and ck.workbook.RESTORE_LABEL not in wb.notice
+
+
+def test_damaged_chosen_workbook_is_a_notice_too(careerkit_home: Path) -> None:
+    _damage(careerkit_home)
+    ck.workbook.remember_current("river-42")
+    wb = ck.open_current()
+    assert wb.is_demo and "could not be read" in wb.notice
+
+
+def test_chosen_workbook_deleted_elsewhere_is_a_notice(careerkit_home: Path) -> None:
+    (careerkit_home / "current.txt").write_text("gone-1\n")
+    wb = ck.open_current()
+    assert wb.is_demo and "“gone-1”" in wb.notice and "not here any more" in wb.notice
+
+
+def test_impossible_name_in_the_link_is_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUERY_STRING", "workbook=..%2Fetc")
+    wb = ck.open_current()
+    assert wb.is_demo and "cannot exist" in wb.notice and "'/'" in wb.notice
+
+
+def test_nothing_chosen_is_the_demo_without_a_notice(careerkit_home: Path) -> None:
+    wb = ck.open_current()
+    assert wb.is_demo and wb.notice == ""
+
+
+def test_a_good_link_has_no_notice(careerkit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ck.Workbook.create("river-42")
+    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    wb = ck.open_current()
+    assert wb.pseudonym == "river-42" and wb.notice == ""
+
+
+def test_the_notice_is_not_saved_in_the_file(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUERY_STRING", "workbook=nobody")
+    wb = ck.open_current()
+    wb.notes = "practice"
+    wb.save()
+    text = (careerkit_home / "demo.json").read_text(encoding="utf-8")
+    assert "practice" in text and "typing mistake" not in text and "notice" not in text
+    assert ck.Workbook.open(careerkit_home / "demo.json").notice == ""
+
+
+def test_a_damaged_demo_is_set_aside_and_started_afresh(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (careerkit_home / "demo.json").write_text("{ not json", encoding="utf-8")
+    monkeypatch.setenv("QUERY_STRING", "workbook=nobody")
+    wb = ck.open_current()
+    assert wb.is_demo and "“nobody”" in wb.notice
+    kept = list(careerkit_home.glob("demo.json.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "{ not json"
+
+
+def test_an_unwritable_home_still_gives_a_workbook_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    wb = ck.open_current(blocker / "home")
+    assert wb.is_demo and "will not be kept" in wb.notice
+    with pytest.raises(ck.WorkbookError):
+        wb.save()
+
+
+def test_notice_html_escapes_and_links_to_the_start_page() -> None:
+    shown = _current.notice_html("a <b>name</b>", "x & y")
+    assert "&lt;b&gt;name&lt;/b&gt;" in shown and "x &amp; y" in shown
+    assert 'href="00_start_here.ipynb"' in shown and 'role="alert"' in shown
+    assert "href" not in _current.notice_html("text", link=False)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("SCRIPT_NAME", "/voila/render/00_start_here.ipynb", True),
+        ("SCRIPT_NAME", "/voila/render/01_interests.ipynb", False),
+        ("JPY_SESSION_NAME", "/home/me/careerkit/notebooks/00_start_here.ipynb", True),
+    ],
+)
+def test_start_page_is_recognised(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: bool
+) -> None:
+    for name in ("SCRIPT_NAME", "PATH_INFO", "JPY_SESSION_NAME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(variable, value)
+    assert _current.on_start_page() is expected
+
+
+# ---------------------------------------------------------------------- the notebooks
+def _execute(name: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> nbformat.NotebookNode:
+    """Run a notebook as Voilà would: the request's query string in the kernel's environment."""
+    for variable in ("SCRIPT_NAME", "PATH_INFO", "JPY_SESSION_NAME"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in env.items():
+        monkeypatch.setenv(variable, value)
+    notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    client = NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=600,
+        # The kernel inherits os.environ, as Voilà's kernels get the request's variables
+        # (voila/handler.py).
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )
+    client.execute()  # raises CellExecutionError if any cell fails
+    return notebook
+
+
+def _first_code_cell(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    return next(cell for cell in notebook.cells if cell.cell_type == "code")
+
+
+@pytest.mark.parametrize("name", STEPS)
+def test_step_notebook_with_a_link_to_a_missing_workbook_runs_and_shows_the_notice(
+    name: str, careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notebook = _execute(name, monkeypatch, QUERY_STRING="workbook=nobody")
+    first = _first_code_cell(notebook)
+    assert "ck.open_current()" in first.source
+    shown = "".join(out.get("data", {}).get("text/html", "") for out in first.outputs)
+    assert "not showing your workbook" in shown and "“nobody”" in shown
+    assert 'href="00_start_here.ipynb"' in shown
+    errors = [
+        out
+        for cell in notebook.cells
+        for out in cell.get("outputs", [])
+        if out.output_type == "error"
+    ]
+    assert errors == []
+    assert not (careerkit_home / "nobody.json").exists()
+
+
+def test_step_notebook_with_a_link_to_a_damaged_workbook_runs_and_shows_the_notice(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _damage(careerkit_home)
+    notebook = _execute("01_interests", monkeypatch, QUERY_STRING="workbook=river-42")
+    shown = "".join(
+        out.get("data", {}).get("text/html", "") for out in _first_code_cell(notebook).outputs
+    )
+    assert "could not be read" in shown and "Details for your counselor" in shown
+
+
+def test_start_notebook_with_a_bad_link_runs_and_leaves_the_notice_to_its_screen(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notebook = _execute(
+        "00_start_here",
+        monkeypatch,
+        QUERY_STRING="workbook=nobody",
+        SCRIPT_NAME="/voila/render/00_start_here.ipynb",
+    )
+    assert _first_code_cell(notebook).outputs == []  # shown by the start screen instead
