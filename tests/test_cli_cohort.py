@@ -57,10 +57,10 @@ def test_cohort_options_show_pseudonyms_and_free_text(folder, tmp_path):
     assert main(args) == 0
     from openpyxl import load_workbook
 
-    sheet = load_workbook(out)["participants"]
+    sheet = load_workbook(out)["Participants"]
     header = [c.value for c in sheet[1]]
-    assert "pseudonym" in header and "notes" in header
-    notes = [row[header.index("notes")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "Pseudonym" in header and "Notes" in header
+    notes = [row[header.index("Notes")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert notes == ["private note"] * 6
     assert not Path(str(out) + ".key.csv").exists()
 
@@ -76,7 +76,8 @@ def test_k_changes_the_suppression(folder, capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["-o", "out.pdf"], "must end in .csv or .xlsx"),
+        (["-o", "out.pdf"], "must end in .xlsx, .zip or .csv"),
+        (["--min-n", "1"], "whole number of at least 2"),
         (["-k", "0"], "whole number of at least 1"),
     ],
 )

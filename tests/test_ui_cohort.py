@@ -87,9 +87,9 @@ def test_free_text_and_pseudonyms_on_request_in_xlsx(folder, tmp_path):
     screen.pseudonymise.value = False
     screen.free_text.value = True
     screen.export_button.click()
-    sheet = load_workbook(tmp_path / "out.xlsx")["participants"]
+    sheet = load_workbook(tmp_path / "out.xlsx")["Participants"]
     header = [c.value for c in sheet[1]]
-    assert "pseudonym" in header and "notes" in header
+    assert "Pseudonym" in header and "Notes" in header
     assert "spreadsheetml" in screen.downloads.value
     assert not (tmp_path / "out.xlsx.key.csv").exists()
 
@@ -106,7 +106,7 @@ def test_problems_are_plain_messages(tmp_path):
     assert "shared their workbook" in screen.progress.value
     screen.export_path.value = str(tmp_path / "out.pdf")
     screen.export_button.click()
-    assert ".csv or .xlsx" in screen.message.value
+    assert "must end in .xlsx" in screen.message.value
 
 
 def test_batch_export_writes_a_report_per_shared_workbook(folder, tmp_path):

@@ -8,7 +8,10 @@
     cohort.progress()                         # one row per participant who shared
     cohort.summary(k=5)                       # aggregates, groups < k suppressed
     cohort.reliability(min_n=30)              # Cronbach's alpha per RIASEC area
-    cohort.export("cohort.xlsx")              # pseudonymised codes, key file apart, no free text
+    cohort.tables(k=5)                        # the same tables, readable, as the dashboard shows
+    cohort.export("cohort.xlsx")              # every table, one sheet each; codes, key file apart
+    cohort.export("cohort.zip")               # the same tables, one CSV file each
+    cohort.export("cohort.csv")               # the participant table alone
 
 Consent decides who is counted: a participant's own rows (progress, export) need consent to
 share with a counselor (``share_with_counselor``); statistics count only those who agreed to
@@ -25,27 +28,49 @@ from careerkit.cohort._cohort import (
     Skipped,
     load,
 )
-from careerkit.cohort._export import FORMULA_START, guard_cell, key_path
+from careerkit.cohort._export import EXPORT_SUFFIXES, FORMULA_START, guard_cell, key_path
 from careerkit.cohort._member import GAP_TOP, Member
-from careerkit.cohort._stats import CohortSummary, cronbach_alpha, suppress_fixed, suppress_open
+from careerkit.cohort._stats import (
+    CohortSummary,
+    cronbach_alpha,
+    suppress_fixed,
+    suppress_means,
+    suppress_open,
+)
+from careerkit.cohort._tables import (
+    SUMMARY_ORDER,
+    Table,
+    format_value,
+    participants_table,
+    reliability_table,
+    summary_tables,
+)
 from careerkit.cohort._text import TEXT
 
 __all__ = [
+    "EXPORT_SUFFIXES",
     "FORMULA_START",
     "FREE_TEXT_COLUMNS",
     "GAP_TOP",
     "MIN_N_ALPHA",
     "PROGRESS_COLUMNS",
+    "SUMMARY_ORDER",
     "TEXT",
     "Cohort",
     "CohortSummary",
     "Excluded",
     "Member",
     "Skipped",
+    "Table",
     "cronbach_alpha",
+    "format_value",
     "guard_cell",
     "key_path",
     "load",
+    "participants_table",
+    "reliability_table",
+    "summary_tables",
     "suppress_fixed",
+    "suppress_means",
     "suppress_open",
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from careerkit.cohort._export import key_path, new_codes, write_table
+from careerkit.cohort._export import check_suffix, key_path, new_codes, write_table, write_tables
 from careerkit.cohort._member import Member, exclusion_reason, member_from_workbook
 from careerkit.cohort._stats import (
     CohortSummary,
@@ -16,11 +16,19 @@ from careerkit.cohort._stats import (
     count,
     cronbach_alpha,
     suppress_fixed,
+    suppress_means,
     suppress_open,
+)
+from careerkit.cohort._tables import (
+    Table,
+    about_lines,
+    participants_table,
+    reliability_table,
+    summary_tables,
 )
 from careerkit.cohort._text import TEXT
 from careerkit.errors import CareerkitError, InputError
-from careerkit.goals import Category
+from careerkit.goals import Category, Status
 from careerkit.interests import BUNDLED_INVENTORY_ID, RIASEC, TYPE_NAMES, load_inventory
 from careerkit.workbook import MAX_BYTES, Workbook
 
@@ -208,13 +216,27 @@ class Cohort:
         people = self.statistics
         n = len(people)
         check_k(k)
+        step_frames = []
+        for attribute, label in STEPS:
+            statuses = Counter(getattr(m, attribute) for m in people)
+            frame = suppress_fixed({s: statuses.get(s, 0) for s in STATUSES}, k, n)
+            frame.insert(0, "step", label)
+            step_frames.append(frame)
         letters = Counter(m.holland_code[0] for m in people if m.holland_code)
         with_code = sum(letters.values())
+        complete = [m.scores for m in people if len(m.scores) == len(RIASEC)]
+        categories = Counter(c for m in people for c in m.goal_categories)
+        statuses = Counter(s for m in people for s in m.goal_statuses)
+        verdicts = Counter(v for m in people for v in m.smart_verdicts if v)
         tables = {
+            "steps": pd.concat(step_frames, ignore_index=True),
             "holland_first_letter": suppress_fixed(
                 {f"{x} ({TYPE_NAMES[x]})": letters.get(x, 0) for x in RIASEC}, k, with_code
             ),
             "holland_code": suppress_open(count(m.holland_code for m in people), k, with_code),
+            "riasec_scores": suppress_means(
+                {f"{x} ({TYPE_NAMES[x]})": [s[x] for s in complete] for x in RIASEC}, k
+            ),
             "target_roles": suppress_open(
                 count(m.target_role or m.target_soc_code for m in people),
                 k,
@@ -225,23 +247,13 @@ class Cohort:
                 k,
                 sum(bool(m.gap_skills) for m in people),
             ),
+            "goal_categories": suppress_fixed(
+                {c: categories.get(c, 0) for c in [*(x.value for x in Category), TEXT["no_type"]]},
+                k,
+            ),
+            "goal_status": suppress_fixed({s.value: statuses.get(s.value, 0) for s in Status}, k),
+            "smart_verdicts": suppress_fixed({v: verdicts.get(v, 0) for v in SMART_VERDICTS}, k),
         }
-        categories = Counter(c for m in people for c in m.goal_categories)
-        tables["goal_categories"] = suppress_fixed(
-            {c: categories.get(c, 0) for c in [*(x.value for x in Category), TEXT["no_type"]]},
-            k,
-        )
-        verdicts = Counter(v for m in people for v in m.smart_verdicts if v)
-        tables["smart_verdicts"] = suppress_fixed(
-            {v: verdicts.get(v, 0) for v in SMART_VERDICTS}, k
-        )
-        step_frames = []
-        for attribute, label in STEPS:
-            statuses = Counter(getattr(m, attribute) for m in people)
-            frame = suppress_fixed({s: statuses.get(s, 0) for s in STATUSES}, k, n)
-            frame.insert(0, "step", label)
-            step_frames.append(frame)
-        tables["steps"] = pd.concat(step_frames, ignore_index=True)
         n_valid = len(self.members) + len(self.excluded)
         notes = [self.consent_note()]
         if n < k:
@@ -322,31 +334,76 @@ class Cohort:
             frame["code"] = [codes[p] for p in frame["code"]]
         return frame
 
+    def tables(
+        self,
+        k: int = 5,
+        min_n: int = MIN_N_ALPHA,
+        pseudonymise: bool = True,
+        include_free_text: bool = False,
+    ) -> list[Table]:
+        """Every table of the export, as the dashboard shows them: the participant table
+        (:meth:`export_frame`), each table of :meth:`summary` with groups smaller than ``k``
+        marked ``"<k"``, and :meth:`reliability`. Readable headers; numbers stay numbers."""
+        return self._tables(self.summary(k), min_n, pseudonymise, include_free_text)
+
+    def _tables(
+        self, summary: CohortSummary, min_n: int, pseudonymise: bool, include_free_text: bool
+    ) -> list[Table]:
+        return [
+            participants_table(self.export_frame(pseudonymise, include_free_text)),
+            *summary_tables(summary),
+            reliability_table(self.reliability(min_n)),
+        ]
+
     def export(
-        self, path: str | Path, pseudonymise: bool = True, include_free_text: bool = False
+        self,
+        path: str | Path,
+        pseudonymise: bool = True,
+        include_free_text: bool = False,
+        *,
+        k: int = 5,
+        min_n: int = MIN_N_ALPHA,
     ) -> Path:
-        """Write the progress table to ``path`` (``.csv`` or ``.xlsx``), owner-only (0600).
+        """Write the cohort to ``path``, owner-only (0600); the format follows the suffix.
+
+        ``.xlsx``
+            One workbook: the participant table, every summary table of :meth:`summary` (groups
+            smaller than ``k`` shown as ``"<k"``, exactly as on the dashboard), the reliability
+            table (:meth:`reliability` with ``min_n``) and an "About" sheet explaining who is
+            counted, the marker, the codes and the guard. Readable headers, frozen header row,
+            numbers stored as numbers.
+        ``.zip``
+            The same tables as one CSV file each (``participants.csv``, ``target_roles.csv``,
+            …, ``reliability.csv``) and ``about.txt``.
+        ``.csv``
+            The participant table alone, with the column names of :meth:`progress`.
 
         With ``pseudonymise`` (default) pseudonyms are replaced by this cohort's random codes
         (:attr:`codes`) and the key (code → pseudonym) goes to ``<path>.key.csv`` (0600), to be
         kept apart from the export. Free text (notes, goal texts, the interview answer,
         postings, comments) is left out unless ``include_free_text``; it is never
-        pseudonymised. Every text cell starting with ``= + - @``, a tab or a line break gets a
-        leading apostrophe (formula injection); XLSX cells are written as text, never formulas,
-        and an "about" sheet says all this. Returns ``path``.
+        pseudonymised, and it never enters the summary tables. Every text cell starting with
+        ``= + - @``, a tab or a line break gets a leading apostrophe (formula injection); XLSX
+        text cells are written as text, never formulas. Returns ``path``.
         """
         path = Path(path)
-        frame = self.export_frame(pseudonymise, include_free_text)
-        about = [
-            self.consent_note(),
+        suffix = check_suffix(path)
+        check_k(k)
+        key = {m.pseudonym: self.codes[m.pseudonym] for m in self.shared} if pseudonymise else None
+        if suffix == ".csv":
+            return write_table(path, self.export_frame(pseudonymise, include_free_text), key)
+        summary = self.summary(k)
+        tables = self._tables(summary, min_n, pseudonymise, include_free_text)
+        lines = [
             TEXT["about_pseudonymised"].format(key=key_path(path).name)
             if pseudonymise
             else TEXT["about_plain"],
             TEXT["about_free_text"] if include_free_text else TEXT["about_no_free_text"],
             TEXT["about_guard"],
         ]
-        key = {m.pseudonym: self.codes[m.pseudonym] for m in self.shared} if pseudonymise else None
-        return write_table(path, frame, about, key)
+        if suffix == ".zip":
+            lines.append(TEXT["about_zip"])
+        return write_tables(path, tables, about_lines(summary, tables, lines), key)
 
 
 def _read_one(path: Path) -> Workbook | str:

@@ -1,5 +1,10 @@
-"""Writing the cohort table to CSV or XLSX: pseudonymised, without free text unless asked, and
-with every text cell guarded against spreadsheet formula injection.
+"""Writing the cohort to CSV, XLSX or a zip of CSV files: pseudonymised, without free text unless
+asked, and with every text cell guarded against spreadsheet formula injection.
+
+``.csv`` holds the participant table alone (machine-readable column names, as
+:meth:`Cohort.progress`); ``.xlsx`` holds every table a counselor sees on the dashboard, one
+sheet each, with readable headers, a frozen header row, numbers stored as numbers and an "About"
+sheet; ``.zip`` holds the same tables as one CSV file each plus ``about.txt``.
 
 Formula injection ("CSV injection", OWASP): a spreadsheet program runs a cell that starts with
 ``=``, ``+``, ``-`` or ``@`` (and, in some programs, a tab or a carriage return before one) as a
@@ -15,12 +20,15 @@ import csv
 import io
 import os
 import secrets
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from careerkit.cohort._tables import Table, format_value
 from careerkit.cohort._text import TEXT
 from careerkit.errors import InputError
 
@@ -28,6 +36,9 @@ from careerkit.errors import InputError
 #: the line feed, which some programs also skip before a formula
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 FILE_MODE = 0o600
+EXPORT_SUFFIXES = (".xlsx", ".zip", ".csv")
+#: column widths in the XLSX, in characters
+_MIN_WIDTH, _MAX_WIDTH, _WRAP_WIDTH, _ABOUT_WIDTH = 8, 50, 60, 110
 #: alphabet of the random participant codes (no 0/O, 1/I/L: easy to read aloud)
 _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 _CODE_LENGTH = 8
@@ -100,45 +111,161 @@ def _write_csv(path: Path, rows: Sequence[Sequence[Any]]) -> None:
         csv.writer(fh).writerows(rows)
 
 
-def _write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]]) -> None:
+def check_suffix(path: Path) -> str:
+    """The export format of ``path`` (its suffix, lower case), or a plain error."""
+    suffix = path.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise InputError(TEXT["bad_export"].format(path=path))
+    return suffix
+
+
+def _xlsx_value(value: Any) -> Any:
+    """A cell value for openpyxl: numbers, booleans and times keep their type (times as plain
+    UTC), missing values become empty cells, text is guarded and stripped of the control
+    characters XML cannot hold."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "item") and not isinstance(value, pd.Timestamp):
+        value = value.item()
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = pd.Timestamp(value).tz_convert("UTC").tz_localize(None).to_pydatetime()
+    if isinstance(value, str):
+        return guard_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
+
+
+def _width(value: Any, fmt: str | None) -> int:
+    text = format_value(value, fmt)
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+def _write_sheet(book: Any, table: Table) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(table.title)
+    headers = [str(h) for h in table.frame.columns]
+    widths = [len(h) for h in headers]
+    for c, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=c, value=guard_cell(header))
+        cell.data_type = "s"
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for r, record in enumerate(table.frame.itertuples(index=False, name=None), start=2):
+        for c, (header, raw) in enumerate(zip(headers, record, strict=True), start=1):
+            value = _xlsx_value(raw)
+            cell = sheet.cell(row=r, column=c)
+            cell.value = value
+            fmt = table.formats.get(header)
+            if isinstance(value, str):
+                # openpyxl reads any text starting with "=" as a formula: force text.
+                cell.data_type = "s"
+            elif fmt and isinstance(value, int | float | datetime) and not isinstance(value, bool):
+                cell.number_format = fmt
+            if header in table.wrap:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+            widths[c - 1] = max(widths[c - 1], _width(value, fmt))
+    for c, header in enumerate(headers, start=1):
+        width = _WRAP_WIDTH if header in table.wrap else min(_MAX_WIDTH, widths[c - 1])
+        sheet.column_dimensions[get_column_letter(c)].width = max(_MIN_WIDTH, width) + 2
+    sheet.freeze_panes = "A2"
+    if len(table.frame):
+        sheet.auto_filter.ref = sheet.dimensions
+
+
+def _write_about(book: Any, lines: Sequence[str]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet = book.create_sheet(TEXT["title_about"])
+    sheet.column_dimensions["A"].width = _ABOUT_WIDTH
+    for r, line in enumerate(lines, start=1):
+        cell = sheet.cell(row=r, column=1, value=_xlsx_value(line) or None)
+        if cell.value is not None:
+            cell.data_type = "s"
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        if r == 1:
+            cell.font = Font(bold=True, size=14)
+
+
+def _write_xlsx(path: Path, tables: Sequence[Table], about: Sequence[str]) -> None:
     from openpyxl import Workbook as XlsxWorkbook
 
     book = XlsxWorkbook()
     book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                cell = sheet.cell(row=r, column=c)
-                cell.value = value
-                if isinstance(value, str):
-                    # openpyxl reads any text starting with "=" as a formula: force text.
-                    cell.data_type = "s"
-        sheet.freeze_panes = "A2" if title != "about" else None
+    for table in tables:
+        _write_sheet(book, table)
+    _write_about(book, about)
     buffer = io.BytesIO()
     book.save(buffer)
     with _open_private(path, binary=True) as fh:
         fh.write(buffer.getvalue())
 
 
-def write_table(
-    path: Path, frame: pd.DataFrame, about: Sequence[str], key: Mapping[str, str] | None
-) -> Path:
-    """Write ``frame`` to ``path`` (.csv or .xlsx, 0600) and the key file when ``key`` is given."""
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise InputError(TEXT["bad_export"].format(path=path))
-    rows = rows_of(frame)
+def _csv_value(value: Any) -> Any:
+    value = _cell_text(value)
+    if isinstance(value, float):
+        # Shares and means: four decimals say all there is to say, and read well.
+        value = round(value, 4)
+    return guard_cell(value)
+
+
+def _csv_bytes(table: Table) -> bytes:
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow([guard_cell(str(c)) for c in table.frame.columns])
+    for record in table.frame.itertuples(index=False, name=None):
+        writer.writerow([_csv_value(v) for v in record])
+    return text.getvalue().encode("utf-8-sig")
+
+
+def _write_zip(path: Path, tables: Sequence[Table], about: Sequence[str]) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for table in tables:
+            archive.writestr(f"{table.key}.csv", _csv_bytes(table))
+        archive.writestr("about.txt", ("\n".join(about) + "\n").encode("utf-8"))
+    with _open_private(path, binary=True) as fh:
+        fh.write(buffer.getvalue())
+
+
+def _write_key(path: Path, key: Mapping[str, str]) -> None:
+    key_rows = [["code", "pseudonym"]]
+    key_rows += [[guard_cell(code), guard_cell(p)] for p, code in key.items()]
+    _write_csv(key_path(path), key_rows)
+
+
+def write_table(path: Path, frame: pd.DataFrame, key: Mapping[str, str] | None) -> Path:
+    """Write ``frame`` to the CSV ``path`` (0600) and the key file when ``key`` is given."""
     try:
-        if suffix == ".csv":
-            _write_csv(path, rows)
-        else:
-            about_rows = [[guard_cell(line)] for line in about]
-            _write_xlsx(path, {"participants": rows, "about": about_rows})
+        _write_csv(path, rows_of(frame))
         if key is not None:
-            key_rows = [["code", "pseudonym"]]
-            key_rows += [[guard_cell(code), guard_cell(p)] for p, code in key.items()]
-            _write_csv(key_path(path), key_rows)
+            _write_key(path, key)
+    except OSError as exc:
+        raise InputError(
+            TEXT["export_failed"].format(path=path, reason=exc.strerror or str(exc))
+        ) from exc
+    return path
+
+
+def write_tables(
+    path: Path, tables: Sequence[Table], about: Sequence[str], key: Mapping[str, str] | None
+) -> Path:
+    """Write ``tables`` and the about text to ``path`` (.xlsx: one sheet each; .zip: one CSV
+    each), owner-only (0600), and the key file when ``key`` is given."""
+    suffix = check_suffix(path)
+    try:
+        if suffix == ".zip":
+            _write_zip(path, tables, about)
+        else:
+            _write_xlsx(path, tables, about)
+        if key is not None:
+            _write_key(path, key)
     except OSError as exc:
         raise InputError(
             TEXT["export_failed"].format(path=path, reason=exc.strerror or str(exc))

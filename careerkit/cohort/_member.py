@@ -76,6 +76,10 @@ class Member:
     posting_texts: tuple[str, ...]
     comments: tuple[str, ...]
     problems: tuple[str, ...] = field(default=())
+    #: the six area scores (0–40) when every area could be scored, else empty
+    scores: dict[str, float] = field(default_factory=dict)
+    #: each goal's status as the participant set it ("not started", "in progress", …)
+    goal_statuses: tuple[str, ...] = field(default=())
 
     @property
     def smart_goals(self) -> int:
@@ -101,7 +105,11 @@ class Member:
         return TEXT["done"] if self.smart_goals > 0 else TEXT["started"]
 
 
-def _interests(wb: Workbook, problems: list[str]) -> tuple[int, int, str, str, bool, dict]:
+def _interests(
+    wb: Workbook, problems: list[str], scores: dict[str, float]
+) -> tuple[int, int, str, str, bool, dict]:
+    """Answered and inventory item counts, inventory id, Holland code, completeness and the
+    item scores; fills ``scores`` with the six area scores when the profile is complete."""
     answers = wb.interests
     inventory_id = answers.inventory_id
     try:
@@ -133,6 +141,8 @@ def _interests(wb: Workbook, problems: list[str]) -> tuple[int, int, str, str, b
             problems.append(TEXT["bad_answers"].format(reason=_first_line(exc)))
         else:
             complete = profile.complete
+            if complete:
+                scores.update({a: float(v) for a, v in profile.scores.items() if v is not None})
             # A flat profile shows no preference: its "code" would only be the tie-break order.
             if complete and not profile.flat:
                 code = profile.code
@@ -176,7 +186,8 @@ def member_from_workbook(wb: Workbook) -> Member:
     problem becomes a note in ``problems``)."""
     problems: list[str] = []
     consent = wb.consent
-    answered, items, inventory_id, code, complete, item_scores = _interests(wb, problems)
+    scores: dict[str, float] = {}
+    answered, items, inventory_id, code, complete, item_scores = _interests(wb, problems, scores)
     to_rate, unrated, gap_skills = _skills(wb, problems)
     categories, verdicts = _goals(wb, problems)
     comments = [c.text for c in wb.counselor_comments]
@@ -214,6 +225,8 @@ def member_from_workbook(wb: Workbook) -> Member:
         ),
         comments=tuple(comments),
         problems=tuple(problems),
+        scores=scores,
+        goal_statuses=tuple(g.status.value for g in wb.goals.goals),
     )
 
 

@@ -23,6 +23,7 @@ from careerkit.cohort._text import TEXT
 from careerkit.errors import InputError
 
 TABLE_COLUMNS = ["group", "count", "shown", "share"]
+MEANS_COLUMNS = ["group", "n", "mean", "sd", "shown"]
 
 
 def _frame(groups: Sequence[str], counts: Sequence[int | None], total: int, k: int) -> pd.DataFrame:
@@ -74,6 +75,33 @@ def suppress_open(counts: Mapping[str, int], k: int, total: int, top: int = 10) 
     return _frame(groups, values, total, k)
 
 
+def suppress_means(values: Mapping[str, Sequence[float]], k: int) -> pd.DataFrame:
+    """Mean and standard deviation (sample, ddof = 1) of each group's values, hidden when the
+    group has fewer than ``k`` values: ``mean`` and ``sd`` are ``<NA>`` and ``shown`` is
+    ``"<k"``. Columns: ``group, n, mean, sd, shown``.
+
+    One mean over a whole group of at least k people does not single anyone out, so no
+    secondary suppression is needed here.
+    """
+    check_k(k)
+    rows = []
+    for group, items in values.items():
+        data = np.asarray(list(items), dtype=float)
+        n = len(data)
+        if n < k or n == 0:
+            rows.append((group, n, None, None, TEXT["hidden"].format(k=k)))
+            continue
+        mean = float(data.mean())
+        sd = float(data.std(ddof=1)) if n > 1 else None
+        shown = TEXT["mean_sd"].format(mean=mean, sd=sd if sd is not None else float("nan"))
+        rows.append((group, n, mean, sd, shown))
+    frame = pd.DataFrame(rows, columns=MEANS_COLUMNS)
+    frame["n"] = frame["n"].astype("int64")
+    frame["mean"] = frame["mean"].astype("Float64")
+    frame["sd"] = frame["sd"].astype("Float64")
+    return frame
+
+
 def check_k(k: int) -> None:
     if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 1:
         raise InputError(f"k must be a whole number of at least 1 (got {k!r}); the default is 5.")
@@ -91,9 +119,11 @@ class CohortSummary:
         Readable workbooks; those counted; those whose consent was withdrawn; the others not
         counted (no agreement to statistics); files that could not be read.
     tables
+        ``steps``: ``step, group, count, shown, share`` (status per step);
         ``holland_first_letter``, ``holland_code``, ``target_roles``, ``gap_skills``,
-        ``goal_categories``, ``smart_verdicts``: frames ``group, count, shown, share``;
-        ``steps``: ``step, group, count, shown, share`` (status per step).
+        ``goal_categories``, ``goal_status``, ``smart_verdicts``: frames
+        ``group, count, shown, share``; ``riasec_scores``: ``group, n, mean, sd, shown``
+        (mean area score 0–40 of complete profiles, hidden below k).
     notes
         Plain sentences: who is counted, how suppression works, what a column means.
     """

@@ -40,9 +40,9 @@ TEXT = {
         "{n} file(s) could not be read and were skipped (see the list of skipped files)."
     ),
     "suppressed_line": (
-        "Groups of fewer than {k} people are shown as '<{k}' (count left empty), so that no "
-        "small group can be singled out; where one hidden count could be worked out from the "
-        "total, the next smallest count is hidden too. Zero counts are shown."
+        "Groups of fewer than {k} people are shown as '<{k}', so that no small group can be "
+        "singled out; where one hidden count could be worked out from the total, the next "
+        "smallest count is hidden too. Zero counts are shown."
     ),
     "open_groups_line": (
         "Target roles and gap skills chosen by fewer than {k} people are not named; they are "
@@ -54,6 +54,7 @@ TEXT = {
     ),
     "other": "other (each fewer than {k})",
     "hidden": "<{k}",
+    "mean_sd": "mean {mean:.1f} (SD {sd:.1f})",
     "gap_line": (
         "Gap skills: each participant's three highest-priority O*NET gaps for their target role "
         "(priority = gap × importance / 5)."
@@ -68,7 +69,10 @@ TEXT = {
         "all of that area's items of the bundled inventory and agreed to group statistics."
     ),
     # export
-    "bad_export": "{path}: the export must end in .csv or .xlsx.",
+    "bad_export": (
+        "{path}: the export must end in .xlsx (one workbook with every table), .zip (one CSV "
+        "file per table) or .csv (the participant table only)."
+    ),
     "export_failed": "Could not write {path}: {reason}.",
     "about_pseudonymised": (
         "Participants are shown by random codes made for this export; the key (code → "
@@ -83,5 +87,84 @@ TEXT = {
     "about_guard": (
         "Text cells that begin with =, +, -, @, a tab or a line break start with an apostrophe "
         "(') so that a spreadsheet shows them instead of running them as formulas."
+    ),
+    # readable tables (dashboard and export)
+    "yes": "yes",
+    "no": "no",
+    "all_hidden": "no group shown: fewer than {k} people in all",
+    "col_step": "Step",
+    "col_people": "People",
+    "col_goals": "Goals",
+    "col_share": "Share",
+    "col_area": "Interest area",
+    "col_mean": "Mean score (0–40)",
+    "col_sd": "SD",
+    "col_items": "Items",
+    "col_answer_sets": "Complete answer sets",
+    "col_alpha": "Cronbach's alpha",
+    "col_note": "Note",
+    "col_group_steps": "Status",
+    "col_group_holland_first_letter": "First letter",
+    "col_group_holland_code": "Holland code",
+    "col_group_target_roles": "Target role",
+    "col_group_gap_skills": "Gap skill",
+    "col_group_goal_categories": "Goal type",
+    "col_group_goal_status": "Goal status",
+    "col_group_smart_verdicts": "SMART check",
+    "title_participants": "Participants",
+    "title_steps": "Progress per step",
+    "title_holland_first_letter": "Holland code first letter",
+    "title_holland_code": "Holland codes",
+    "title_riasec_scores": "Interest scores",
+    "title_target_roles": "Target roles",
+    "title_gap_skills": "Gap skills",
+    "title_goal_categories": "Goal types",
+    "title_goal_status": "Goal status",
+    "title_smart_verdicts": "SMART check",
+    "title_reliability": "Reliability",
+    "title_about": "About",
+    "desc_participants": (
+        "one row per participant who agreed to share their workbook with you: how far they got "
+        "in each step."
+    ),
+    "desc_steps": (
+        "people per step who have not started, started or finished it (share of everyone counted)."
+    ),
+    "desc_holland_first_letter": (
+        "people by the first letter of their Holland code (share of those with a code)."
+    ),
+    "desc_holland_code": (
+        "the most common three-letter Holland codes (share of those with a code)."
+    ),
+    "desc_riasec_scores": (
+        "mean and standard deviation of each interest area's score (0–40), over everyone "
+        "counted whose six areas could all be scored."
+    ),
+    "desc_target_roles": ("the most common target roles (share of those who chose one)."),
+    "desc_gap_skills": (
+        "the skills and knowledge most often among people's three largest gaps (share of those "
+        "with a gap; one person can have several, so shares add up to more than 100%)."
+    ),
+    "desc_goal_categories": "goals by type (counts goals, not people; share of all goals).",
+    "desc_goal_status": (
+        "goals by the status participants set (counts goals, not people; share of all goals)."
+    ),
+    "desc_smart_verdicts": (
+        "goals by the result of the SMART check (counts goals, not people; share of all goals "
+        "that could be checked)."
+    ),
+    "about_heading": "careerkit cohort export",
+    "about_marker": (
+        "A cell showing '{marker}' holds a group of 1 to {k_minus} people (or a count hidden "
+        "so that such a group cannot be worked out); its share is hidden the same way."
+    ),
+    "about_sheets": "What each part holds:",
+    "about_zip": (
+        "This zip holds one CSV file per table (UTF-8, comma-separated) and this text; the "
+        "same tables as the XLSX export."
+    ),
+    "about_tables_only_xlsx": (
+        "A .csv export holds only the participant table; export to .xlsx or .zip for the group "
+        "summaries and the reliability table."
     ),
 }

@@ -3,9 +3,12 @@
 ``CohortScreen`` reads a folder of submitted workbooks with :func:`careerkit.cohort.load` and
 shows the files that could not be read, the workbooks left out because of their consent, a
 progress table (one row per participant who shared), the group summary with small groups
-hidden, the reliability of the interest inventory, and three charts. The export button writes a
-CSV or XLSX (pseudonymised by default, free text only when ticked) and offers it, and the key,
-as download links.
+hidden, the reliability of the interest inventory, and three charts. Changing the smallest group
+shown redraws the summary and charts at once. The export button writes an XLSX workbook (every
+table on screen, one sheet each, suppressed exactly as shown), a zip of CSV files (the same
+tables) or a CSV of the participant table (pseudonymised by default, free text only when
+ticked) and offers it, and the key, as download links. Tables come from
+:meth:`careerkit.cohort.Cohort.tables`, so the screen and the files show the same cells.
 
 Every control is a standard ipywidgets control with a label (keyboard-usable); every sentence
 is in ``TEXT``; data shown as HTML is escaped. Problems appear in the message area in plain
@@ -26,7 +29,16 @@ from IPython.display import display
 
 from careerkit.charts.cohort import cohort_goal_categories, cohort_holland_letters, cohort_progress
 from careerkit.charts.theme import summary as chart_summary
-from careerkit.cohort import Cohort, key_path, load
+from careerkit.cohort import (
+    Cohort,
+    CohortSummary,
+    Table,
+    key_path,
+    load,
+    participants_table,
+    reliability_table,
+    summary_tables,
+)
 from careerkit.errors import CareerkitError
 from careerkit.workbook import home
 
@@ -58,6 +70,11 @@ TEXT = {
     "export_heading": "Export",
     "export_path": "Save as",
     "export_default": "cohort_export.xlsx",
+    "export_hint": (
+        "End the name in .xlsx for one workbook with every table on this page, .zip for the "
+        "same tables as CSV files, or .csv for the participant table only. The summary is "
+        "exported with the smallest group shown above."
+    ),
     "pseudonymise": "Replace pseudonyms by random codes (key saved separately)",
     "free_text": "Include free text (notes, goals, postings, comments)",
     "export": "Export",
@@ -77,7 +94,10 @@ TEXT = {
     "out_folder": "Save reports in",
     "format": "Format",
     "formats": [("PDF", "pdf"), ("HTML (web page)", "html")],
-    "also_table": "Also save the cohort table (pseudonymised, no free text) in that folder",
+    "also_table": (
+        "Also save the cohort workbook (progress and group summary, pseudonymised, no free "
+        "text) in that folder"
+    ),
     "batch": "Export reports",
     "nothing_shared": "Nobody in {folder} has shared their workbook with you: no reports to write.",
     "batch_done": "Wrote {n} report(s) to {folder}.",
@@ -93,6 +113,7 @@ _MESSAGE_STYLE = {
 _LINK_STYLE = "color:#0072B2;text-decoration:underline"  # Okabe–Ito blue
 _MIME = {
     ".csv": "text/csv",
+    ".zip": "application/zip",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
@@ -101,13 +122,10 @@ def _esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _table(frame: pd.DataFrame) -> str:
-    """A frame as an escaped HTML table (user text never becomes markup)."""
-    shown = frame.copy()
-    for column in shown.columns:
-        if str(shown[column].dtype).startswith("datetime64"):
-            shown[column] = shown[column].dt.strftime("%Y-%m-%d %H:%M")
-    return shown.to_html(index=False, escape=True, na_rep="", border=0)
+def _table(table: Table) -> str:
+    """A table as an escaped HTML table (user text never becomes markup), its cells rounded as
+    the exported spreadsheet shows them."""
+    return table.shown().to_html(index=False, escape=True, na_rep="", border=0)
 
 
 def default_folder() -> Path:
@@ -162,7 +180,9 @@ class CohortScreen:
             value=TEXT["export_default"],
             description=TEXT["export_path"],
             style={"description_width": "initial"},
+            layout=widgets.Layout(width="40em"),
         )
+        self.export_hint = widgets.HTML(f"<p>{_esc(TEXT['export_hint'])}</p>")
         self.pseudonymise = widgets.Checkbox(
             value=True, description=TEXT["pseudonymise"], indent=False
         )
@@ -170,6 +190,7 @@ class CohortScreen:
         self.export_button = widgets.Button(description=TEXT["export"])
         self.downloads = widgets.HTML()
         self.load_button.on_click(lambda _: self._guarded(self.load))
+        self.k.observe(lambda _: self._guarded(self._show_summary), names="value")
         self.export_button.on_click(lambda _: self._guarded(self.export))
 
         def heading(key: str) -> widgets.HTML:
@@ -193,6 +214,7 @@ class CohortScreen:
                 self.charts,
                 heading("export_heading"),
                 self.export_path,
+                self.export_hint,
                 self.pseudonymise,
                 self.free_text,
                 self.export_button,
@@ -242,18 +264,26 @@ class CohortScreen:
         self.excluded.value = self._listing("excluded_heading", cohort.excluded)
         progress = cohort.progress()
         self.progress.value = (
-            _table(progress) if len(progress) else f"<p>{_esc(TEXT['no_progress'])}</p>"
+            _table(participants_table(progress))
+            if len(progress)
+            else f"<p>{_esc(TEXT['no_progress'])}</p>"
         )
-        summary = cohort.summary(k=int(self.k.value))
+        reliability = reliability_table(cohort.reliability())
+        self.reliability.value = f"<p>{_esc(reliability.description)}</p>" + _table(reliability)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The group summary and charts at the current smallest group shown (``k``)."""
+        if self.cohort is None:
+            return
+        summary: CohortSummary = self.cohort.summary(k=int(self.k.value))
         notes = "".join(f"<p>{_esc(n)}</p>" for n in summary.notes)
         tables = "".join(
-            f"<h4>{_esc(name.replace('_', ' '))}</h4>"
-            + _table(table.drop(columns=["count", "share"]))
-            for name, table in summary.tables.items()
+            f"<h4>{_esc(t.title)}</h4><p>{_esc(t.description)}</p>" + _table(t)
+            for t in summary_tables(summary)
         )
         self.summary.value = notes + tables
-        reliability = cohort.reliability()
-        self.reliability.value = f"<p>{_esc(reliability.attrs['source'])}</p>" + _table(reliability)
+        self.charts.clear_output()
         self.figures = [
             cohort_holland_letters(summary),
             cohort_progress(summary),
@@ -271,7 +301,10 @@ class CohortScreen:
             return
         path = Path(self.export_path.value.strip()).expanduser()
         out = self.cohort.export(
-            path, pseudonymise=self.pseudonymise.value, include_free_text=self.free_text.value
+            path,
+            pseudonymise=self.pseudonymise.value,
+            include_free_text=self.free_text.value,
+            k=int(self.k.value),
         )
         links = [self._link(out)]
         words = TEXT["exported"].format(path=out.resolve(), n=len(self.cohort.shared))
