@@ -15,16 +15,18 @@ Files, in the workbook home (``$CAREERKIT_HOME``, else ``workbooks/`` beside the
     current.txt              the pseudonym chosen on the start screen (for ``open_current``)
 
 Saving (``wb.save()``): under the lock, the file on disk is read; if it changed since this copy
-loaded or saved it, the two are merged field by field against the version this copy started
-from (``_merge``): dict entries per key, lists of items with an ``id`` per item (additions and
-removals included), everything else per field. Changes are found by diffing against that
-version, so plain assignment and in-place edits (``wb.interests.responses["R03"] = 4``) both
-count. Only a field changed in both places is decided by time (``field_times`` in the file; the
-later wins) and the other value goes to ``wb.history``. The result is validated, written to a
-temporary file, fsynced, the old file linked to ``.bak``, ``os.replace``-d into place and the
-folder fsynced. Any failure leaves the old file untouched and raises ``WorkbookError`` in plain
-words. A file that went back in time (a restored backup) is merged without deleting anything;
-fields written by a newer careerkit are carried along.
+loaded or saved it, the two are merged field by field against the version this copy started from
+(``_merge``): dict entries per key, lists of items with an ``id`` per item (additions and
+removals included), everything else per field. An item added with an id its list already has
+gets a fresh id first (``_unique``): both are kept, and the list still merges per item. Changes
+are found by diffing against that version, so plain assignment and in-place edits
+(``wb.interests.responses["R03"] = 4``) both count. Only a field changed in both places is
+decided by time (``field_times`` in the file; the later wins) and the other value goes to
+``wb.history`` (``wb.put_back`` restores one). The result is validated, written to a temporary
+file, fsynced, the old file linked to ``.bak``, ``os.replace``-d into place and the folder
+fsynced. Any failure leaves the old file untouched and raises ``WorkbookError`` in plain words.
+A file that went back in time (a restored backup) is merged without deleting anything; fields
+written by a newer careerkit are carried along.
 """
 
 from careerkit.workbook._current import (

@@ -33,6 +33,7 @@ from careerkit.workbook._model import (
     now,
 )
 from careerkit.workbook._owning import OwningMixin
+from careerkit.workbook._unique import fresh_duplicate_ids
 
 #: fields the merge handles itself rather than field by field
 _BOOKKEEPING = ("field_times", "updated_at")
@@ -326,6 +327,9 @@ class Workbook(BaseModel, OwningMixin):
                 f"new workbook."
             )
         moment = now()
+        # An item appended with an id its list already has would make the whole list one
+        # field for the merge (and one window's changes lost): it gets a fresh id instead.
+        fresh_duplicate_ids(self, self._base)
         ours, ours_times = self._ours(moment)
         _store.ensure_folder(path.parent)
         with _store.locked(path):
@@ -413,6 +417,7 @@ class Workbook(BaseModel, OwningMixin):
                 raise WorkbookError(f"The workbook file {self.path} no longer exists.")
             base = MISSING if self._went_back(disk.updated) else self._base
             moment = now()
+            fresh_duplicate_ids(self, self._base)
             ours, ours_times = self._ours(moment)
             merged = self._merge(base, ours, disk.content, ours_times, disk.times, moment, "merge")
             merged._unknown = {**self._unknown, **disk.unknown}
