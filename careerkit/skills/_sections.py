@@ -14,14 +14,15 @@ from bisect import bisect_left, bisect_right
 
 from careerkit.skills._text import WORD_BYTE
 
-__all__ = ["SectionStrengths", "cue_phrases", "strengths", "unspecified"]
+__all__ = ["cue_phrases", "strengths"]
 
 # Heading phrases (recognised at the start of a line, followed by ":" or by little else on the
 # line) and inline cues (anywhere in a sentence). Our own lists of common posting wording.
 _H_REQ, _H_PREF, _H_OTHER, _I_PREF, _I_REQ = 1, 2, 3, 4, 5
 #: cue kinds up to this one are headings; the heading kind for preferred sections; the inline
-#: preferred kind (for the extractor, which sets aside most non-headings itself)
-HEADING_CUES, PREFERRED_HEADING, INLINE_PREFERRED = _H_OTHER, _H_PREF, _I_PREF
+#: kinds (the extractor sorts the phrases it finds by kind)
+HEADING_CUES, PREFERRED_HEADING = _H_OTHER, _H_PREF
+INLINE_PREFERRED, INLINE_REQUIRED = _I_PREF, _I_REQ
 _CUES: dict[int, tuple[str, ...]] = {
     _H_REQ: (
         "requirements",
@@ -194,27 +195,6 @@ def cue_phrases() -> dict[str, int]:
     return out
 
 
-# Sentence ends: "." or ";" followed by a space. Searched one byte at a time (single-byte
-# searches are much faster than two-byte ones), skipping "node.js" and the like.
-def _back(raw: bytes, ch: int, lo: int, pos: int) -> int:
-    i = raw.rfind(ch, lo, pos)
-    while i >= 0 and raw[i + 1] != 32:
-        i = raw.rfind(ch, lo, i)
-    return i
-
-
-def _fwd(raw: bytes, ch: int, pos: int, hi: int) -> int:
-    i = raw.find(ch, pos, hi)
-    while i >= 0 and raw[i + 1] != 32:
-        i = raw.find(ch, i + 1, hi)
-    return i
-
-
-def unspecified(_pos: int) -> str:
-    """The strength of any position in a posting without cues."""
-    return "unspecified"
-
-
 def _sentence_of(raw: bytes, pos: int) -> tuple[int, int]:
     """The sentence around ``pos``: from the ". ", "; " or line end before it to the one after
     it, cut at _SENTENCE_MAX bytes either side (bounded work)."""
@@ -246,34 +226,6 @@ def _sentence_of(raw: bytes, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _sort_cues(
-    raw: bytes, cues: list[tuple[int, int, int]]
-) -> tuple[list[int], list[str], list[int], list[int]]:
-    """The cue phrases found (byte start, end, cue kind; in text order) sorted into section
-    headings (starts and strengths) and the starts of inline preferred and required cues."""
-    section_pos: list[int] = []
-    section_val: list[str] = []
-    pref: list[int] = []
-    req: list[int] = []
-    word = WORD_BYTE
-    for bs, be, cue in cues:
-        if cue == _I_REQ:
-            req.append(bs)
-        elif cue == _I_PREF:
-            pref.append(bs)
-        # (the first test is _is_heading's quick no, inlined: most cues are mid-line)
-        elif (
-            cue <= _H_OTHER
-            and not (bs >= 2 and raw[bs - 1] == 32 and word[raw[bs - 2]])
-            and _is_heading(raw, bs, be)
-        ):
-            section_pos.append(bs)
-            section_val.append(_SECTION_STRENGTH[cue])
-        elif cue == _H_PREF:
-            pref.append(bs)
-    return section_pos, section_val, pref, req
-
-
 def _is_heading(raw: bytes, bs: int, be: int) -> bool:
     """Whether the cue phrase at ``raw[bs:be]`` is a heading: at the start of a line (after
     bullets), followed by ":" or by little else on the line."""
@@ -296,12 +248,36 @@ def _is_heading(raw: bytes, bs: int, be: int) -> bool:
     return len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL)
 
 
-def strengths(raw: bytes, cues: list[tuple[int, int, int]], positions: list[int]) -> list[str]:
-    """The strength at each of ``positions`` (ascending byte offsets of ``raw``), given the cue
-    phrases found in ``raw``: what :meth:`SectionStrengths.all` gives, without the object
-    (this runs once per posting)."""
-    spos, sval, pref, req = _sort_cues(raw, cues)
-    return _strengths(raw, spos, sval, pref, req, positions, (0, -1))[0]
+def strengths(
+    raw: bytes,
+    heads: list[tuple[int, int, int]],
+    pref: list[int],
+    req: list[int],
+    positions: list[int],
+) -> list[str]:
+    """The strength at each of ``positions`` (ascending byte offsets of ``raw``).
+
+    The extractor's match loop sorts the cue phrases it finds by kind: ``heads`` holds the
+    heading phrases that may start a line (byte start, end, cue kind), ``pref`` and ``req`` the
+    starts of inline preferred and required cues (ascending; ``pref`` is extended here with
+    preferred-section phrases that turn out to be no heading). A position is ``preferred`` when
+    a preferred cue shares its sentence, else it takes the section it is in, else ``required``
+    when a required cue shares its sentence, else ``unspecified``.
+    """
+    spos: list[int] = []
+    sval: list[str] = []
+    if heads:
+        more_pref = False
+        for bs, be, cue in heads:
+            if _is_heading(raw, bs, be):
+                spos.append(bs)
+                sval.append(_SECTION_STRENGTH[cue])
+            elif cue == _H_PREF:
+                pref.append(bs)
+                more_pref = True
+        if more_pref:
+            pref.sort()
+    return _strengths(raw, spos, sval, pref, req, positions)
 
 
 def _strengths(
@@ -311,14 +287,13 @@ def _strengths(
     pref: list[int],
     req: list[int],
     positions: list[int],
-    last: tuple[int, int],
-) -> tuple[list[str], tuple[int, int]]:
-    """The strength at each of ``positions`` and the sentence looked up last (``last`` is the
-    one before), with the lookups of :meth:`SectionStrengths.at` inlined."""
+) -> list[str]:
+    """The strength at each of ``positions``, given the section headings (starts ``spos`` and
+    strengths ``sval``) and the inline cues' starts."""
     if not pref and not req:
         # sections only: each position takes the section it is in
         if not spos:
-            return ["unspecified"] * len(positions), last
+            return ["unspecified"] * len(positions)
         out = []
         i, n = 0, len(spos)
         current = "unspecified"
@@ -327,9 +302,9 @@ def _strengths(
                 current = sval[i]
                 i += 1
             out.append(current)
-        return out, last
+        return out
     npref, nreq = len(pref), len(req)
-    start, end = last
+    start, end = 0, -1  # the sentence looked up last (matches often share one)
     # whether a cue of each kind is in that sentence (None: not looked up yet)
     pref_in = req_in = None
     out = []
@@ -365,54 +340,4 @@ def _strengths(
                     out.append("required")
                     continue
         out.append("unspecified")
-    return out, (start, end)
-
-
-class SectionStrengths:
-    """Strength of a position (a byte offset of the searched text) from the section it is in
-    and the cue phrases in its sentence."""
-
-    def __init__(self, raw: bytes, cues: list[tuple[int, int, int]]) -> None:
-        self.raw = raw
-        self.section_pos, self.section_val, self.pref, self.req = _sort_cues(raw, cues)
-        self._last = (0, -1)  # the sentence found last (matches often share one)
-
-    def _is_heading(self, bs: int, be: int) -> bool:
-        return _is_heading(self.raw, bs, be)
-
-    def _sentence(self, pos: int) -> tuple[int, int]:
-        start, end = self._last
-        if start <= pos < end:
-            return start, end
-        self._last = start, end = _sentence_of(self.raw, pos)
-        return start, end
-
-    @staticmethod
-    def _any_in(positions: list[int], start: int, end: int) -> bool:
-        i = bisect_left(positions, start)
-        return i < len(positions) and positions[i] < end
-
-    def all(self, positions: list[int]) -> list[str]:
-        """The strength at each of ``positions`` (ascending): the same as :meth:`at` for each
-        in turn."""
-        out, self._last = _strengths(
-            self.raw, self.section_pos, self.section_val, self.pref, self.req, positions, self._last
-        )
-        return out
-
-    def at(self, pos: int) -> str:
-        # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
-        near = pos - _SENTENCE_MAX, pos + _SENTENCE_MAX
-        if self.pref and self._any_in(self.pref, *near):
-            start, end = self._sentence(pos)
-            if self._any_in(self.pref, start, end):
-                return "preferred"
-        if self.section_pos:
-            i = bisect_right(self.section_pos, pos) - 1
-            if i >= 0:
-                return self.section_val[i]
-        if self.req and self._any_in(self.req, *near):
-            start, end = self._sentence(pos)
-            if self._any_in(self.req, start, end):
-                return "required"
-        return "unspecified"
+    return out

@@ -17,6 +17,7 @@ Each match's strength comes from the posting's sections and cue phrases (``_sect
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -30,8 +31,8 @@ from careerkit.errors import InputError
 from careerkit.skills._cache import CACHE_VERSION, cache_load, cache_store
 from careerkit.skills._evidence import Neighbours, has_evidence, listable
 from careerkit.skills._sections import (
-    HEADING_CUES,
     INLINE_PREFERRED,
+    INLINE_REQUIRED,
     PREFERRED_HEADING,
     cue_phrases,
 )
@@ -40,6 +41,8 @@ from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise
 from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
 __all__ = ["STRENGTHS", "SkillExtractor", "SkillMatch"]
+
+_gc_isenabled, _gc_disable, _gc_enable = gc.isenabled, gc.disable, gc.enable
 
 STRENGTHS = ("required", "preferred", "unspecified")
 
@@ -284,12 +287,29 @@ class SkillExtractor:
             raise InputError(TEXT["not_text"].format(type=type(text).__name__))
         if not text:
             return []
+        # The cyclic garbage collector is paused while one posting is searched. extract()
+        # makes thousands of small tuples (one per automaton match) and no reference cycles,
+        # so the collections its allocations would trigger find nothing to free, yet cost
+        # about a tenth of its time (benchmarks/results/extract_figures.md). Reference
+        # counting still frees everything at once; the collector is resumed on the way out,
+        # and left alone when the caller had already paused it.
+        if not _gc_isenabled():
+            return self._extract(text, employer)
+        _gc_disable()
+        try:
+            return self._extract(text, employer)
+        finally:
+            _gc_enable()
+
+    def _extract(self, text: str, employer: str | Iterable[str] | None) -> list[SkillMatch]:
         doc = normalise(text)
         search = doc.search
         # byte spans of the alias (after the pattern's leading space): start, end, pattern
         accepted: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
-        cues: list[tuple[int, int, int]] = []
+        # the cue phrases found, by kind: heading phrases that may start a line (start, end,
+        # kind), and the starts of inline preferred and required cues
+        cues: _Cues = ([], [], [])
         masked: list[tuple[int, int]] = []
         self._collect(doc, 0, len(search), accepted, pending, cues, masked)
         if not accepted and not pending and not masked:
@@ -307,7 +327,7 @@ class SkillExtractor:
                 hi = search.find(b" ", min(len(search) - 1, stop + _RESCAN_TAIL))
                 found: list[tuple[int, int, int]] = []
                 found_pending: list[tuple[int, int, int]] = []
-                self._collect(doc, k, hi, found, found_pending, [], None)
+                self._collect(doc, k, hi, found, found_pending, ([], [], []), None)
                 extra += [m for m in found if m[0] <= stop]
                 extra_pending += [m for m in found_pending if m[0] <= stop]
             self._judge(doc, extra, extra_pending, not_skills, None, accepted)
@@ -317,7 +337,9 @@ class SkillExtractor:
             return []
         starts = [m[0] for m in accepted]
         strengths = (
-            section_strengths(doc.raw, cues, starts) if cues else ["unspecified"] * len(starts)
+            section_strengths(doc.raw, *cues, starts)
+            if cues[0] or cues[1] or cues[2]
+            else ["unspecified"] * len(starts)
         )
         ids, labels, kinds = self._pat_fields
         original = doc.original
@@ -346,12 +368,12 @@ class SkillExtractor:
         hi: int,
         accepted: list[tuple[int, int, int]],
         pending: list[tuple[int, int, int]],
-        cues: list[tuple[int, int, int]],
+        cues: _Cues,
         masked: list[tuple[int, int]] | None,
     ) -> None:
         """Search ``doc.search[lo:hi]`` with both automata; sort the whole-word matches into
-        safe (``accepted``), ambiguous (``pending``) and cue phrases; note rejected matches
-        with a word inside them in ``masked`` (when given)."""
+        safe (``accepted``), ambiguous (``pending``) and cue phrases (``cues``, by kind); note
+        rejected matches with a word inside them in ``masked`` (when given)."""
         search = doc.search[lo:hi] if lo or hi < len(doc.search) else doc.search
         raw_matches = self._ac.find_matches_as_indexes(search)
         if self._ac_short is not None:
@@ -372,7 +394,9 @@ class SkillExtractor:
         word = WORD_BYTE
         # without a hyphen in the text, the hyphen checks below cannot reject anything
         hyphen = b"-" in raw
-        add, add_cue = accepted.append, cues.append
+        add = accepted.append
+        heads, pref, req = cues
+        add_head, add_pref, add_req = heads.append, pref.append, req.append
         for api, s, e in raw_matches:
             # end of a word: a space, or a full stop that ends a sentence; a hyphen joined to
             # a word keeps it one token ("T-SQL" is not SQL), bar a few suffixes
@@ -393,21 +417,25 @@ class SkillExtractor:
                 continue
             if pi < -1:
                 cue = -1 - pi
-                # a heading phrase right after a word on its line is no heading
-                # (SectionStrengths' quick no, done here to save the list entry): a
-                # preferred-section phrase then counts as an inline cue, the others as nothing
-                if cue <= HEADING_CUES and s and raw[s] == 32 and word[raw[s - 1]]:
+                if cue == INLINE_REQUIRED:
+                    add_req(s + 1)
+                elif cue == INLINE_PREFERRED:
+                    add_pref(s + 1)
+                elif s and raw[s] == 32 and word[raw[s - 1]]:
+                    # a heading phrase right after a word on its line is no heading: a
+                    # preferred-section phrase then counts as an inline cue, the others as
+                    # nothing
                     if cue == PREFERRED_HEADING:
-                        add_cue((s + 1, e, INLINE_PREFERRED))
-                    continue
-                add_cue((s + 1, e, cue))
+                        add_pref(s + 1)
+                else:
+                    add_head((s + 1, e, cue))
                 continue
             pi = long_idx[api]
             if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != pat_key[pi]:
                 continue
             cue = pat_cue[pi]
             if cue:
-                cues.append((s + 1, e, cue))
+                _file_cue(cue, s, e, raw, cues)
             if pat_skill[pi] >= 0:
                 if pat_status[pi]:
                     pending.append((s + 1, e, pi))
@@ -509,6 +537,10 @@ _SUFFIXES = re.compile(
 )
 
 
+#: cue phrases found in a posting, by kind: heading phrases that may start a line (byte start,
+#: end, kind), the starts of inline preferred cues, the starts of inline required cues
+_Cues = tuple[list[tuple[int, int, int]], list[int], list[int]]
+
 _RESCAN_TAIL = 100  # bytes searched past a rejected match for an alias that starts inside it
 
 
@@ -561,6 +593,21 @@ class _ShortFinder:
                 last_end = start - neg_len
                 out.append((i, start, last_end))
         return out
+
+
+def _file_cue(cue: int, s: int, e: int, raw: bytes, cues: _Cues) -> None:
+    """Note a cue phrase found at ``raw[s + 1:e]`` in ``cues`` by kind, as the match loop
+    does for a phrase that is only a cue."""
+    heads, pref, req = cues
+    if cue == INLINE_REQUIRED:
+        req.append(s + 1)
+    elif cue == INLINE_PREFERRED:
+        pref.append(s + 1)
+    elif s and raw[s] == 32 and WORD_BYTE[raw[s - 1]]:
+        if cue == PREFERRED_HEADING:
+            pref.append(s + 1)
+    else:
+        heads.append((s + 1, e, cue))
 
 
 def _leftmost_longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
