@@ -90,3 +90,36 @@ def test_a_missing_folder_is_a_plain_error(tmp_path, capsys):
     assert main(["cohort", str(tmp_path / "nope")]) == 1
     err = capsys.readouterr().err
     assert "does not exist" in err and "Traceback" not in err
+
+
+def test_cohort_xlsx_holds_every_summary_at_the_chosen_k(folder, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "out.xlsx"
+    assert main(["cohort", str(folder), "-o", str(out), "-k", "7"]) == 0
+    printed = capsys.readouterr().out
+    assert "Reliability of the interest inventory" in printed and "at least 30" in printed
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "Participants" and book.sheetnames[-1] == "About"
+    assert "Progress per step" in book.sheetnames and "Reliability" in book.sheetnames
+    steps = list(book["Progress per step"].iter_rows(min_row=2, values_only=True))
+    assert ("interests", "not started", "<7", "<7") in steps
+    assert main(["cohort", str(folder), "-o", str(out), "-k", "2"]) == 0
+    steps = list(load_workbook(out)["Progress per step"].iter_rows(min_row=2, values_only=True))
+    assert ("interests", "not started", 6, 1) in steps
+
+
+def test_cohort_zip_and_min_n(folder, tmp_path, capsys):
+    import zipfile
+
+    out = tmp_path / "out.zip"
+    assert main(["cohort", str(folder), "-o", str(out), "--min-n", "2"]) == 0
+    printed = capsys.readouterr().out
+    # nobody answered any item: alpha needs complete answer sets
+    assert "needs at least 2 complete answer sets (has 0)" in printed
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        about = archive.read("about.txt").decode("utf-8")
+    assert names[0] == "participants.csv" and "reliability.csv" in names
+    assert "Statistics include 6 of 7 workbooks" in about
+    assert Path(str(out) + ".key.csv").exists()

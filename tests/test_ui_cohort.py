@@ -135,3 +135,84 @@ def test_batch_export_with_nothing_shared_says_so(tmp_path):
     screen.folder.value = str(tmp_path / "missing")
     screen.export_button.click()
     assert "does not exist" in screen.message.value
+
+
+def _cell_after(label: str, html_text: str) -> str:
+    """The table cell right after the first cell holding ``label``."""
+    match = re.search(re.escape(label) + r"</td>\s*<td>([^<]*)</td>", html_text)
+    assert match, label
+    return match.group(1)
+
+
+def _sheet_rows(path: Path, title: str) -> dict:
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(path)[title].iter_rows(values_only=True))
+    return {r[0]: list(r[1:]) for r in rows[1:]}
+
+
+def test_changing_k_redraws_the_summary_and_the_export_follows(folder, tmp_path):
+    screen = CohortScreen(folder)
+    screen.k.value = 3  # before loading: nothing to redraw, no error
+    assert screen.message.value == "" and screen.summary.value == ""
+    screen.load_button.click()
+    assert _cell_after("S (Social)", screen.summary.value) == "6"
+    assert "S (Social): 6" in ck.charts.summary(screen.figures[0])
+    screen.k.value = 7
+    assert "Only 6 workbook(s) allow group statistics, fewer than 7" in screen.summary.value
+    assert _cell_after("S (Social)", screen.summary.value) == "&lt;7"
+    assert "S (Social): <7" in ck.charts.summary(screen.figures[0])
+    out = tmp_path / "k7.xlsx"
+    screen.export_path.value = str(out)
+    screen.export_button.click()
+    assert "Saved" in screen.message.value
+    assert _sheet_rows(out, "Holland code first letter")["S (Social)"] == ["<7", "<7"]
+    screen.k.value = 2
+    screen.export_button.click()
+    assert _sheet_rows(out, "Holland code first letter")["S (Social)"] == [6, 1]
+    assert _cell_after("S (Social)", screen.summary.value) == "6"
+
+
+def test_every_exported_summary_table_is_on_screen(folder, tmp_path):
+    from openpyxl import load_workbook
+
+    screen = CohortScreen(folder)
+    screen.load_button.click()
+    out = tmp_path / "all.xlsx"
+    screen.export_path.value = str(out)
+    screen.export_button.click()
+    sheets = load_workbook(out).sheetnames
+    assert sheets[0] == "Participants" and sheets[-2:] == ["Reliability", "About"]
+    for title in sheets[1:-2]:
+        assert f"<h4>{title}</h4>" in screen.summary.value
+    assert "Cronbach&#x27;s alpha" in screen.reliability.value
+    # the progress table on screen has the export's readable headers
+    assert "Interest items answered" in screen.progress.value
+    assert ".zip" in screen.export_hint.value
+
+
+def test_choosing_another_folder_and_exporting_a_zip(folder, tmp_path):
+    import io
+    import zipfile
+
+    other = tmp_path / "other"
+    wb = ck.Workbook.create("solo", other, workshop="+1")
+    wb.give_consent("v1", SCOPES)
+    screen = CohortScreen(folder)
+    screen.load_button.click()
+    screen.folder.value = str(other)
+    screen.load_button.click()
+    assert "Read 1 workbook(s)" in screen.message.value and "p5" not in screen.progress.value
+    out = tmp_path / "solo.zip"
+    screen.export_path.value = str(out)
+    screen.export_button.click()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    links = re.findall(r'href="data:application/zip;base64,([^"]+)"', screen.downloads.value)
+    assert len(links) == 1 and "key.csv" in screen.downloads.value
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(links[0]))) as archive:
+        assert "participants.csv" in archive.namelist() and "about.txt" in archive.namelist()
+        participants = archive.read("participants.csv").decode("utf-8-sig")
+        roles = archive.read("target_roles.csv").decode("utf-8-sig")
+    rows = list(csv.DictReader(participants.splitlines()))
+    assert len(rows) == 1 and rows[0]["Workshop"] == "'+1"
+    assert "no group shown: fewer than 5 people in all,<5,<5" in roles
