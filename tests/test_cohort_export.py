@@ -323,3 +323,27 @@ def test_csv_stays_the_participant_table_alone(cohort, tmp_path):
     with open(out, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 12 and list(rows[0])[:2] == ["code", "workshop"]
+
+
+def test_means_are_hidden_below_k_and_computed_above():
+    from careerkit.cohort import suppress_means
+
+    table = suppress_means({"a": [10.0, 20.0, 30.0], "b": [5.0, 7.0], "c": [4.0]}, k=3)
+    table = table.set_index("group")
+    assert table.loc["a", "mean"] == 20 and table.loc["a", "sd"] == 10
+    assert table.loc["a", "shown"] == "mean 20.0 (SD 10.0)"
+    assert table.loc["b", "shown"] == "<3" and table["mean"].isna().sum() == 2
+    single = suppress_means({"c": [4.0]}, k=1).iloc[0]
+    assert single["mean"] == 4 and single["shown"] == "mean 4.0"  # one value: no SD
+
+
+def test_an_empty_folder_exports_empty_tables_not_an_error(tmp_path):
+    cohort = ck.cohort.load(tmp_path)
+    book = load_workbook(cohort.export(tmp_path / "empty.xlsx"))
+    assert book.sheetnames == SHEETS
+    assert len(_rows(book["Participants"])) == 1  # the header
+    # nobody counted: zero counts stay zero, with no share (of nobody)
+    assert _by_group(book["Holland code first letter"])["S (Social)"] == [0, None]
+    assert _by_group(book["Interest scores"])["S (Social)"] == ["<5", "<5", "<5"]
+    with zipfile.ZipFile(cohort.export(tmp_path / "empty.zip")) as archive:
+        assert archive.read("participants.csv").decode("utf-8-sig").count("\n") == 1

@@ -93,7 +93,11 @@ def suppress_means(values: Mapping[str, Sequence[float]], k: int) -> pd.DataFram
             continue
         mean = float(data.mean())
         sd = float(data.std(ddof=1)) if n > 1 else None
-        shown = TEXT["mean_sd"].format(mean=mean, sd=sd if sd is not None else float("nan"))
+        shown = (
+            TEXT["mean_sd"].format(mean=mean, sd=sd)
+            if sd is not None
+            else TEXT["mean_only"].format(mean=mean)
+        )
         rows.append((group, n, mean, sd, shown))
     frame = pd.DataFrame(rows, columns=MEANS_COLUMNS)
     frame["n"] = frame["n"].astype("int64")

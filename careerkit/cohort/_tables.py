@@ -139,7 +139,10 @@ def _count_table(key: str, table: pd.DataFrame, summary: CohortSummary) -> Table
     rows: list[list[Any]] = []
     for record in table.itertuples(index=False):
         row = [record.step] if key == "steps" else []
-        row += [record.group, _number(record.count, marker), _number(record.share, marker)]
+        count = _number(record.count, marker)
+        # A share is hidden with its count; a shown count of nobody out of nobody has none.
+        share = marker if count == marker else _number(record.share, None)
+        row += [record.group, count, share]
         rows.append(row)
     if not rows:
         # An open list (roles, skills) with fewer than k people in all names nobody: say so

@@ -55,6 +55,7 @@ TEXT = {
     "other": "other (each fewer than {k})",
     "hidden": "<{k}",
     "mean_sd": "mean {mean:.1f} (SD {sd:.1f})",
+    "mean_only": "mean {mean:.1f}",
     "gap_line": (
         "Gap skills: each participant's three highest-priority O*NET gaps for their target role "
         "(priority = gap × importance / 5)."
