@@ -124,8 +124,11 @@ class Change(BaseModel):
     time: datetime | None = None
     #: when it was overwritten
     replaced_at: datetime = Field(default_factory=now)
-    #: "merge" (two windows), "upload" (an uploaded copy) or "restore" (a backup restored)
+    #: "merge" (two windows), "upload" (an uploaded copy), "restore" (a backup restored) or
+    #: "put_back" (replaced by a value the participant put back from this history)
     reason: str = "merge"
+    #: when this value was put back (``Workbook.put_back``); None while it is only kept here
+    restored_at: datetime | None = None
 
 
 class Submission(BaseModel):

@@ -15,6 +15,7 @@ from careerkit.goals import GoalsAnswers
 from careerkit.interests import InterestAnswers
 from careerkit.skills import SkillsAnswers
 from careerkit.workbook import _store
+from careerkit.workbook._history import HistoryMixin
 from careerkit.workbook._merge import (
     MISSING,
     changed_paths,
@@ -75,7 +76,7 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-class Workbook(BaseModel, OwningMixin):
+class Workbook(BaseModel, OwningMixin, HistoryMixin):
     """One participant's workbook: the three step sections plus consent, notes and history.
 
     Create one with :meth:`create`, open one with :meth:`open`, change any field (plain
@@ -450,7 +451,20 @@ def _assign(target: BaseModel, name: str, value: Any) -> None:
         current.update(value)
         return
     if isinstance(current, list) and isinstance(value, list):
-        current[:] = value
+        # Items with an id stay the same objects (a screen may hold a goal or a milestone).
+        held = {getattr(x, "id", None): x for x in current if isinstance(x, BaseModel)}
+        held.pop(None, None)
+        items = []
+        for item in value:
+            key = getattr(item, "id", None) if isinstance(item, BaseModel) else None
+            mine = held.pop(key, None) if key is not None else None
+            if mine is not None and type(mine) is type(item) and mine is not item:
+                for field_name in type(item).model_fields:
+                    _assign(mine, field_name, getattr(item, field_name))
+                items.append(mine)
+            else:
+                items.append(item)
+        current[:] = items
         return
     # Bypass validate_assignment: ``value`` comes from a validated model already.
     target.__dict__[name] = value
