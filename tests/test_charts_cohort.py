@@ -9,11 +9,12 @@ import careerkit as ck
 from careerkit.charts import (
     cohort_goal_categories,
     cohort_holland_letters,
+    cohort_interest_scores,
     cohort_progress,
     summary,
 )
 from careerkit.charts.theme import RIASEC_COLOURS
-from careerkit.cohort import CohortSummary, suppress_fixed
+from careerkit.cohort import CohortSummary, suppress_fixed, suppress_means
 from careerkit.interests import RIASEC, TYPE_NAMES
 
 
@@ -82,7 +83,27 @@ def test_progress_stacks_statuses_per_step(cohort_summary):
 
 def test_an_empty_cohort_gives_a_message_not_a_chart(tmp_path):
     empty = ck.cohort.load(tmp_path).summary()
-    for builder in (cohort_holland_letters, cohort_goal_categories, cohort_progress):
+    for builder in (cohort_holland_letters, cohort_goal_categories, cohort_progress,
+                    cohort_interest_scores):
         fig = builder(empty)
         assert not fig.data
         assert "agreed to group statistics" in summary(fig)
+
+
+def test_interest_scores_draw_means_with_sd_and_label_small_areas():
+    scores = {f"{x} ({TYPE_NAMES[x]})": [10.0, 20.0, 30.0, 20.0, 20.0] for x in "RIASE"}
+    scores["C (Conventional)"] = [5.0, 7.0]  # fewer than k scored profiles: hidden
+    tables = {"riasec_scores": suppress_means(scores, 5)}
+    fig = cohort_interest_scores(CohortSummary(k=5, n_valid=5, n_statistics=5, n_withdrawn=0,
+                                               n_no_statistics=0, n_skipped=0, tables=tables))
+    bars, hidden = fig.data
+    assert list(bars.x) == [f"{x} ({TYPE_NAMES[x]})" for x in "RIASE"]
+    assert list(bars.y) == [20.0] * 5
+    assert list(bars.error_y.array) == pytest.approx([50 ** 0.5] * 5)  # SD of 10,20,30,20,20
+    assert list(bars.marker.color) == [RIASEC_COLOURS[x] for x in "RIASE"]
+    assert list(hidden.x) == ["C (Conventional)"] and set(hidden.text) == {"<5"}
+    assert fig.layout.yaxis.range == (0, 40)
+    assert "mean 20.0" in fig.layout.xaxis.ticktext[0]
+    text = summary(fig)
+    assert "R (Realistic): mean 20.0 (SD 7.1)" in text and "C (Conventional): <5" in text
+    assert "standard deviation" in text

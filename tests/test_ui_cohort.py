@@ -55,7 +55,8 @@ def test_loading_shows_progress_summary_skipped_files_and_charts(folder):
     assert "Statistics include 6 of 6 workbooks" in screen.summary.value
     assert "S (Social)" in screen.summary.value
     assert "at least 30" in screen.reliability.value
-    assert len(screen.figures) == 3
+    assert len(screen.figures) == 4
+    assert "S (Social): mean 40.0 (SD 0.0)" in ck.charts.summary(screen.figures[1])
     assert "S (Social): 6" in ck.charts.summary(screen.figures[0])
 
 

@@ -16,12 +16,21 @@ import plotly.graph_objects as go
 from careerkit.charts import theme
 from careerkit.charts.goals import CATEGORY_COLOURS, CATEGORY_PATTERNS
 
-__all__ = ["cohort_goal_categories", "cohort_holland_letters", "cohort_progress"]
+__all__ = [
+    "cohort_goal_categories",
+    "cohort_holland_letters",
+    "cohort_interest_scores",
+    "cohort_progress",
+]
 
 TEXT = {
     "letters_title": "First letter of the Holland code",
     "progress_title": "How far participants got in each step",
     "categories_title": "Goals by type",
+    "scores_title": "Mean interest scores",
+    "score_axis": "Mean score (0–40)",
+    "sd_note": " Whiskers show one standard deviation either side of the mean.",
+    "tick_mean": "mean {mean:.1f}",
     "people": "People",
     "goals": "Goals",
     "hidden": "hidden: fewer than {k} people",
@@ -118,6 +127,52 @@ def cohort_goal_categories(summary) -> go.Figure:
     patterns = [CATEGORY_PATTERNS.get(g, "") for g in table["group"]]
     fig = _bars(table, colours, patterns, summary.k, TEXT["goals"])
     return theme.apply(fig, title, _describe(table, summary.n_statistics, summary.k))
+
+
+def cohort_interest_scores(summary) -> go.Figure:
+    """Bars of each RIASEC area's mean score (0–40) with one standard deviation as whiskers,
+    in fixed R-I-A-S-E-C order and colours; an area with fewer than k scored profiles is
+    labelled "<k", not drawn."""
+    title = TEXT["scores_title"]
+    if summary.n_statistics == 0:
+        return _empty(title, TEXT["no_people"])
+    table = summary["riasec_scores"].reset_index(drop=True)
+    shown = table[table["mean"].notna()]
+    hidden = table[table["mean"].isna()]
+    patterns = dict(zip(table["group"], ["", "/", ".", "x", "+", "\\"], strict=False))
+    fig = go.Figure()
+    fig.add_bar(
+        x=list(shown["group"]),
+        y=[float(m) for m in shown["mean"]],
+        error_y={
+            "type": "data",
+            "array": [0.0 if pd.isna(sd) else float(sd) for sd in shown["sd"]],
+            "color": "#222222",
+        },
+        marker={
+            "color": [theme.RIASEC_COLOURS[g[0]] for g in shown["group"]],
+            "pattern": {"shape": [patterns[g] for g in shown["group"]]},
+            "line": {"color": "#222222", "width": 1},
+        },
+        name=TEXT["score_axis"],
+        showlegend=False,
+    )
+    if len(hidden):
+        fig.add_trace(_hidden_trace(list(hidden["group"]), summary.k))
+    # The mean under each area's name: text inside patterned bars behind whiskers is hard to read.
+    ticks = [
+        f"{g}<br>{TEXT['tick_mean'].format(mean=float(m))}" if pd.notna(m) else str(g)
+        for g, m in zip(table["group"], table["mean"], strict=True)
+    ]
+    fig.update_xaxes(
+        categoryorder="array",
+        categoryarray=list(table["group"]),
+        tickvals=list(table["group"]),
+        ticktext=ticks,
+    )
+    fig.update_yaxes(title=TEXT["score_axis"], range=[0, 40])
+    text = _describe(table.assign(count=table["mean"]), summary.n_statistics, summary.k)
+    return theme.apply(fig, title, text + (TEXT["sd_note"] if len(shown) else ""))
 
 
 def cohort_progress(summary) -> go.Figure:

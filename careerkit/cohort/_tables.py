@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -118,7 +119,7 @@ def format_value(value: Any, fmt: str | None = None) -> str:
         return ""
     if isinstance(value, bool):
         return TEXT["yes"] if value else TEXT["no"]
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, datetime):  # pd.Timestamp too
         return value.strftime("%Y-%m-%d %H:%M")
     if fmt in _PY_FORMAT and isinstance(value, int | float):
         return _PY_FORMAT[fmt].format(value)

@@ -3,7 +3,7 @@
 ``CohortScreen`` reads a folder of submitted workbooks with :func:`careerkit.cohort.load` and
 shows the files that could not be read, the workbooks left out because of their consent, a
 progress table (one row per participant who shared), the group summary with small groups
-hidden, the reliability of the interest inventory, and three charts. Changing the smallest group
+hidden, the reliability of the interest inventory, and four charts. Changing the smallest group
 shown redraws the summary and charts at once. The export button writes an XLSX workbook (every
 table on screen, one sheet each, suppressed exactly as shown), a zip of CSV files (the same
 tables) or a CSV of the participant table (pseudonymised by default, free text only when
@@ -27,7 +27,12 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from careerkit.charts.cohort import cohort_goal_categories, cohort_holland_letters, cohort_progress
+from careerkit.charts.cohort import (
+    cohort_goal_categories,
+    cohort_holland_letters,
+    cohort_interest_scores,
+    cohort_progress,
+)
 from careerkit.charts.theme import summary as chart_summary
 from careerkit.cohort import (
     Cohort,
@@ -286,6 +291,7 @@ class CohortScreen:
         self.charts.clear_output()
         self.figures = [
             cohort_holland_letters(summary),
+            cohort_interest_scores(summary),
             cohort_progress(summary),
             cohort_goal_categories(summary),
         ]
