@@ -27,6 +27,7 @@ NOTEBOOKS = [
     "04_my_report",
     "counselor/cohort_dashboard",
     "counselor/batch_export",
+    "counselor/review",
 ]
 CHROMIUM_ARGS = [
     "--no-sandbox",
