@@ -142,7 +142,7 @@ def test_upload_creates_the_workbook_here(careerkit_home: Path, tmp_path: Path) 
     screen = StartScreen()
     screen.consent_store.value = True
     _upload(screen, data)
-    assert "now here" in screen.message.value
+    assert "now here" in screen.upload_message.value
     assert _file(careerkit_home, "sky-7")["interests"]["responses"] == {"A01": 4}
     assert screen.upload.value == ()  # cleared for the next upload
     assert ck.workbook.remembered() == "sky-7"
@@ -159,8 +159,8 @@ def test_upload_refusals_are_messages(careerkit_home: Path, data: bytes, reason:
     screen = StartScreen()
     screen.consent_store.value = True
     _upload(screen, data, "notes.json")
-    assert reason in screen.message.value
-    assert "notes.json" in screen.message.value
+    assert reason in screen.upload_message.value
+    assert "notes.json" in screen.upload_message.value
     assert screen.wb is None
 
 
@@ -169,7 +169,9 @@ def test_upload_of_someone_elses_workbook_into_mine_is_refused(
 ) -> None:
     screen = _start(careerkit_home)
     _upload(screen, ck.Workbook.create("sky-7", tmp_path).to_bytes())
-    assert "workbook of &#x27;sky-7&#x27;, not of &#x27;river-42&#x27;" in screen.message.value
+    assert (
+        "workbook of &#x27;sky-7&#x27;, not of &#x27;river-42&#x27;" in screen.upload_message.value
+    )
     assert not (careerkit_home / "sky-7.json").exists()
 
 
@@ -188,10 +190,11 @@ def test_submit_needs_share_consent_then_copies(careerkit_home: Path, tmp_path: 
     screen = _start(careerkit_home)
     screen.submit_folder.value = str(tmp_path / "counselor")
     screen.submit_button.click()
-    assert "does not include sharing" in screen.file_message.value
+    assert "does not include sharing" in screen.submit_message.value
     screen.consent_share.value = True
+    assert "consent choices are saved" in screen.consent_message.value
     screen.submit_button.click()
-    assert "counselor" in screen.file_message.value and "now in" in screen.file_message.value
+    assert "counselor" in screen.submit_message.value and "now in" in screen.submit_message.value
     copy = json.loads((tmp_path / "counselor" / "river-42.json").read_text())
     assert copy["submissions"][0]["consent_version"] == CONSENT_VERSION
 
@@ -201,12 +204,14 @@ def test_withdraw_then_delete_removes_everything(careerkit_home: Path) -> None:
     screen.withdraw_button.click()
     assert _file(careerkit_home, "river-42")["consent"]["withdrawn"] is True
     assert screen.consent_store.value is False
+    assert "withdrawn" in screen.file_message.value
     screen.delete_button.click()
-    assert "Tick" in screen.file_message.value
+    assert "Tick" in screen.delete_message.value
     assert (careerkit_home / "river-42.json").exists()
     screen.delete_confirm.value = True
     screen.delete_button.click()
-    assert "deleted" in screen.file_message.value
+    assert "deleted" in screen.message.value  # by the status: the delete controls are hidden
+    assert screen.own_section.layout.display == "none"
     assert not list(careerkit_home.glob("river-42*")) and not list(careerkit_home.glob(".river*"))
     assert screen.wb is None
     assert ck.workbook.remembered() is None
@@ -239,3 +244,147 @@ def test_damaged_workbook_offers_the_previous_version(careerkit_home: Path) -> N
     assert screen.wb is not None and screen.wb.consent.agreed
     assert ck.Workbook.open(careerkit_home / "river-42.json").consent.agreed
     assert list(careerkit_home.glob("river-42.json.damaged-*"))
+
+
+# ---------------------------------------------------------------------- a link that fails
+def test_link_to_a_missing_workbook_is_explained_beside_the_open_button(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUERY_STRING", "workbook=nobody")
+    screen = StartScreen(ck.open_current())
+    assert screen.wb is None  # the stand-in demo is not offered as the participant's workbook
+    assert "“nobody”" in screen.message.value and "Open my workbook" in screen.message.value
+    assert "<a " not in screen.next_steps.value
+    # opening the right workbook replaces the notice
+    ck.Workbook.create("river-42").give_consent(CONSENT_VERSION)
+    screen.pseudonym.value = "river-42"
+    screen.open_button.click()
+    assert "Welcome back" in screen.message.value and "nobody" not in screen.message.value
+
+
+# ---------------------------------------------------------------------- what shows when
+def test_file_controls_show_only_while_a_workbook_is_open(careerkit_home: Path) -> None:
+    screen = StartScreen(ck.open_current())
+    assert screen.own_section.layout.display == "none"
+    assert screen.close_button.layout.display == "none"
+    assert screen.download_button in screen.own_section.children[1].children
+    assert screen.delete_button in screen.own_section.children[-2].children
+    screen.consent_store.value = True
+    screen.pseudonym.value = "river-42"
+    screen.create_button.click()
+    assert screen.own_section.layout.display is None
+    assert screen.close_button.layout.display is None
+    screen.close_button.click()
+    assert screen.own_section.layout.display == "none"
+
+
+def test_each_message_appears_beside_the_control_that_caused_it(careerkit_home: Path) -> None:
+    screen = StartScreen()
+    children = list(screen.widget.children)
+    # the start/open message sits right below their buttons; the upload one below the upload
+    buttons = next(
+        i for i, w in enumerate(children) if screen.create_button in getattr(w, "children", ())
+    )
+    assert children[buttons + 1] is screen.message
+    upload = next(i for i, w in enumerate(children) if screen.upload in getattr(w, "children", ()))
+    assert children[upload + 1] is screen.upload_message
+    screen.pseudonym.value = "river-42"
+    screen.create_button.click()
+    assert "tick the first box" in screen.message.value
+    _upload(screen, b"{}")
+    assert "tick the first box" in screen.upload_message.value
+    assert screen.message.value == ""  # one message at a time, where the person is looking
+
+
+def test_the_screen_does_not_repeat_the_notebooks_heading(careerkit_home: Path) -> None:
+    import nbformat
+    from conftest import ROOT
+
+    notebook = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    screen = StartScreen()
+    shown = "".join(w.value for w in screen.widget.children if isinstance(w, type(screen.status)))
+    assert markdown.startswith("# ")
+    assert "<h2>" not in shown  # the notebook's heading is the page's only title
+    assert "Where to go next" not in markdown  # the screen shows the links, with the workbook
+    assert "Start a new workbook" not in markdown  # the screen's own buttons explain themselves
+
+
+# ---------------------------------------------------------------------- changes from another window
+def _clash(home: Path) -> StartScreen:
+    """Notes typed in two windows at once: the second window's save wins."""
+    screen = _start(home)
+    other = ck.Workbook.open(home / "river-42.json")
+    assert screen.wb is not None
+    screen.wb.notes = "typed in this tab"
+    screen.wb.save()
+    other.notes = "typed in the other tab"
+    other.save()
+    screen.wb.reload()
+    return screen
+
+
+def test_no_replaced_values_means_no_changes_section(careerkit_home: Path) -> None:
+    screen = _start(careerkit_home)
+    assert screen.history_section.layout.display == "none"
+    assert screen.history_buttons == {}
+
+
+def test_replaced_value_is_listed_and_put_back_by_its_button(careerkit_home: Path) -> None:
+    _clash(careerkit_home)
+    screen = StartScreen(ck.open_current())  # the start page opened again later
+    assert screen.history_section.layout.display is None
+    [(change_id, button)] = screen.history_buttons.items()
+    row = screen.changes._rows.children[0].children[0].value
+    assert "Your notes" in row and "“typed in this tab”" in row and "another window" in row
+    button.click()
+    assert _file(careerkit_home, "river-42")["notes"] == "typed in this tab"
+    assert "Put back" in screen.history_message.value and "saved" in screen.history_message.value
+    # the value it replaced is listed in turn, so it can be put back as well
+    [(other_id, _)] = screen.history_buttons.items()
+    assert other_id != change_id
+    assert "typed in the other tab" in screen.changes._rows.children[0].children[0].value
+
+
+def test_replaced_goal_and_answer_are_named_in_words(careerkit_home: Path) -> None:
+    from careerkit.goals import Goal
+
+    screen = _start(careerkit_home)
+    assert screen.wb is not None
+    screen.wb.goals.goals.append(Goal(id="g1", text="Learn SQL by June 2027"))
+    screen.wb.save()
+    other = ck.Workbook.open(careerkit_home / "river-42.json")
+    screen.wb.interests.responses["R01"] = 2
+    screen.wb.save()
+    other.interests.responses["R01"] = 5
+    other.save()
+    rows = StartScreen(ck.open_current()).changes
+    [entry] = rows.wb.replaced_values() if rows.wb is not None else []
+    words = rows.where(entry.field)
+    assert words.startswith("Step 1, your interests, your answer to “")
+    assert (
+        rows.where("/goals/goals/@g1/text")
+        == "Step 3, your goals, goals, “Learn SQL by June 2027”, text"
+    )
+    assert "removed" in rows.where("/goals/goals/@gone/text")
+
+
+def test_a_value_that_can_no_longer_be_put_back_says_why(careerkit_home: Path) -> None:
+    from careerkit.goals import Goal
+
+    screen = _start(careerkit_home)
+    assert screen.wb is not None
+    screen.wb.goals.goals.append(Goal(id="g1", text="one"))
+    screen.wb.save()
+    other = ck.Workbook.open(careerkit_home / "river-42.json")
+    screen.wb.goals.goals[0].text = "two"
+    screen.wb.save()
+    other.goals.goals[0].text = "three"
+    other.save()
+    screen = StartScreen(ck.open_current())
+    assert screen.wb is not None
+    screen.wb.goals.goals.clear()
+    screen.wb.save()
+    [button] = screen.history_buttons.values()
+    button.click()
+    assert "no longer in the workbook" in screen.history_message.value

@@ -18,6 +18,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from careerkit.errors import CareerkitError
+from careerkit.ui._changes import ChangesView
 from careerkit.workbook import (
     DEMO_PSEUDONYM,
     PSEUDONYM_RULE,
@@ -45,14 +46,6 @@ NEXT_STEPS = (
 )
 
 TEXT = {
-    "heading": "Start here: your career workbook",
-    "about": (
-        "<p>This workbook walks you through three steps: <b>what work you enjoy</b> (a short "
-        "interest questionnaire), <b>which skills a role you are aiming for asks for</b>, "
-        "compared with the skills you have, and <b>goals you set yourself</b> with a timeline. "
-        "It takes about 60 to 90 minutes in all. You can stop at any time: everything you enter "
-        "is saved straight away, and you can come back later.</p>"
-    ),
     "stored_heading": "What is stored, where, and who sees it",
     "stored": (
         "<ul>"
@@ -178,6 +171,8 @@ class StartScreen:
     ----------
     wb : Workbook, optional
         The workbook open now (``ck.open_current()``); the shared demo counts as none chosen.
+        A demo standing in for a workbook that could not be opened (``wb.notice``) has its
+        notice shown beside the open button.
     folder : path, optional
         Where workbooks live (default: the workbook home, ``CAREERKIT_HOME``).
     submit_folder : path, optional
@@ -196,9 +191,18 @@ class StartScreen:
     delete_confirm : Checkbox
     close_button : Button
     download_area, next_steps, status : HTML
-    message, file_message : HTML
-        Where results and problems are shown: ``message`` for starting, opening and uploading,
-        ``file_message`` for downloading, sending, withdrawing and deleting.
+    own_section : VBox
+        Download, send, withdraw and delete: shown only while a workbook is open.
+    history_section : VBox
+        "Changes from another window": shown only while the open workbook has values that a
+        merge replaced (``wb.replaced_values()``).
+    history_buttons : dict of str to Button
+        One "Put this back" button per listed value, by history entry id.
+    consent_message, message, upload_message, file_message, submit_message, delete_message,
+    history_message : HTML
+        Where results and problems are shown, each right below the controls it is about:
+        consent boxes; start/open/put back/close; upload; download and withdraw; send a copy;
+        delete; changes from another window.
     widget : VBox
         The screen.
     wb : Workbook or None
@@ -214,8 +218,24 @@ class StartScreen:
     ) -> None:
         self.folder = Path(folder) if folder is not None else home()
         self.wb: Workbook | None = None if wb is None or wb.is_demo else wb
+        self.consent_message = widgets.HTML()
         self.message = widgets.HTML()
+        self.upload_message = widgets.HTML()
         self.file_message = widgets.HTML()
+        self.submit_message = widgets.HTML()
+        self.delete_message = widgets.HTML()
+        self.changes = ChangesView()
+        self.history_section = self.changes.widget
+        self.history_message = self.changes.message
+        self._areas = (
+            self.consent_message,
+            self.message,
+            self.upload_message,
+            self.file_message,
+            self.submit_message,
+            self.delete_message,
+            self.history_message,
+        )
         self._area = self.message
         self.status = widgets.HTML()
         self.consent_store = widgets.Checkbox(
@@ -286,26 +306,48 @@ class StartScreen:
             description=TEXT["close"], tooltip=TEXT["close_tip"], layout=_WIDE
         )
 
-        self.create_button.on_click(lambda _b: self._guarded(self.create))
-        self.open_button.on_click(lambda _b: self._guarded(self.open))
-        self.upload.observe(lambda change: self._guarded(self._uploaded, change), names="value")
-        below = self.file_message
-        self.close_button.on_click(lambda _b: self._guarded(self.close))
-        self.restore_button.on_click(lambda _b: self._guarded(self.restore))
-        self.download_button.on_click(lambda _b: self._guarded(self.prepare_download, area=below))
-        self.submit_button.on_click(lambda _b: self._guarded(self.submit, area=below))
-        self.withdraw_button.on_click(lambda _b: self._guarded(self.withdraw, area=below))
-        self.delete_button.on_click(lambda _b: self._guarded(self.delete, area=below))
+        def on(button: widgets.Button, action: Any, area: widgets.HTML) -> None:
+            button.on_click(lambda _b: self._guarded(action, area=area))
+
+        on(self.create_button, self.create, self.message)
+        on(self.open_button, self.open, self.message)
+        on(self.restore_button, self.restore, self.message)
+        on(self.close_button, self.close, self.message)
+        on(self.download_button, self.prepare_download, self.file_message)
+        on(self.withdraw_button, self.withdraw, self.file_message)
+        on(self.submit_button, self.submit, self.submit_message)
+        on(self.delete_button, self.delete, self.delete_message)
+        self.upload.observe(
+            lambda change: self._guarded(self._uploaded, change, area=self.upload_message),
+            names="value",
+        )
         for box in (self.consent_share, self.consent_stats, self.under_16):
-            box.observe(lambda _c: self._guarded(self._consent_changed), names="value")
+            box.observe(
+                lambda _c: self._guarded(self._consent_changed, area=self.consent_message),
+                names="value",
+            )
 
         def heading(key: str) -> widgets.HTML:
             return widgets.HTML(f"<h3>{_esc(TEXT[key])}</h3>")
 
         submit_note = "" if configured else f"<p>{_esc(TEXT['submit_unset'])}</p>"
+        self.own_section = widgets.VBox(
+            [
+                heading("own_heading"),
+                widgets.HBox([self.download_button, self.withdraw_button]),
+                self.download_area,
+                self.file_message,
+                heading("submit_heading"),
+                widgets.HTML(submit_note),
+                widgets.HBox([self.submit_folder, self.submit_button]),
+                self.submit_message,
+                self.delete_confirm,
+                widgets.HBox([self.delete_button]),
+                self.delete_message,
+            ]
+        )
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<h2>{_esc(TEXT['heading'])}</h2>{TEXT['about']}"),
                 heading("stored_heading"),
                 widgets.HTML(TEXT["stored"].format(folder=_esc(self.folder))),
                 heading("consent_heading"),
@@ -313,51 +355,53 @@ class StartScreen:
                 self.consent_share,
                 self.consent_stats,
                 self.under_16,
+                self.consent_message,
                 heading("choose_heading"),
                 widgets.HTML(f"<p>{TEXT['choose_intro'].format(rule=_esc(PSEUDONYM_RULE))}</p>"),
                 self.pseudonym,
                 self.workshop,
                 widgets.HBox([self.create_button, self.open_button, self.restore_button]),
+                self.message,
+                widgets.HBox([self.status, self.close_button]),
                 heading("upload_heading"),
                 widgets.HTML(f"<p>{TEXT['upload_intro']}</p>"),
                 widgets.HBox([self.upload]),
-                self.message,
-                widgets.HBox([self.status, self.close_button]),
-                heading("own_heading"),
-                widgets.HBox([self.download_button, self.withdraw_button]),
-                self.download_area,
-                heading("submit_heading"),
-                widgets.HTML(submit_note),
-                widgets.HBox([self.submit_folder, self.submit_button]),
-                self.delete_confirm,
-                widgets.HBox([self.delete_button]),
-                self.file_message,
+                self.upload_message,
+                self.own_section,
+                self.history_section,
                 heading("next_heading"),
                 self.next_steps,
             ]
         )
         self._show_consent()
         self._refresh()
+        if wb is not None and wb.is_demo and wb.notice:
+            # The link or the remembered choice named a workbook that could not be opened.
+            self._area = self.message
+            self._say(wb.notice, "error")
 
     # ------------------------------------------------------------------ helpers
     def _say(self, text: str, kind: str = "info") -> None:
-        """Show ``text`` in the message area of the section being used (and clear the other)."""
-        body = _esc(text)
-        for area in (self.message, self.file_message):
+        """Show ``text`` beside the controls being used (and clear the other message areas)."""
+        for area in self._areas:
             area.value = ""
         self._area.value = (
-            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{body}</p>' if text else ""
+            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{_esc(text)}</p>' if text else ""
         )
 
     def _guarded(self, action: Any, *args: Any, area: widgets.HTML | None = None) -> None:
-        """Run a button's action; any careerkit problem becomes a plain message."""
-        self._area = area if area is not None else self.message
+        """Run a control's action; any careerkit problem becomes a plain message beside it."""
+        # An action may set a box that runs another guarded action: each says its own message
+        # in its own area, then the outer one's area is back for the outer action's message.
+        previous, self._area = self._area, area if area is not None else self.message
         try:
             action(*args)
         except CareerkitError as exc:
             self._say(str(exc), "error")
         except OSError as exc:
             self._say(TEXT["problem"].format(error=exc.strerror or exc), "error")
+        finally:
+            self._area = previous
 
     def _scopes(self) -> list[str]:
         scopes = ["store"]
@@ -413,6 +457,10 @@ class StartScreen:
 
     def _refresh(self) -> None:
         self.download_area.value = ""
+        hidden = self.wb is None
+        self.own_section.layout.display = "none" if hidden else None
+        self.close_button.layout.display = "none" if hidden else None
+        self.changes.show(self.wb)
         if self.wb is None:
             self.status.value = f"<p>{_esc(TEXT['current_none'])}</p>"
             self.next_steps.value = f"<p>{_esc(TEXT['next_none'])}</p>"
@@ -427,6 +475,10 @@ class StartScreen:
             for notebook, key in NEXT_STEPS
         )
         self.next_steps.value = f"<ol>{items}</ol>"
+
+    @property
+    def history_buttons(self) -> dict[str, widgets.Button]:
+        return self.changes.buttons
 
     def _require_workbook(self) -> Workbook | None:
         if self.wb is None:
@@ -536,6 +588,7 @@ class StartScreen:
         self.wb = None
         self.delete_confirm.value = False
         self._refresh()
+        self._area = self.message  # the delete controls are hidden now: say it by the status
         self._say(TEXT["deleted"].format(name=wb.pseudonym), "ok")
 
     def restore(self) -> None:

@@ -39,6 +39,8 @@ from careerkit.workbook._current import (
     remembered,
     workbook_path,
 )
+from careerkit.workbook._history import PUT_BACK, RESTORABLE
+from careerkit.workbook._merge import split as path_segments
 from careerkit.workbook._migrate import FORMAT, SCHEMA_VERSION, migrate
 from careerkit.workbook._model import (
     CONSENT_SCOPES,
@@ -60,6 +62,8 @@ __all__ = [
     "HOME_ENV",
     "MAX_BYTES",
     "PSEUDONYM_RULE",
+    "PUT_BACK",
+    "RESTORABLE",
     "RESTORE_LABEL",
     "SCHEMA_VERSION",
     "Change",
@@ -75,6 +79,7 @@ __all__ = [
     "home",
     "migrate",
     "open_current",
+    "path_segments",
     "remember_current",
     "remembered",
     "workbook_path",
