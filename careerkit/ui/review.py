@@ -126,6 +126,17 @@ def submit_folder() -> Path:
     return Path(configured).expanduser() if configured else home()
 
 
+def _folder_field(folder: str | Path, key: str) -> tuple[widgets.Text, widgets.Button]:
+    """A labelled folder box and the button that lists its workbooks."""
+    box = widgets.Text(
+        value=str(Path(folder)),
+        description=TEXT[key],
+        style=_LABELLED,
+        layout=widgets.Layout(width="40em"),
+    )
+    return box, widgets.Button(description=TEXT["list"], icon="refresh")
+
+
 class _Screen:
     message: widgets.HTML
 
@@ -162,13 +173,7 @@ class GuardianScreen(_Screen):
     """
 
     def __init__(self, folder: str | Path | None = None) -> None:
-        self.folder = widgets.Text(
-            value=str(Path(folder) if folder is not None else home()),
-            description=TEXT["participants_folder"],
-            style=_LABELLED,
-            layout=widgets.Layout(width="40em"),
-        )
-        self.list_button = widgets.Button(description=TEXT["list"], icon="refresh")
+        self.folder, self.list_button = _folder_field(folder or home(), "participants_folder")
         self.choose = widgets.Dropdown(options=[], description=TEXT["waiting"], style=_LABELLED)
         self.counselor = widgets.Text(description=TEXT["your_name"], style=_LABELLED)
         self.note_button = widgets.Button(description=TEXT["note_guardian"], button_style="primary")
@@ -234,13 +239,7 @@ class ReviewScreen(_Screen):
 
     def __init__(self, folder: str | Path | None = None) -> None:
         self.wb: Workbook | None = None
-        self.folder = widgets.Text(
-            value=str(Path(folder) if folder is not None else submit_folder()),
-            description=TEXT["submit_folder"],
-            style=_LABELLED,
-            layout=widgets.Layout(width="40em"),
-        )
-        self.list_button = widgets.Button(description=TEXT["list"], icon="refresh")
+        self.folder, self.list_button = _folder_field(folder or submit_folder(), "submit_folder")
         self.choose = widgets.Dropdown(options=[], description=TEXT["participant"], style=_LABELLED)
         self.message = widgets.HTML()
         self.preview = widgets.HTML()
