@@ -49,6 +49,7 @@ def test_cohort_writes_a_pseudonymised_csv_and_key(folder, tmp_path, capsys):
     assert "gone.json: consent withdrawn" in printed
     assert "Statistics include 6 of 7 workbooks" in printed
     assert "6 participant(s) written" in printed and "key.csv" in printed
+    assert "only the participant table" in printed and ".zip" in printed
 
 
 def test_cohort_options_show_pseudonyms_and_free_text(folder, tmp_path):

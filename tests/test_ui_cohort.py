@@ -69,6 +69,7 @@ def test_export_writes_the_file_and_offers_downloads(folder, tmp_path):
     screen.export_path.value = str(out)
     screen.export_button.click()
     assert "Saved" in screen.message.value and "key" in screen.message.value
+    assert "only the participant table" in screen.message.value
     assert stat.S_IMODE(Path(str(out) + ".key.csv").stat().st_mode) == 0o600
     links = re.findall(r'href="data:text/csv;base64,([^"]+)"', screen.downloads.value)
     assert len(links) == 2

@@ -66,6 +66,7 @@ def run_cohort(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from careerkit.cohort import EXPORT_SUFFIXES, MIN_N_ALPHA, key_path, load
+    from careerkit.cohort import TEXT as COHORT_TEXT
 
     out = Path(args.output) if args.output else None
     if out is not None and out.suffix.lower() not in EXPORT_SUFFIXES:
@@ -102,6 +103,8 @@ def run_cohort(args: argparse.Namespace) -> int:
         )
         print()
         print(TEXT["written"].format(n=len(cohort.shared), path=out))
+        if out.suffix.lower() == ".csv":
+            print(COHORT_TEXT["csv_only_participants"])
         if args.pseudonymise:
             print(TEXT["key"].format(key=key_path(out)))
     return 0

@@ -164,8 +164,8 @@ TEXT = {
         "This zip holds one CSV file per table (UTF-8, comma-separated) and this text; the "
         "same tables as the XLSX export."
     ),
-    "about_tables_only_xlsx": (
-        "A .csv export holds only the participant table; export to .xlsx or .zip for the group "
-        "summaries and the reliability table."
+    "csv_only_participants": (
+        "A .csv file holds only the participant table; export to .xlsx or .zip for the group "
+        "summary and the reliability table too."
     ),
 }

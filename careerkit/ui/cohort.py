@@ -34,6 +34,7 @@ from careerkit.charts.cohort import (
     cohort_progress,
 )
 from careerkit.charts.theme import summary as chart_summary
+from careerkit.cohort import TEXT as COHORT_TEXT
 from careerkit.cohort import (
     Cohort,
     CohortSummary,
@@ -314,6 +315,8 @@ class CohortScreen:
         )
         links = [self._link(out)]
         words = TEXT["exported"].format(path=out.resolve(), n=len(self.cohort.shared))
+        if out.suffix.lower() == ".csv":
+            words += " " + COHORT_TEXT["csv_only_participants"]
         if self.pseudonymise.value:
             links.append(self._link(key_path(out)))
             words += " " + TEXT["key_saved"].format(key=key_path(out).resolve())
