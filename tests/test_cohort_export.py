@@ -161,6 +161,9 @@ def test_suppressed_cells_show_the_marker_and_about_explains_it(cohort, book):
     steps = _rows(book["Progress per step"])[1:]
     hidden = [r for r in steps if r[2] == "<5"]
     assert hidden and all(r[3] == "<5" for r in hidden)
+    # the marker sits right-aligned among the numbers of its column
+    markers = [c for c in book["Progress per step"]["C"][1:] if c.value == "<5"]
+    assert markers and all(c.alignment.horizontal == "right" for c in markers)
     shown = [r for r in steps if r[2] != "<5"]
     assert all(r[2] == 0 or r[2] >= 5 for r in shown)
     # roles: "+cmd…" named (5 people), the 3 without a role are not a group of this table
@@ -173,6 +176,9 @@ def test_suppressed_cells_show_the_marker_and_about_explains_it(cohort, book):
     assert "cohort.xlsx.key.csv" in about
     for title in SUMMARY_SHEETS:
         assert title + ":" in about  # each sheet is described
+    # long sentences wrap in rows tall enough to show them
+    consent = book["About"]["A2"]
+    assert consent.alignment.wrap_text and book["About"].row_dimensions[2].height >= 30
 
 
 def test_numbers_are_stored_as_numbers(book):

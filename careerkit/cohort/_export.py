@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import math
 import os
 import secrets
 import zipfile
@@ -38,7 +39,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 FILE_MODE = 0o600
 EXPORT_SUFFIXES = (".xlsx", ".zip", ".csv")
 #: column widths in the XLSX, in characters
-_MIN_WIDTH, _MAX_WIDTH, _WRAP_WIDTH, _ABOUT_WIDTH = 8, 50, 60, 110
+_MIN_WIDTH, _MAX_WIDTH, _WRAP_WIDTH, _ABOUT_WIDTH = 8, 50, 60, 90
+#: row height per line of wrapped text (points, 11-point font) and the most lines a row grows to
+_LINE_HEIGHT, _MAX_LINES = 15, 12
 #: alphabet of the random participant codes (no 0/O, 1/I/L: easy to read aloud)
 _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 _CODE_LENGTH = 8
@@ -145,37 +148,56 @@ def _width(value: Any, fmt: str | None) -> int:
     return max((len(line) for line in text.splitlines()), default=0)
 
 
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes when wrapped at ``width`` characters (an estimate)."""
+    return sum(max(1, math.ceil(len(part) / width)) for part in text.split("\n"))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _write_sheet(book: Any, table: Table) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(table.title)
     headers = [str(h) for h in table.frame.columns]
+    rows = [[_xlsx_value(v) for v in record] for record in table.frame.itertuples(index=False)]
+    # A column of numbers whose suppressed cells hold the marker: align the marker with them.
+    numeric = [any(_is_number(row[c]) for row in rows) for c in range(len(headers))]
     widths = [len(h) for h in headers]
     for c, header in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=c, value=guard_cell(header))
         cell.data_type = "s"
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for r, record in enumerate(table.frame.itertuples(index=False, name=None), start=2):
-        for c, (header, raw) in enumerate(zip(headers, record, strict=True), start=1):
-            value = _xlsx_value(raw)
+    for r, row in enumerate(rows, start=2):
+        height = 1
+        for c, (header, value) in enumerate(zip(headers, row, strict=True), start=1):
             cell = sheet.cell(row=r, column=c)
             cell.value = value
             fmt = table.formats.get(header)
             if isinstance(value, str):
                 # openpyxl reads any text starting with "=" as a formula: force text.
                 cell.data_type = "s"
-            elif fmt and isinstance(value, int | float | datetime) and not isinstance(value, bool):
+                if numeric[c - 1]:
+                    cell.alignment = Alignment(horizontal="right")
+            elif fmt and (_is_number(value) or isinstance(value, datetime)):
                 cell.number_format = fmt
             if header in table.wrap:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
+                if isinstance(value, str):
+                    height = max(height, min(_MAX_LINES, _lines(value, _WRAP_WIDTH)))
             widths[c - 1] = max(widths[c - 1], _width(value, fmt))
+        if height > 1:
+            # Spreadsheet programs do not all grow a row for wrapped text written by a program.
+            sheet.row_dimensions[r].height = height * _LINE_HEIGHT
     for c, header in enumerate(headers, start=1):
         width = _WRAP_WIDTH if header in table.wrap else min(_MAX_WIDTH, widths[c - 1])
         sheet.column_dimensions[get_column_letter(c)].width = max(_MIN_WIDTH, width) + 2
     sheet.freeze_panes = "A2"
-    if len(table.frame):
+    if rows:
         sheet.auto_filter.ref = sheet.dimensions
 
 
@@ -188,9 +210,11 @@ def _write_about(book: Any, lines: Sequence[str]) -> None:
         cell = sheet.cell(row=r, column=1, value=_xlsx_value(line) or None)
         if cell.value is not None:
             cell.data_type = "s"
+            sheet.row_dimensions[r].height = _lines(cell.value, _ABOUT_WIDTH - 10) * _LINE_HEIGHT
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         if r == 1:
             cell.font = Font(bold=True, size=14)
+            sheet.row_dimensions[r].height = 2 * _LINE_HEIGHT
 
 
 def _write_xlsx(path: Path, tables: Sequence[Table], about: Sequence[str]) -> None:
