@@ -267,6 +267,9 @@ def test_file_controls_show_only_while_a_workbook_is_open(careerkit_home: Path) 
     screen = StartScreen(ck.open_current())
     assert screen.own_section.layout.display == "none"
     assert screen.close_button.layout.display == "none"
+    # ... and nothing else: each control has a layout of its own
+    for control in (screen.consent_store, screen.create_button, screen.open_button, screen.upload):
+        assert control.layout.display is None
     assert screen.download_button in screen.own_section.children[1].children
     assert screen.delete_button in screen.own_section.children[-2].children
     screen.consent_store.value = True
@@ -335,15 +338,16 @@ def test_replaced_value_is_listed_and_put_back_by_its_button(careerkit_home: Pat
     screen = StartScreen(ck.open_current())  # the start page opened again later
     assert screen.history_section.layout.display is None
     [(change_id, button)] = screen.history_buttons.items()
-    row = screen.changes._rows.children[0].children[0].value
+    row = screen.changes._rows.children[0].children[1].value
     assert "Your notes" in row and "“typed in this tab”" in row and "another window" in row
+    assert "typed in this tab" in button.tooltip  # tells same-named buttons apart
     button.click()
     assert _file(careerkit_home, "river-42")["notes"] == "typed in this tab"
     assert "Put back" in screen.history_message.value and "saved" in screen.history_message.value
     # the value it replaced is listed in turn, so it can be put back as well
     [(other_id, _)] = screen.history_buttons.items()
     assert other_id != change_id
-    assert "typed in the other tab" in screen.changes._rows.children[0].children[0].value
+    assert "typed in the other tab" in screen.changes._rows.children[0].children[1].value
 
 
 def test_replaced_goal_and_answer_are_named_in_words(careerkit_home: Path) -> None:
@@ -364,9 +368,12 @@ def test_replaced_goal_and_answer_are_named_in_words(careerkit_home: Path) -> No
     assert words.startswith("Step 1, your interests, your answer to “")
     assert (
         rows.where("/goals/goals/@g1/text")
-        == "Step 3, your goals, goals, “Learn SQL by June 2027”, text"
+        == "Step 3, your goals, the goal “Learn SQL by June 2027”, text"
     )
     assert "removed" in rows.where("/goals/goals/@gone/text")
+    assert rows.where("/skills/target_title") == "Step 2, your skills gap, target title"
+    rating = rows.where("/skills/ratings/2.A.1.a")  # O*NET's element name, not its code
+    assert rating == "Step 2, your skills gap, your rating of “Reading Comprehension”"
 
 
 def test_a_value_that_can_no_longer_be_put_back_says_why(careerkit_home: Path) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from careerkit.datasets import elements
 from careerkit.errors import CareerkitError
 from careerkit.interests import load_inventory
 from careerkit.workbook import Change, Workbook, path_segments
@@ -32,7 +33,6 @@ TEXT = {
     ),
     "item": "<b>{where}</b>: “{value}” (replaced {reason} on {when})",
     "put_back": "Put this back",
-    "put_back_tip": "Use this earlier value again instead of the one there now",
     "done": "Put back: {where} is “{value}” again, and saved.",
     "reason_merge": "by a change from another window",
     "reason_upload": "by an uploaded copy",
@@ -47,11 +47,20 @@ TEXT = {
     "section_notes": "Your notes",
     "section_participant": "Your details",
     "interest_answer": "your answer to “{item}”",
+    "skill_rating": "your rating of “{item}”",
     "removed_item": "an item that was removed",
+    # what one item of a list is called (the list's field name → noun)
+    "item_goals": "the goal",
+    "item_milestones": "the milestone",
+    "item_action_steps": "the step",
+    "item_obstacles": "the obstacle",
+    "item_postings": "the posting",
+    "item_draft_goals": "the draft goal",
+    "put_back_this_tip": "Put back “{value}” as {where}",
     "when_format": "%d %b %Y at %H:%M UTC",
 }
 
-_WIDE = widgets.Layout(width="auto")
+
 _MESSAGE_STYLE = {"error": "color:#B00020;font-weight:bold", "ok": "color:#00634A"}
 
 
@@ -104,6 +113,26 @@ def _item_text(item_id: str) -> str:
     return _short(_inventory_texts().get(item_id, item_id), 80)
 
 
+@functools.cache
+def _element_names() -> dict[str, str]:
+    try:
+        table = elements()
+    except CareerkitError:
+        return {}
+    return dict(zip(table["element_id"], table["element_name"], strict=True))
+
+
+def _element_name(element_id: str) -> str:
+    return _element_names().get(element_id, element_id)
+
+
+#: answers kept in a dict by a code: (section, field) → (sentence, the code's name in words)
+_NAMED_ANSWERS = {
+    ("interests", "responses"): ("interest_answer", _item_text),
+    ("skills", "ratings"): ("skill_rating", _element_name),
+}
+
+
 class ChangesView:
     """The list of replaced values of one workbook, each with a "Put this back" button.
 
@@ -139,12 +168,19 @@ class ChangesView:
         self.buttons = {}
         rows = []
         for entry in entries:
+            # The tooltip names the value, so a screen reader tells the buttons apart.
+            tip = TEXT["put_back_this_tip"].format(
+                value=_shown(entry.value), where=self.where(entry.field)
+            )
             button = widgets.Button(
-                description=TEXT["put_back"], tooltip=TEXT["put_back_tip"], layout=_WIDE
+                description=TEXT["put_back"],
+                tooltip=_short(tip, 200),
+                layout=widgets.Layout(width="auto", flex="0 0 auto"),
             )
             button.on_click(lambda _b, change_id=entry.id: self.put_back(change_id))
             self.buttons[entry.id] = button
-            rows.append(widgets.HBox([widgets.HTML(self.describe(entry)), button]))
+            text = widgets.HTML(self.describe(entry), layout=widgets.Layout(flex="1 1 auto"))
+            rows.append(widgets.HBox([button, text], layout=widgets.Layout(align_items="center")))
         self._rows.children = tuple(rows)
         self.widget.layout.display = None if rows else "none"
 
@@ -182,11 +218,14 @@ class ChangesView:
         section = parts[0][0]
         words = [TEXT.get(f"section_{section}", section)]
         rest = parts[1:]
-        if section == "interests" and len(rest) == 2 and rest[0][0] == "responses":
-            return f"{words[0]}, " + TEXT["interest_answer"].format(item=_item_text(rest[1][0]))
+        named = _NAMED_ANSWERS.get((section, rest[0][0])) if len(rest) == 2 else None
+        if named is not None:
+            sentence, name_of = named
+            return f"{words[0]}, " + TEXT[sentence].format(item=name_of(rest[1][0]))
         if section == "participant":
             rest = rest[-1:]
         node: Any = self.wb.model_dump(mode="json").get(section) if self.wb is not None else None
+        noun = ""
         for key, is_item in rest:
             if is_item:
                 found = (
@@ -194,9 +233,14 @@ class ChangesView:
                     if isinstance(node, list)
                     else None
                 )
-                words.append(f"“{_label(found)}”" if found is not None else TEXT["removed_item"])
+                if found is None:
+                    words.append(TEXT["removed_item"])
+                else:
+                    words.append(f"{noun} “{_label(found)}”".strip())
                 node = found
             else:
-                words.append(key.replace("_", " "))
                 node = node.get(key) if isinstance(node, dict) else None
+                noun = TEXT.get(f"item_{key}", "") if isinstance(node, list) else ""
+                if not noun:
+                    words.append(key.replace("_", " "))
         return ", ".join(words)

@@ -156,7 +156,13 @@ _MESSAGE_STYLE = {
     "ok": "color:#00634A",
 }
 _LINK_STYLE = "color:#0072B2;text-decoration:underline"  # Okabe–Ito blue
-_WIDE = widgets.Layout(width="auto")
+
+
+def _wide() -> widgets.Layout:
+    """A layout of its own for each control (a shared one would hide them all together)."""
+    return widgets.Layout(width="auto")
+
+
 _LABELLED = {"description_width": "initial"}
 
 
@@ -239,15 +245,15 @@ class StartScreen:
         self._area = self.message
         self.status = widgets.HTML()
         self.consent_store = widgets.Checkbox(
-            description=TEXT["consent_store"], indent=False, layout=_WIDE
+            description=TEXT["consent_store"], indent=False, layout=_wide()
         )
         self.consent_share = widgets.Checkbox(
-            description=TEXT["consent_share"], indent=False, layout=_WIDE
+            description=TEXT["consent_share"], indent=False, layout=_wide()
         )
         self.consent_stats = widgets.Checkbox(
-            description=TEXT["consent_stats"], indent=False, layout=_WIDE
+            description=TEXT["consent_stats"], indent=False, layout=_wide()
         )
-        self.under_16 = widgets.Checkbox(description=TEXT["under_16"], indent=False, layout=_WIDE)
+        self.under_16 = widgets.Checkbox(description=TEXT["under_16"], indent=False, layout=_wide())
         self.pseudonym = widgets.Text(
             description=TEXT["pseudonym"],
             placeholder=TEXT["pseudonym_placeholder"],
@@ -260,16 +266,16 @@ class StartScreen:
             description=TEXT["create"],
             tooltip=TEXT["create_tip"],
             button_style="primary",
-            layout=_WIDE,
+            layout=_wide(),
         )
         self.open_button = widgets.Button(
-            description=TEXT["open"], tooltip=TEXT["open_tip"], layout=_WIDE
+            description=TEXT["open"], tooltip=TEXT["open_tip"], layout=_wide()
         )
         self.upload = widgets.FileUpload(
-            accept=".json", multiple=False, description=TEXT["upload"], layout=_WIDE
+            accept=".json", multiple=False, description=TEXT["upload"], layout=_wide()
         )
         self.download_button = widgets.Button(
-            description=TEXT["download"], tooltip=TEXT["download_tip"], layout=_WIDE
+            description=TEXT["download"], tooltip=TEXT["download_tip"], layout=_wide()
         )
         self.download_area = widgets.HTML()
         configured = submit_folder if submit_folder is not None else os.environ.get(SUBMIT_ENV)
@@ -280,19 +286,19 @@ class StartScreen:
             layout=widgets.Layout(width="60%"),
         )
         self.submit_button = widgets.Button(
-            description=TEXT["submit"], tooltip=TEXT["submit_tip"], layout=_WIDE
+            description=TEXT["submit"], tooltip=TEXT["submit_tip"], layout=_wide()
         )
         self.withdraw_button = widgets.Button(
-            description=TEXT["withdraw"], tooltip=TEXT["withdraw_tip"], layout=_WIDE
+            description=TEXT["withdraw"], tooltip=TEXT["withdraw_tip"], layout=_wide()
         )
         self.delete_confirm = widgets.Checkbox(
-            description=TEXT["delete_confirm"], indent=False, layout=_WIDE
+            description=TEXT["delete_confirm"], indent=False, layout=_wide()
         )
         self.delete_button = widgets.Button(
             description=TEXT["delete"],
             tooltip=TEXT["delete_tip"],
             button_style="danger",
-            layout=_WIDE,
+            layout=_wide(),
         )
         self.next_steps = widgets.HTML()
         self.restore_button = widgets.Button(
@@ -303,7 +309,7 @@ class StartScreen:
         )
         self._damaged: Path | None = None
         self.close_button = widgets.Button(
-            description=TEXT["close"], tooltip=TEXT["close_tip"], layout=_WIDE
+            description=TEXT["close"], tooltip=TEXT["close_tip"], layout=_wide()
         )
 
         def on(button: widgets.Button, action: Any, area: widgets.HTML) -> None:

@@ -63,9 +63,10 @@ TEXT = {
     ),
     "unreadable": "Your workbook “{name}” could not be opened: {error}",
     "what_to_do": (
-        "Go to the start page and open your workbook (type your pseudonym and press “Open my "
-        "workbook”), or start a new one. Until then this page shows the shared practice "
-        "workbook “{demo}”: anything entered here is kept there, not in your workbook."
+        "To go on, open your own workbook on the start page: type your pseudonym and press "
+        "“Open my workbook” (or start a new workbook there). Until you do, the step pages show "
+        "the shared practice workbook “{demo}”: anything entered there is kept in it, not in "
+        "your workbook."
     ),
     "demo_unsaved": (
         "The practice workbook could not be saved either ({error}); anything entered on this "
