@@ -17,12 +17,17 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import re
+import shlex
+import subprocess
+import sys
 import tempfile
 import time
 import tomllib
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import ROOT
@@ -260,7 +265,155 @@ def _report(step4, rated) -> None:
 # ---------------------------------------------------------------- Binder / repo2docker
 
 BINDER = ROOT / "binder"
+#: what repo2docker's apt.txt reader accepts as a package name (repo2docker, buildpacks/base.py)
+APT_NAME = re.compile(r"^[a-z0-9.+-]+$")
 
 
 def _pyproject() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _lines(path: Path) -> list[str]:
+    """The non-empty lines of a repo2docker list file, comments removed."""
+    text = path.read_text(encoding="utf-8")
+    return [
+        line.partition("#")[0].strip()
+        for line in text.splitlines()
+        if line.partition("#")[0].strip()
+    ]
+
+
+def _commands(script: Path) -> list[str]:
+    """A shell script's commands: continuation lines joined, comments and blanks left out."""
+    joined = script.read_text(encoding="utf-8").replace("\\\n", " ")
+    return [
+        line.strip()
+        for line in joined.splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+
+
+def test_binder_installs_the_package_with_the_extras_the_app_needs():
+    project = _pyproject()["project"]
+    requirements = _lines(BINDER / "requirements.txt")
+    # one local requirement: the checkout itself (repo2docker installs local paths after it has
+    # copied the repository), with extras that pyproject.toml defines
+    assert len(requirements) == 1, requirements
+    match = re.fullmatch(r"\.\[([a-z0-9_,-]+)\]", requirements[0])
+    assert match, f"expected '.[extras]', found {requirements[0]!r}"
+    extras = match.group(1).split(",")
+    assert set(extras) <= set(project["optional-dependencies"])
+    installed = {
+        re.split(r"[<>=!~\[; ]", dep, maxsplit=1)[0].lower()
+        for extra in extras
+        for dep in project["optional-dependencies"][extra]
+    }
+    # the Voilà app, its kernel, and the browser driver the report and postBuild use
+    assert {"voila", "ipykernel", "jupyterlab", "playwright"} <= installed
+
+
+def test_binder_python_satisfies_requires_python():
+    runtime = _lines(BINDER / "runtime.txt")
+    assert len(runtime) == 1
+    version = re.fullmatch(r"python-(\d+)\.(\d+)", runtime[0])
+    assert version, runtime
+    required = re.fullmatch(r">=\s*(\d+)\.(\d+)", _pyproject()["project"]["requires-python"])
+    assert required
+    found = tuple(int(v) for v in version.groups())
+    assert found >= tuple(int(v) for v in required.groups())
+
+
+def test_binder_apt_list_names_plain_packages_and_no_snap_chromium():
+    packages = _lines(BINDER / "apt.txt")
+    assert packages
+    bad = [p for p in packages if not APT_NAME.match(p)]
+    assert not bad, f"repo2docker refuses these apt.txt lines: {bad}"
+    assert len(packages) == len(set(packages))
+    # Ubuntu's chromium packages only install a snap, which does not run in a container
+    assert not {"chromium", "chromium-browser"} & set(packages)
+
+
+def test_binder_build_steps_are_pip_installs_and_the_playwright_browser_only():
+    post_build = BINDER / "postBuild"
+    assert os.access(post_build, os.X_OK), "repo2docker runs postBuild only when executable"
+    text = post_build.read_text(encoding="utf-8")
+    assert text.startswith("#!/bin/bash\n")
+    commands = _commands(post_build)
+    assert commands[0] == "set -euo pipefail"  # a failed step fails the build
+    for command in commands[1:]:
+        program = command.removeprefix("export ").split()[0]
+        assert program.startswith("PLAYWRIGHT_BROWSERS_PATH=") or program == "python", command
+    assert not re.search(r"\b(curl|wget|git|conda|mamba|npm|sudo)\b", "\n".join(commands))
+    installs = [c for c in commands if "playwright install" in c]
+    assert installs == ["python -m playwright install --no-shell --no-progress chromium"]
+
+
+def test_binder_records_the_chromium_path_with_the_installed_playwright(tmp_path):
+    """postBuild's one-line program, run here, names the Chromium build of this Playwright."""
+    program = next(c for c in _commands(BINDER / "postBuild") if c.startswith("python -c "))
+    code = shlex.split(program.partition(">")[0])[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path)},
+    ).stdout.strip()
+    assert Path(out).is_absolute()
+    assert Path(out).is_relative_to(tmp_path)
+    assert "careerkit-chromium.txt" in program
+
+
+@pytest.mark.parametrize("preset", [None, "/opt/chrome/chrome"])
+def test_binder_start_points_careerkit_to_the_recorded_chromium(tmp_path, preset):
+    start = BINDER / "start"
+    assert os.access(start, os.X_OK)
+    assert _commands(start)[-1] == 'exec "$@"'  # repo2docker's rule: start hands over
+    prefix = tmp_path / "env"
+    (prefix / "share").mkdir(parents=True)
+    recorded = "/srv/env/share/playwright-browsers/chromium-1/chrome-linux64/chrome"
+    (prefix / "share" / "careerkit-chromium.txt").write_text(recorded + "\n")
+    env = {k: v for k, v in os.environ.items() if k != "CAREERKIT_CHROMIUM"}
+    env["NB_PYTHON_PREFIX"] = str(prefix)
+    if preset:
+        env["CAREERKIT_CHROMIUM"] = preset
+    shown = subprocess.run(
+        [str(start), sys.executable, "-c", "import os; print(os.environ['CAREERKIT_CHROMIUM'])"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+        check=True,
+    ).stdout.strip()
+    # a Chromium chosen by the person running the container wins over the recorded one
+    assert shown == (preset or recorded)
+
+
+def test_binder_start_without_a_recorded_chromium_leaves_the_report_to_say_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "CAREERKIT_CHROMIUM"}
+    env["NB_PYTHON_PREFIX"] = str(tmp_path)
+    shown = subprocess.run(
+        [
+            str(BINDER / "start"),
+            sys.executable,
+            "-c",
+            "import os; print(os.environ.get('CAREERKIT_CHROMIUM', '-'))",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+        check=True,
+    ).stdout.strip()
+    assert shown == "-"
+
+
+def test_readme_binder_link_opens_the_start_notebook_in_voila():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"https://mybinder\.org/v2/gh/\S+", readme)
+    assert links, "README has no Binder link"
+    for link in links:
+        path = re.search(r"urlpath=voila%2Frender%2F(\S+)", link)
+        assert path, link
+        assert (ROOT / unquote(path.group(1))).is_file(), link
