@@ -220,3 +220,22 @@ def test_start_notebook_with_a_bad_link_runs_and_leaves_the_notice_to_its_screen
         SCRIPT_NAME="/voila/render/00_start_here.ipynb",
     )
     assert _first_code_cell(notebook).outputs == []  # shown by the start screen instead
+
+
+def test_a_workbook_that_cannot_be_read_is_a_notice(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (careerkit_home / "river-42.json").mkdir()  # not a file at all
+    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    wb = ck.open_current()
+    assert wb.is_demo and "“river-42” could not be opened" in wb.notice
+
+
+def test_a_file_holding_another_persons_workbook_is_a_notice(
+    careerkit_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = ck.Workbook.create("sky-7", tmp_path)
+    (careerkit_home / "river-42.json").write_bytes(other.path.read_bytes())
+    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    wb = ck.open_current()
+    assert wb.is_demo and "sky-7" in wb.notice  # never someone else's answers under this name

@@ -84,13 +84,6 @@ _NOTICE_STYLE = (
 _LINK_STYLE = "color:#0072B2;text-decoration:underline;font-weight:bold"
 
 
-class ShownWorkbookError(WorkbookError):
-    """A WorkbookError that IPython (JupyterLab, Voilà) shows as its message, not a traceback."""
-
-    def _render_traceback_(self) -> list[str]:
-        return [f"careerkit: {self}"]
-
-
 def home() -> Path:
     """The folder holding workbooks: ``$CAREERKIT_HOME``, else ``workbooks/`` by the notebooks."""
     configured = os.environ.get(HOME_ENV, "").strip()
@@ -138,21 +131,8 @@ def remembered(folder: str | Path | None = None) -> str | None:
         return None
 
 
-def from_url(query_string: str | None = None) -> str | None:
-    """The pseudonym given by the ``workbook`` URL parameter (Voilà), or None.
-
-    Raises :class:`WorkbookError` when the parameter cannot be a pseudonym.
-    """
-    raw = _url_value(query_string)
-    if raw is None:
-        return None
-    try:
-        return check_pseudonym(raw)
-    except InputError as exc:
-        raise ShownWorkbookError(f"The link names a workbook that cannot exist: {exc}") from exc
-
-
 def _url_value(query_string: str | None = None) -> str | None:
+    """The ``workbook`` URL parameter as given (Voilà's ``QUERY_STRING``), or None."""
     if query_string is None:
         query_string = os.environ.get("QUERY_STRING", "")
     values = parse_qs(query_string.lstrip("?")).get(URL_PARAMETER)
