@@ -364,6 +364,7 @@ def test_replaced_goal_and_answer_are_named_in_words(careerkit_home: Path) -> No
     other.save()
     rows = StartScreen(ck.open_current()).changes
     [entry] = rows.wb.replaced_values() if rows.wb is not None else []
+    assert "“2, Dislike”" in rows.describe(entry)  # the earlier answer, with its label
     words = rows.where(entry.field)
     assert words.startswith("Step 1, your interests, your answer to “")
     assert (

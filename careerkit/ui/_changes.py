@@ -100,6 +100,19 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+def _value_of(change: Change) -> str:
+    """The replaced value in words; an interest answer with its label ("4, Like")."""
+    shown = _shown(change.value)
+    if change.field.startswith("/interests/responses/") and isinstance(change.value, int):
+        # The answer labels live with the questionnaire's screen (one place to translate).
+        from careerkit.ui.interests import TEXT as QUIZ_TEXT
+
+        labels = QUIZ_TEXT["scale"]
+        if 1 <= change.value <= len(labels):
+            shown = f"{shown}, {labels[change.value - 1]}"
+    return shown
+
+
 @functools.cache
 def _inventory_texts() -> dict[str, str]:
     try:
@@ -170,7 +183,7 @@ class ChangesView:
         for entry in entries:
             # The tooltip names the value, so a screen reader tells the buttons apart.
             tip = TEXT["put_back_this_tip"].format(
-                value=_shown(entry.value), where=self.where(entry.field)
+                value=_value_of(entry), where=self.where(entry.field)
             )
             button = widgets.Button(
                 description=TEXT["put_back"],
@@ -194,7 +207,7 @@ class ChangesView:
             self._say(str(exc), "error")
             return
         self.show(self.wb)
-        done = TEXT["done"].format(where=self.where(change.field), value=_shown(change.value))
+        done = TEXT["done"].format(where=self.where(change.field), value=_value_of(change))
         self._say(done, "ok")
 
     def _say(self, text: str, kind: str) -> None:
@@ -205,7 +218,7 @@ class ChangesView:
         reason = TEXT.get(f"reason_{change.reason}", TEXT["reason_merge"])
         return TEXT["item"].format(
             where=_esc(self.where(change.field)),
-            value=_esc(_shown(change.value)),
+            value=_esc(_value_of(change)),
             reason=_esc(reason),
             when=_esc(change.replaced_at.strftime(TEXT["when_format"])),
         )
