@@ -206,6 +206,24 @@ def test_rating_saves_and_ranks_the_gap(step, wb):
     assert "Programming" in step.gap.summary.value
 
 
+def test_a_skill_and_a_knowledge_area_with_one_name_are_told_apart(step, wb):
+    # O*NET calls both the skill 2.A.1.e and the knowledge area 2.C.4.a "Mathematics"; for
+    # accountants both are rated, and two rows both labelled "Mathematics" cannot be told apart
+    choose_role(step, "accountant", "13-2011.00")
+    labels = {eid: c.description for eid, c in step.rater.controls.items()}
+    assert labels["2.A.1.e"] == "Mathematics (skill)"
+    assert labels["2.C.4.a"] == "Mathematics (knowledge)"
+    assert len(set(labels.values())) == len(labels)
+    assert labels["2.A.1.a"] == "Reading Comprehension"  # unique names stay as O*NET has them
+    step.rater.controls["2.A.1.e"].value = 1
+    step.rater.controls["2.C.4.a"].value = 5
+    assert reopen(wb).skills.ratings == {"2.A.1.e": 1, "2.C.4.a": 5}
+    # the gap tables use the same names: the skill is a gap, the knowledge area a strength
+    assert "<td" in step.gap.tables.value
+    assert "Mathematics (skill)" in step.gap.tables.value
+    assert "Mathematics (knowledge)" in step.gap.tables.value
+
+
 def test_role_without_onet_ratings_works_from_postings(step, wb):
     choose_role(step, "software developer", "15-1252.00")
     assert "no skill ratings" in step.target.current.value
