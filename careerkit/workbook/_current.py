@@ -78,8 +78,7 @@ TEXT = {
 
 #: the notice box: a bordered block in the Okabe–Ito vermillion, readable in light and dark
 _NOTICE_STYLE = (
-    "border:2px solid #D55E00;border-radius:4px;padding:0.6em 1em;margin:0.5em 0;"
-    "max-width:60em"
+    "border:2px solid #D55E00;border-radius:4px;padding:0.6em 1em;margin:0.5em 0;max-width:60em"
 )
 _LINK_STYLE = "color:#0072B2;text-decoration:underline;font-weight:bold"
 
