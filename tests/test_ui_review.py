@@ -10,6 +10,7 @@ import re
 import pytest
 
 from careerkit import goals
+from careerkit.ui._comments import step_label
 from careerkit.ui.review import TEXT, GuardianScreen, ReviewScreen
 from careerkit.workbook import Workbook, home
 from careerkit.workbook._counselor import copy_comments
@@ -101,8 +102,8 @@ def test_comments_are_saved_escaped_and_given_back_without_touching_the_rest(sub
     labels = [label for label, _ in screen.about.options]
     assert labels[:4] == [
         TEXT["about_all"],
-        TEXT["about_interests"],
-        TEXT["about_skills"],
+        step_label("interests"),
+        step_label("skills"),
         TEXT["about_goals"],
     ]
     assert any(label.startswith("Goal: Finish the <b>SQL</b>") for label in labels)

@@ -396,3 +396,21 @@ def test_a_value_that_can_no_longer_be_put_back_says_why(careerkit_home: Path) -
     [button] = screen.history_buttons.values()
     button.click()
     assert "no longer in the workbook" in screen.history_message.value
+
+
+def test_counselor_comments_show_when_the_workbook_is_opened(careerkit_home: Path) -> None:
+    wb = ck.Workbook.create("river-42")
+    wb.give_consent("2025-1", ["store", "share_with_counselor"])
+    screen = StartScreen()
+    screen.pseudonym.value = "river-42"
+    screen.open_button.click()
+    assert screen.comments.value == ""  # no comments: no empty section
+    screen.close_button.click()
+    wb.reload()
+    wb.add_comment("Look at <b>step 2</b> again.", author="Ada", about="skills")
+    screen.pseudonym.value = "river-42"
+    screen.open_button.click()
+    shown = screen.comments.value
+    assert "Comments from your counselor" in shown
+    assert "&lt;b&gt;step 2&lt;/b&gt;" in shown and "<b>step 2" not in shown
+    assert "Ada" in shown and "Step 2" in shown

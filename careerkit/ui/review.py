@@ -30,6 +30,7 @@ from IPython.display import display
 from careerkit import report
 from careerkit.errors import CareerkitError, InputError
 from careerkit.goals import Comment
+from careerkit.ui._comments import comments_html, short, step_label
 from careerkit.workbook import Workbook, home
 from careerkit.workbook._counselor import awaiting_guardian, copy_comments, shared_with_counselor
 from careerkit.workbook._model import now
@@ -73,8 +74,6 @@ TEXT = {
     "preview_title": "The participant's workbook, as their report shows it",
     "about": "About",
     "about_all": "The whole workbook",
-    "about_interests": "Step 1: interests",
-    "about_skills": "Step 2: skills gap",
     "about_goals": "Step 3: goals (all)",
     "about_goal": "Goal: {text}",
     "comment": "Comment",
@@ -83,8 +82,6 @@ TEXT = {
     "saved": "Your comment is saved in the shared copy.",
     "empty_comment": "The comment is empty: type it in the box first.",
     "comments_heading": "Comments so far",
-    "no_comments": "No comments yet.",
-    "on_goal": "on the goal “{text}”",
     "give_back": "Give the comments back",
     "given_back": "{n} new comment(s) added to “{name}”'s own workbook.",
     "nothing_new": "“{name}”'s own workbook already has every comment.",
@@ -104,20 +101,10 @@ _MESSAGE_STYLE = {
 }
 _LINK_STYLE = "font-weight: bold; text-decoration: underline; color: #0b5cad"
 _LABELLED = {"description_width": "initial"}
-_STEP_ABOUT = {
-    "interests": "about_interests",
-    "skills": "about_skills",
-    "goals": "about_goals",
-}
 
 
 def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-def _short(text: str, n: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def submit_folder() -> Path:
@@ -323,13 +310,15 @@ class ReviewScreen(_Screen):
             f'srcdoc="{_esc(page)}"></iframe>'
         )
         goals = [
-            (TEXT["about_goal"].format(text=_short(g.text)), f"goal:{g.id}")
+            (TEXT["about_goal"].format(text=short(g.text)), f"goal:{g.id}")
             for g in self.wb.goals.goals
             if g.text.strip()
         ]
         self.about.options = [
             (TEXT["about_all"], ""),
-            *[(TEXT[key], step) for step, key in _STEP_ABOUT.items()],
+            (step_label("interests"), "interests"),
+            (step_label("skills"), "skills"),
+            (TEXT["about_goals"], "goals"),
             *goals,
         ]
         self._show_comments()
@@ -380,28 +369,6 @@ class ReviewScreen(_Screen):
         return self.wb
 
     def _show_comments(self) -> None:
-        wb = self.wb
-        if wb is None:
-            self.comments.value = ""
-            return
-        items = []
-        for c in wb.counselor_comments:
-            about = TEXT[_STEP_ABOUT[c.about]] if c.about in _STEP_ABOUT else c.about
-            items.append((c.time, c.text, c.author, about))
-        for g in wb.goals.goals:
-            on = TEXT["on_goal"].format(text=_short(g.text))
-            items.extend((c.at, c.text, c.author, on) for c in g.counselor_comments)
-        items.sort(key=lambda item: item[0].timestamp() if item[0] else 0.0)
-        if not items:
-            body = f"<p>{_esc(TEXT['no_comments'])}</p>"
-        else:
-            body = (
-                "<ul>"
-                + "".join(
-                    f"<li>{_esc(text)} <small>– {_esc(' · '.join(p for p in (author, about) if p))}"
-                    "</small></li>"
-                    for _, text, author, about in items
-                )
-                + "</ul>"
-            )
-        self.comments.value = f"<h4>{_esc(TEXT['comments_heading'])}</h4>{body}"
+        self.comments.value = (
+            comments_html(self.wb, heading=TEXT["comments_heading"]) if self.wb else ""
+        )

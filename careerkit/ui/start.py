@@ -19,6 +19,7 @@ from IPython.display import display
 
 from careerkit.errors import CareerkitError
 from careerkit.ui._changes import ChangesView
+from careerkit.ui._comments import comments_html
 from careerkit.workbook import (
     DEMO_PSEUDONYM,
     PSEUDONYM_RULE,
@@ -230,6 +231,8 @@ class StartScreen:
         self.file_message = widgets.HTML()
         self.submit_message = widgets.HTML()
         self.delete_message = widgets.HTML()
+        #: the counselor's comments (shown while a workbook with comments is open)
+        self.comments = widgets.HTML()
         self.changes = ChangesView()
         self.history_section = self.changes.widget
         self.history_message = self.changes.message
@@ -369,6 +372,7 @@ class StartScreen:
                 widgets.HBox([self.create_button, self.open_button, self.restore_button]),
                 self.message,
                 widgets.HBox([self.status, self.close_button]),
+                self.comments,
                 heading("upload_heading"),
                 widgets.HTML(f"<p>{TEXT['upload_intro']}</p>"),
                 widgets.HBox([self.upload]),
@@ -467,6 +471,7 @@ class StartScreen:
         self.own_section.layout.display = "none" if hidden else None
         self.close_button.layout.display = "none" if hidden else None
         self.changes.show(self.wb)
+        self.comments.value = comments_html(self.wb, empty=False) if self.wb else ""
         if self.wb is None:
             self.status.value = f"<p>{_esc(TEXT['current_none'])}</p>"
             self.next_steps.value = f"<p>{_esc(TEXT['next_none'])}</p>"
