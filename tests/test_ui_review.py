@@ -12,8 +12,7 @@ import pytest
 from careerkit import goals
 from careerkit.ui._comments import step_label
 from careerkit.ui.review import TEXT, GuardianScreen, ReviewScreen
-from careerkit.workbook import Workbook, home
-from careerkit.workbook._counselor import copy_comments
+from careerkit.workbook import Workbook, copy_comments, home
 
 SHARE = ("store", "share_with_counselor", "cohort_statistics")
 

@@ -31,8 +31,13 @@ from careerkit import report
 from careerkit.errors import CareerkitError, InputError
 from careerkit.goals import Comment
 from careerkit.ui._comments import comments_html, short, step_label
-from careerkit.workbook import Workbook, home
-from careerkit.workbook._counselor import awaiting_guardian, copy_comments, shared_with_counselor
+from careerkit.workbook import (
+    Workbook,
+    awaiting_guardian,
+    copy_comments,
+    home,
+    shared_with_counselor,
+)
 from careerkit.workbook._model import now
 
 __all__ = ["TEXT", "GuardianScreen", "ReviewScreen"]

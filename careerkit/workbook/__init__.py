@@ -29,6 +29,12 @@ A file that went back in time (a restored backup) is merged without deleting any
 written by a newer careerkit are carried along.
 """
 
+from careerkit.workbook._counselor import (
+    Listing,
+    awaiting_guardian,
+    copy_comments,
+    shared_with_counselor,
+)
 from careerkit.workbook._current import (
     DEMO_PSEUDONYM,
     HOME_ENV,
@@ -70,10 +76,13 @@ __all__ = [
     "Consent",
     "CounselorComment",
     "DamagedWorkbookError",
+    "Listing",
     "Participant",
     "Submission",
     "Workbook",
+    "awaiting_guardian",
     "check_pseudonym",
+    "copy_comments",
     "delete_workbook",
     "forget_current",
     "home",
@@ -82,5 +91,6 @@ __all__ = [
     "path_segments",
     "remember_current",
     "remembered",
+    "shared_with_counselor",
     "workbook_path",
 ]
