@@ -125,33 +125,33 @@ TEXT = {
     "title_reliability": "Reliability",
     "title_about": "About",
     "desc_participants": (
-        "one row per participant who agreed to share their workbook with you: how far they got "
+        "One row per participant who agreed to share their workbook with you: how far they got "
         "in each step."
     ),
     "desc_steps": (
-        "people per step who have not started, started or finished it (share of everyone counted)."
+        "People per step who have not started, started or finished it (share of everyone counted)."
     ),
     "desc_holland_first_letter": (
-        "people by the first letter of their Holland code (share of those with a code)."
+        "People by the first letter of their Holland code (share of those with a code)."
     ),
     "desc_holland_code": (
-        "the most common three-letter Holland codes (share of those with a code)."
+        "The most common three-letter Holland codes (share of those with a code)."
     ),
     "desc_riasec_scores": (
-        "mean and standard deviation of each interest area's score (0–40), over everyone "
+        "Mean and standard deviation of each interest area's score (0–40), over everyone "
         "counted whose six areas could all be scored."
     ),
-    "desc_target_roles": ("the most common target roles (share of those who chose one)."),
+    "desc_target_roles": ("The most common target roles (share of those who chose one)."),
     "desc_gap_skills": (
-        "the skills and knowledge most often among people's three largest gaps (share of those "
+        "The skills and knowledge most often among people's three largest gaps (share of those "
         "with a gap; one person can have several, so shares add up to more than 100%)."
     ),
-    "desc_goal_categories": "goals by type (counts goals, not people; share of all goals).",
+    "desc_goal_categories": "Goals by type (counts goals, not people; share of all goals).",
     "desc_goal_status": (
-        "goals by the status participants set (counts goals, not people; share of all goals)."
+        "Goals by the status participants set (counts goals, not people; share of all goals)."
     ),
     "desc_smart_verdicts": (
-        "goals by the result of the SMART check (counts goals, not people; share of all goals "
+        "Goals by the result of the SMART check (counts goals, not people; share of all goals "
         "that could be checked)."
     ),
     "about_heading": "careerkit cohort export",
