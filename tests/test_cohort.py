@@ -223,6 +223,12 @@ def test_summary_counts_goals_verdicts_steps_and_gaps(cohort):
     # every nurse has the same three top gaps (all rated 2); 3 support staff may share some
     assert (gaps["count"].iloc[:3] >= 10).all() and (gaps["count"].iloc[:3] <= 13).all()
     assert gaps["group"].iloc[0].endswith(("(skill)", "(knowledge)"))
+    # mean scores: the 24 complete profiles (not the 2 unfinished, not the share-only R's)
+    scores = summary["riasec_scores"].set_index("group")
+    assert (scores["n"] == 24).all()
+    assert scores.loc["S (Social)", "mean"] > scores.loc["R (Realistic)", "mean"]
+    statuses = summary["goal_status"].set_index("group")
+    assert statuses.loc["not started", "count"] == 22  # every goal, as created
 
 
 def test_a_single_hidden_group_hides_the_next_smallest_too():
