@@ -353,3 +353,26 @@ def test_an_empty_folder_exports_empty_tables_not_an_error(tmp_path):
     assert _by_group(book["Interest scores"])["S (Social)"] == ["<5", "<5", "<5"]
     with zipfile.ZipFile(cohort.export(tmp_path / "empty.zip")) as archive:
         assert archive.read("participants.csv").decode("utf-8-sig").count("\n") == 1
+
+
+def test_goals_of_fewer_than_k_people_are_hidden_however_many_there_are(tmp_path):
+    from careerkit.cohort import suppress_fixed
+
+    table = suppress_fixed({"a": 12, "b": 6, "c": 0}, 5, people={"a": 7, "b": 1}).set_index("group")
+    # b: six goals but one person -> hidden, and a with it (or the total would give b away)
+    assert table.loc["b", "shown"] == "<5" and table.loc["a", "shown"] == "<5"
+    assert table.loc["c", "shown"] == "0"
+    assert suppress_fixed({"a": 9}, 5, people={"a": 9}, n_people=4)["shown"].tolist() == ["<5"]
+    folder = tmp_path / "goals"
+    for i in range(6):
+        goals = [Goal(text=f"skill goal {i}", category="skill")]
+        if i == 0:  # one keen person with six personal goals
+            goals += [Goal(text=f"personal goal {j}", category="personal") for j in range(6)]
+        _make(folder, f"g{i}", ALL_SCOPES, first="S", seed=i, goals=tuple(goals))
+    cohort = ck.cohort.load(folder)
+    categories = cohort.summary(k=5)["goal_categories"].set_index("group")
+    assert categories.loc["personal", "shown"] == "<5"
+    assert categories.loc["skill", "shown"] == "<5"  # hidden with it
+    assert "written by fewer than 5 people" in " ".join(cohort.summary(k=5).notes)
+    book = load_workbook(cohort.export(tmp_path / "goals.xlsx"))
+    assert _by_group(book["Goal types"])["personal"] == ["<5", "<5"]

@@ -228,6 +228,13 @@ class Cohort:
         categories = Counter(c for m in people for c in m.goal_categories)
         statuses = Counter(s for m in people for s in m.goal_statuses)
         verdicts = Counter(v for m in people for v in m.smart_verdicts if v)
+        # Goals are counted, but a group of goals is shown only with k people behind it.
+        writers = {
+            "categories": Counter(c for m in people for c in set(m.goal_categories)),
+            "statuses": Counter(s for m in people for s in set(m.goal_statuses)),
+            "verdicts": Counter(v for m in people for v in set(m.smart_verdicts) if v),
+        }
+        n_writers = sum(bool(m.goals) for m in people)
         tables = {
             "steps": pd.concat(step_frames, ignore_index=True),
             "holland_first_letter": suppress_fixed(
@@ -250,9 +257,21 @@ class Cohort:
             "goal_categories": suppress_fixed(
                 {c: categories.get(c, 0) for c in [*(x.value for x in Category), TEXT["no_type"]]},
                 k,
+                people=writers["categories"],
+                n_people=n_writers,
             ),
-            "goal_status": suppress_fixed({s.value: statuses.get(s.value, 0) for s in Status}, k),
-            "smart_verdicts": suppress_fixed({v: verdicts.get(v, 0) for v in SMART_VERDICTS}, k),
+            "goal_status": suppress_fixed(
+                {s.value: statuses.get(s.value, 0) for s in Status},
+                k,
+                people=writers["statuses"],
+                n_people=n_writers,
+            ),
+            "smart_verdicts": suppress_fixed(
+                {v: verdicts.get(v, 0) for v in SMART_VERDICTS},
+                k,
+                people=writers["verdicts"],
+                n_people=n_writers,
+            ),
         }
         n_valid = len(self.members) + len(self.excluded)
         notes = [self.consent_note()]
@@ -260,6 +279,7 @@ class Cohort:
             notes.append(TEXT["too_small"].format(n=n, k=k))
         notes.append(TEXT["suppressed_line"].format(k=k))
         notes.append(TEXT["open_groups_line"].format(k=k, other=TEXT["other"].format(k=k)))
+        notes.append(TEXT["goals_line"].format(k=k))
         notes.append(TEXT["gap_line"])
         notes.append(TEXT["ties_line"])
         if len(self.skipped):

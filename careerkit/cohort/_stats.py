@@ -7,7 +7,8 @@ whose total is shown elsewhere, a single hidden count could be worked out by sub
 next smallest non-zero count is hidden as well ("secondary suppression"). Open groups (target
 roles, gap skills) are named only when at least k people share them; the rest are counted
 together in one "other" row. Zero counts are shown. When fewer than k people allow statistics at
-all, every count is hidden.
+all, every count is hidden. Tables that count goals (one person may write several) also hide a
+group with fewer than k people behind it, however many goals it holds.
 """
 
 from __future__ import annotations
@@ -35,19 +36,33 @@ def _frame(groups: Sequence[str], counts: Sequence[int | None], total: int, k: i
     return pd.DataFrame({"group": list(groups), "count": count, "shown": shown, "share": share})
 
 
-def suppress_fixed(counts: Mapping[str, int], k: int, total: int | None = None) -> pd.DataFrame:
+def suppress_fixed(
+    counts: Mapping[str, int],
+    k: int,
+    total: int | None = None,
+    people: Mapping[str, int] | None = None,
+    n_people: int | None = None,
+) -> pd.DataFrame:
     """A distribution over known groups, with counts of 1..k−1 hidden (see module docstring).
 
-    ``total`` is the number of people the shares refer to (default: the sum of the counts).
+    ``total`` is the number the shares refer to (default: the sum of the counts). When the
+    counts are of things people have several of (goals), ``people`` gives the number of
+    distinct people behind each group and ``n_people`` behind all of them: a group is then
+    hidden when fewer than k people are behind it, however many goals they wrote, and
+    everything is hidden when fewer than k people are behind the whole table.
     """
     check_k(k)
     total = sum(counts.values()) if total is None else total
     groups = list(counts)
     values: list[int | None] = [int(counts[g]) for g in groups]
-    if total < k:
+    if total < k or (n_people is not None and n_people < k):
         values = [None if v else 0 for v in values]
         return _frame(groups, values, total, k)
-    hidden = [i for i, v in enumerate(values) if v is not None and 0 < v < k]
+    hidden = [
+        i
+        for i, (g, v) in enumerate(zip(groups, values, strict=True))
+        if v is not None and (0 < v < k or (people is not None and v and people.get(g, 0) < k))
+    ]
     for i in hidden:
         values[i] = None
     if len(hidden) == 1:

@@ -48,6 +48,10 @@ TEXT = {
         "Target roles and gap skills chosen by fewer than {k} people are not named; they are "
         "counted together as '{other}'."
     ),
+    "goals_line": (
+        "Goal tables count goals, not people: a group of goals written by fewer than {k} people "
+        "is hidden too, however many goals it holds."
+    ),
     "too_small": (
         "Only {n} workbook(s) allow group statistics, fewer than {k}: no statistics are shown "
         "until at least {k} participants have agreed."
