@@ -92,10 +92,11 @@ def browser(chromium: str):
 
 def _render(browser, url: str):
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(url, timeout=120_000)
-    # Voilà shows the page once every cell has run; widgets then appear.
-    page.wait_for_selector(".jupyter-widgets", timeout=120_000)
-    page.wait_for_load_state("networkidle", timeout=120_000)
+    page.goto(url, timeout=240_000)
+    # Voilà shows the page once every cell has run; widgets then appear. Generous limits: on a
+    # busy 2-core machine (the suite runs two workers) a kernel start alone can take a minute.
+    page.wait_for_selector(".jupyter-widgets", timeout=240_000)
+    page.wait_for_load_state("networkidle", timeout=240_000)
     return page
 
 
