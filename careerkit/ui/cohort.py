@@ -18,7 +18,6 @@ words, never as a traceback.
 from __future__ import annotations
 
 import base64
-import html
 import os
 from pathlib import Path
 from typing import Any
@@ -45,7 +44,7 @@ from careerkit.cohort import (
     reliability_table,
     summary_tables,
 )
-from careerkit.errors import CareerkitError
+from careerkit.ui._screen import LINK_STYLE, Screen, esc
 from careerkit.workbook import home
 
 __all__ = ["SUBMIT_ENV", "TEXT", "BatchExportScreen", "CohortScreen"]
@@ -65,7 +64,6 @@ TEXT = {
     "load": "Load workbooks",
     "loaded": "Read {n} workbook(s) from {folder}.",
     "empty": "There are no workbooks in {folder} yet.",
-    "problem": "Something went wrong with the file system: {error}",
     "skipped_heading": "Files that could not be read",
     "excluded_heading": "Left out because of consent",
     "progress_heading": "Progress of each participant",
@@ -111,21 +109,11 @@ TEXT = {
     "table_saved": "The cohort table is in {path}; its key is in {key}.",
     "table_name": "cohort.xlsx",
 }
-_MESSAGE_STYLE = {
-    "info": "color:inherit",
-    "error": "color:#B00020;font-weight:bold",
-    "ok": "color:#00634A",
-}
-_LINK_STYLE = "color:#0072B2;text-decoration:underline"  # Okabe–Ito blue
 _MIME = {
     ".csv": "text/csv",
     ".zip": "application/zip",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def _esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _table(table: Table) -> str:
@@ -140,7 +128,7 @@ def default_folder() -> Path:
     return Path(configured).expanduser() if configured else home()
 
 
-class CohortScreen:
+class CohortScreen(Screen):
     """The counselor's view of a folder of workbooks.
 
     Attributes
@@ -188,7 +176,7 @@ class CohortScreen:
             style={"description_width": "initial"},
             layout=widgets.Layout(width="40em"),
         )
-        self.export_hint = widgets.HTML(f"<p>{_esc(TEXT['export_hint'])}</p>")
+        self.export_hint = widgets.HTML(f"<p>{esc(TEXT['export_hint'])}</p>")
         self.pseudonymise = widgets.Checkbox(
             value=True, description=TEXT["pseudonymise"], indent=False
         )
@@ -200,11 +188,11 @@ class CohortScreen:
         self.export_button.on_click(lambda _: self._guarded(self.export))
 
         def heading(key: str) -> widgets.HTML:
-            return widgets.HTML(f"<h3>{_esc(TEXT[key])}</h3>")
+            return widgets.HTML(f"<h3>{esc(TEXT[key])}</h3>")
 
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<h2>{_esc(TEXT['heading'])}</h2><p>{_esc(TEXT['intro'])}</p>"),
+                widgets.HTML(f"<h2>{esc(TEXT['heading'])}</h2><p>{esc(TEXT['intro'])}</p>"),
                 self.folder,
                 widgets.HBox([self.k, self.load_button]),
                 self.message,
@@ -229,27 +217,15 @@ class CohortScreen:
         )
 
     # ------------------------------------------------------------------ helpers
-    def _say(self, text: str, kind: str = "info") -> None:
-        self.message.value = (
-            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{_esc(text)}</p>' if text else ""
-        )
-
-    def _guarded(self, action: Any) -> None:
-        try:
-            action()
-        except CareerkitError as exc:
-            self._say(str(exc), "error")
-        except OSError as exc:
-            self._say(TEXT["problem"].format(error=exc.strerror or exc), "error")
 
     def _listing(self, key: str, frame: pd.DataFrame) -> str:
         if frame.empty:
             return ""
         items = "".join(
-            f"<li>{_esc(f)}: {_esc(r)}</li>"
+            f"<li>{esc(f)}: {esc(r)}</li>"
             for f, r in zip(frame["file"], frame["reason"], strict=True)
         )
-        return f"<h4>{_esc(TEXT[key])}</h4><ul>{items}</ul>"
+        return f"<h4>{esc(TEXT[key])}</h4><ul>{items}</ul>"
 
     # ------------------------------------------------------------------ actions
     def load(self) -> None:
@@ -272,10 +248,10 @@ class CohortScreen:
         self.progress.value = (
             _table(participants_table(progress))
             if len(progress)
-            else f"<p>{_esc(TEXT['no_progress'])}</p>"
+            else f"<p>{esc(TEXT['no_progress'])}</p>"
         )
         reliability = reliability_table(cohort.reliability())
-        self.reliability.value = f"<p>{_esc(reliability.description)}</p>" + _table(reliability)
+        self.reliability.value = f"<p>{esc(reliability.description)}</p>" + _table(reliability)
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -283,9 +259,9 @@ class CohortScreen:
         if self.cohort is None:
             return
         summary: CohortSummary = self.cohort.summary(k=int(self.k.value))
-        notes = "".join(f"<p>{_esc(n)}</p>" for n in summary.notes)
+        notes = "".join(f"<p>{esc(n)}</p>" for n in summary.notes)
         tables = "".join(
-            f"<h4>{_esc(t.title)}</h4><p>{_esc(t.description)}</p>" + _table(t)
+            f"<h4>{esc(t.title)}</h4><p>{esc(t.description)}</p>" + _table(t)
             for t in summary_tables(summary)
         )
         self.summary.value = notes + tables
@@ -299,7 +275,7 @@ class CohortScreen:
         with self.charts:
             for fig in self.figures:
                 display(fig)
-                display(widgets.HTML(f"<p>{_esc(chart_summary(fig))}</p>"))
+                display(widgets.HTML(f"<p>{esc(chart_summary(fig))}</p>"))
 
     def export(self) -> None:
         """Write the export and offer it (and the key) as download links."""
@@ -328,16 +304,13 @@ class CohortScreen:
         payload = base64.b64encode(path.read_bytes()).decode("ascii")
         mime = _MIME.get(path.suffix.lower(), "text/csv")
         return (
-            f'<p><a download="{_esc(path.name)}" style="{_LINK_STYLE}" '
+            f'<p><a download="{esc(path.name)}" style="{LINK_STYLE}" '
             f'href="data:{mime};base64,{payload}">'
-            f"{_esc(TEXT['download'].format(name=path.name))}</a></p>"
+            f"{esc(TEXT['download'].format(name=path.name))}</a></p>"
         )
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
 
-
-class BatchExportScreen:
+class BatchExportScreen(Screen):
     """Every shared workbook's report in one go (:func:`careerkit.report.export_many`).
 
     Attributes
@@ -379,7 +352,7 @@ class BatchExportScreen:
         self.widget = widgets.VBox(
             [
                 widgets.HTML(
-                    f"<h2>{_esc(TEXT['batch_heading'])}</h2><p>{_esc(TEXT['batch_intro'])}</p>"
+                    f"<h2>{esc(TEXT['batch_heading'])}</h2><p>{esc(TEXT['batch_intro'])}</p>"
                 ),
                 self.folder,
                 self.out_folder,
@@ -389,14 +362,6 @@ class BatchExportScreen:
                 self.message,
             ]
         )
-
-    def _say(self, text: str, kind: str = "info") -> None:
-        lines = "<br>".join(_esc(line) for line in text.splitlines())
-        self.message.value = (
-            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{lines}</p>' if text else ""
-        )
-
-    _guarded = CohortScreen._guarded
 
     def export(self) -> None:
         """Write the reports (and the cohort table); say what was written and what was not."""
@@ -421,6 +386,3 @@ class BatchExportScreen:
             table = cohort.export(out / TEXT["table_name"])
             lines.append(TEXT["table_saved"].format(path=table, key=key_path(table)))
         self._say("\n".join(lines), "error" if self.result.skipped else "ok")
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)

@@ -19,18 +19,16 @@ message area in plain words, never as a traceback.
 from __future__ import annotations
 
 import base64
-import html
 import os
 from pathlib import Path
-from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from careerkit import report
-from careerkit.errors import CareerkitError, InputError
+from careerkit.errors import InputError
 from careerkit.goals import Comment
 from careerkit.ui._comments import comments_html, short, step_label
+from careerkit.ui._screen import LINK_STYLE, Screen, esc
 from careerkit.workbook import (
     Workbook,
     awaiting_guardian,
@@ -96,20 +94,9 @@ TEXT = {
         "nothing they wrote since is lost."
     ),
     "link": "Save {name}",
-    "problem": "Something went wrong reading or writing a file: {error}",
 }
 
-_MESSAGE_STYLE = {
-    "info": "color:#222222",
-    "ok": "color:#1B5E20",
-    "error": "color:#B00020;font-weight:bold",
-}
-_LINK_STYLE = "font-weight: bold; text-decoration: underline; color: #0b5cad"
 _LABELLED = {"description_width": "initial"}
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def submit_folder() -> Path:
@@ -129,27 +116,7 @@ def _folder_field(folder: str | Path, key: str) -> tuple[widgets.Text, widgets.B
     return box, widgets.Button(description=TEXT["list"], icon="refresh")
 
 
-class _Screen:
-    message: widgets.HTML
-
-    def _say(self, text: str, kind: str = "info") -> None:
-        self.message.value = (
-            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{_esc(text)}</p>' if text else ""
-        )
-
-    def _guarded(self, action: Any) -> None:
-        try:
-            action()
-        except CareerkitError as exc:
-            self._say(str(exc), "error")
-        except OSError as exc:
-            self._say(TEXT["problem"].format(error=exc.strerror or exc), "error")
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
-
-
-class GuardianScreen(_Screen):
+class GuardianScreen(Screen):
     """Note a parent's or guardian's consent for participants under 16.
 
     Attributes
@@ -175,8 +142,7 @@ class GuardianScreen(_Screen):
         self.widget = widgets.VBox(
             [
                 widgets.HTML(
-                    f"<h3>{_esc(TEXT['guardian_heading'])}</h3>"
-                    f"<p>{_esc(TEXT['guardian_intro'])}</p>"
+                    f"<h3>{esc(TEXT['guardian_heading'])}</h3><p>{esc(TEXT['guardian_intro'])}</p>"
                 ),
                 widgets.HBox([self.folder, self.list_button]),
                 self.choose,
@@ -209,7 +175,7 @@ class GuardianScreen(_Screen):
         self._say(TEXT["noted"].format(name=name, by=by), "ok")
 
 
-class ReviewScreen(_Screen):
+class ReviewScreen(Screen):
     """Read one shared workbook, comment on it, and give the comments back.
 
     Attributes
@@ -257,7 +223,7 @@ class ReviewScreen(_Screen):
         self.widget = widgets.VBox(
             [
                 widgets.HTML(
-                    f"<h3>{_esc(TEXT['review_heading'])}</h3><p>{_esc(TEXT['review_intro'])}</p>"
+                    f"<h3>{esc(TEXT['review_heading'])}</h3><p>{esc(TEXT['review_intro'])}</p>"
                 ),
                 widgets.HBox([self.folder, self.list_button]),
                 self.choose,
@@ -310,9 +276,9 @@ class ReviewScreen(_Screen):
         self.wb = Workbook.open(self.choose.value)
         page = report.render_html(self.wb, charts="text")
         self.preview.value = (
-            f'<iframe title="{_esc(TEXT["preview_title"])}" sandbox="" '
+            f'<iframe title="{esc(TEXT["preview_title"])}" sandbox="" '
             f'style="width: 100%; height: 480px; border: 1px solid #ccc" '
-            f'srcdoc="{_esc(page)}"></iframe>'
+            f'srcdoc="{esc(page)}"></iframe>'
         )
         goals = [
             (TEXT["about_goal"].format(text=short(g.text)), f"goal:{g.id}")
@@ -360,9 +326,9 @@ class ReviewScreen(_Screen):
         payload = base64.b64encode(wb.to_bytes()).decode("ascii")
         name = wb.download_name
         self.download_area.value = (
-            f'<p><a download="{_esc(name)}" style="{_LINK_STYLE}" '
+            f'<p><a download="{esc(name)}" style="{LINK_STYLE}" '
             f'href="data:application/json;base64,{payload}">'
-            f"{_esc(TEXT['link'].format(name=name))}</a></p>"
+            f"{esc(TEXT['link'].format(name=name))}</a></p>"
         )
         self._say(TEXT["hand_over"].format(name=wb.pseudonym))
 
