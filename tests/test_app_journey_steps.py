@@ -64,17 +64,25 @@ def _workbook(path: Path, predicate, timeout: float = 30.0) -> dict:
 
 @contextlib.contextmanager
 def _explained(page):
-    """On a timeout, fail with what the page says (its messages are where problems show)."""
+    """On a timeout, fail with what the page says and what its console reported (screens show
+    problems in their message areas; the widget manager reports to the console)."""
     from playwright.sync_api import Error as PlaywrightError
 
+    console: list[str] = []
+    page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
     try:
         yield
     except PlaywrightError as exc:
         text = page.inner_text("body")
-        page.screenshot(
-            path=str(Path(tempfile.gettempdir()) / "careerkit-journey-steps.png"), full_page=True
+        dump = Path(tempfile.gettempdir()) / "careerkit-journey-steps.txt"
+        dump.write_text(text + "\n--- console ---\n" + "\n".join(console), encoding="utf-8")
+        problems = [c for c in console if not c.startswith(("log:", "debug:", "info:"))]
+        pytest.fail(
+            f"{exc}\n--- console (not log) ---\n"
+            + "\n".join(problems[-30:])
+            + f"\n--- the page said (end; all of it in {dump}) ---\n{text[-3000:]}"
         )
-        pytest.fail(f"{exc}\n--- the page said (end) ---\n{text[-4000:]}")
 
 
 def _rating_buttons(page, element_name: str):
@@ -124,6 +132,8 @@ def test_participant_walks_skills_goals_and_report_and_the_workbook_keeps_it(
 
 def _skills_gap(step2, path: Path, rated) -> None:
     """Step 2: target role, sample postings, a skill held, two ratings, the gap, draft goals."""
+    from playwright.sync_api import expect
+
     soc_code, title = ROLE
     first, second = rated
     step2.get_by_text(SKILLS_TEXT["current_none"]).wait_for(timeout=FIRST_RENDER_MS)
@@ -142,7 +152,7 @@ def _skills_gap(step2, path: Path, rated) -> None:
 
     # the sample list follows the target role; the samples are labelled illustrative
     samples = step2.get_by_role("combobox", name=SKILLS_TEXT["sample_role"])
-    assert soc_code in samples.input_value()
+    expect(samples).to_have_value(re.compile(re.escape(soc_code)), timeout=ACTION_MS)
     step2.get_by_role("button", name=SKILLS_TEXT["use_samples"]).click()
     step2.get_by_text(re.compile(r"Added \d+ posting\(s\)")).wait_for()
     postings = step2.get_by_role("listbox", name=SKILLS_TEXT["your_postings"])
