@@ -226,6 +226,18 @@ def test_every_control_has_a_label(wb):
     assert TEXT["new_goal"] == step.editor.new_button.description
 
 
+def test_milestone_row_leaves_room_for_the_add_button(wb):
+    # title, date and button share one row; a 95 % title and a 170px "Due" label squeezed the
+    # button's label to "Add mi…" at 1280px (seen in the browser journey test)
+    editor = GoalEditor(wb, today=TODAY)
+    row = next(w for w in editor.widget.children
+               if isinstance(w, widgets.HBox) and editor.add_milestone in w.children)
+    assert row.children == (editor.milestone_title, editor.milestone_due, editor.add_milestone)
+    assert float(editor.milestone_title.layout.width.rstrip("%")) <= 60
+    assert editor.milestone_due.style.description_width == "initial"
+    assert editor.add_milestone.layout.width == "auto"
+
+
 def test_checklist_keeps_its_widgets_when_refreshed(wb):
     # Replacing on-screen widgets while the browser still draws them loses them ("model not
     # found"), so a refresh must reuse the checkbox of a milestone that is still there.

@@ -119,10 +119,13 @@ class GoalEditor:
         self.link_role = widgets.Checkbox(
             description=TEXT["link_role"].format(title=role) if role else TEXT["link_role_none"],
             disabled=not role, indent=False, layout=FULL)
+        # Title, date and button share one row: a full-width title squeezed the button's label
+        # to "Add mi…" on a laptop screen.
         self.milestone_title = widgets.Text(description=TEXT["milestone_title"],
                                             placeholder=TEXT["milestone_title_ph"], style=STYLE,
-                                            layout=FULL)
-        self.milestone_due = widgets.DatePicker(description=TEXT["milestone_due"], style=STYLE)
+                                            layout=widgets.Layout(width="55%"))
+        self.milestone_due = widgets.DatePicker(description=TEXT["milestone_due"],
+                                                style={"description_width": "initial"})
         self.add_milestone = widgets.Button(description=TEXT["add_milestone"], icon="flag",
                                             layout=AUTO)
         self.message = widgets.HTML()
