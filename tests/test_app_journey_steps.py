@@ -218,7 +218,10 @@ def _goals(step3, path: Path) -> None:
     due = date.today() + timedelta(days=60)
     step3.get_by_role("textbox", name=GOALS_TEXT["milestone_title"]).fill(MILESTONE)
     step3.get_by_role("textbox", name=GOALS_TEXT["milestone_due"], exact=True).fill(due.isoformat())
-    step3.get_by_role("button", name=GOALS_TEXT["add_milestone"]).click()
+    add = step3.get_by_role("button", name=GOALS_TEXT["add_milestone"])
+    # the button's whole label is readable (not cut to "Add mi…" beside the title and date)
+    assert add.evaluate("b => b.scrollWidth <= b.clientWidth")
+    add.click()
     step3.get_by_text(GOALS_TEXT["milestone_added"].format(title=MILESTONE)).wait_for()
     saved = _workbook(
         path,
