@@ -304,22 +304,3 @@ def test_windows_line_ends_and_br_tags_still_mark_sections(ex):
     assert {m.text: m.strength for m in got} == {"Python": "required", "Docker": "preferred"}
     assert all(html_text[m.start : m.end] == m.text for m in got)
 
-
-# ------------------------------------------------------------------ garbage collector
-@pytest.mark.parametrize("enabled", [True, False])
-def test_extract_leaves_the_garbage_collector_as_it_found_it(ex, enabled):
-    import gc
-
-    was = gc.isenabled()
-    try:
-        (gc.enable if enabled else gc.disable)()
-        assert labels(ex.extract("Requirements: Python and SQL."))
-        assert gc.isenabled() is enabled
-        with pytest.raises(InputError):
-            ex.extract(b"not text")  # type: ignore[arg-type]
-        assert gc.isenabled() is enabled
-        with pytest.raises(TypeError):
-            ex.extract("Python", employer=3.5)  # type: ignore[arg-type]
-        assert gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()

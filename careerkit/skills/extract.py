@@ -17,7 +17,6 @@ Each match's strength comes from the posting's sections and cue phrases (``_sect
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -41,8 +40,6 @@ from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise
 from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
 __all__ = ["STRENGTHS", "SkillExtractor", "SkillMatch"]
-
-_gc_isenabled, _gc_disable, _gc_enable = gc.isenabled, gc.disable, gc.enable
 
 STRENGTHS = ("required", "preferred", "unspecified")
 
@@ -287,21 +284,6 @@ class SkillExtractor:
             raise InputError(TEXT["not_text"].format(type=type(text).__name__))
         if not text:
             return []
-        # The cyclic garbage collector is paused while one posting is searched. extract()
-        # makes thousands of small tuples (one per automaton match) and no reference cycles,
-        # so the collections its allocations would trigger find nothing to free, yet cost
-        # about a tenth of its time (benchmarks/results/extract_figures.md). Reference
-        # counting still frees everything at once; the collector is resumed on the way out,
-        # and left alone when the caller had already paused it.
-        if not _gc_isenabled():
-            return self._extract(text, employer)
-        _gc_disable()
-        try:
-            return self._extract(text, employer)
-        finally:
-            _gc_enable()
-
-    def _extract(self, text: str, employer: str | Iterable[str] | None) -> list[SkillMatch]:
         doc = normalise(text)
         search = doc.search
         # byte spans of the alias (after the pattern's leading space): start, end, pattern
