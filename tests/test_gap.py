@@ -369,3 +369,17 @@ def test_requirements_from_sample_postings_with_the_real_extractor(extractor):
     assert req.loc["Microsoft Excel", "required"] >= 1
     # the sample company "Example employer" is never a skill
     assert not any("example" in label.casefold() for label in req.index)
+
+
+def test_a_name_onet_gives_a_skill_and_a_knowledge_area_carries_its_kind():
+    # O*NET 29.2 rates both the skill 2.A.1.e and the knowledge area 2.C.4.a, each called
+    # "Mathematics", for accountants; a chart or goal naming just "Mathematics" is ambiguous
+    need = ck.skills.occupation_requirements("13-2011.00")
+    names = dict(zip(need["element_id"], need["element_name"], strict=True))
+    assert names["2.A.1.e"] == "Mathematics (skill)"
+    assert names["2.C.4.a"] == "Mathematics (knowledge)"
+    assert names["2.A.1.a"] == "Reading Comprehension"  # unique names stay as O*NET has them
+    assert need["element_name"].is_unique
+    table = ck.skills.gap({"2.A.1.e": 1, "2.C.4.a": 1}, need)
+    summary = ck.charts.summary(ck.charts.gap_chart(table))
+    assert "Mathematics (skill)" in summary and "Mathematics (knowledge)" in summary

@@ -72,6 +72,8 @@ TEXT = {
         "(choose the role from the list or search by title)."
     ),
     "note_postings_only": "This gap is based on job postings only.",
+    # a name O*NET gives both a skill and a knowledge area, with which one it is
+    "name_with_kind": "{name} ({kind})",
     "note_rate_first": (
         "Nothing is rated yet, so this gap is based on job postings only; rate yourself to "
         "compare with O*NET as well."
@@ -223,7 +225,9 @@ def occupation_requirements(soc_code: str) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``element_id, element_name, kind`` ("skill"|"knowledge"), ``importance`` (IM 1–5),
-        ``level`` (LV 0–7), ``suppress``, sorted by importance then level (descending).
+        ``level`` (LV 0–7), ``suppress``, sorted by importance then level (descending). A name
+        O*NET gives both a skill and a knowledge area carries its kind: "Mathematics (skill)",
+        "Mathematics (knowledge)".
         ``attrs``: ``soc_code``, ``title``, ``rated`` (False when O*NET has no skill ratings for
         this occupation — some have interest profiles but no ratings; the frame is then empty)
         and ``message`` (a plain explanation when not rated, else "").
@@ -248,6 +252,17 @@ def occupation_requirements(soc_code: str) -> pd.DataFrame:
         .reset_index(drop=True)
     )
     out["suppress"] = out["suppress"].astype(bool)
+    twice = out["element_name"].duplicated(keep=False)
+    if twice.any():
+        # O*NET names a skill and a knowledge area alike ("Mathematics", 2.A.1.e and 2.C.4.a):
+        # such names carry their kind, so every table, chart, rating row and goal built from
+        # this frame can tell the two apart
+        out.loc[twice, "element_name"] = [
+            TEXT["name_with_kind"].format(name=name, kind=kind)
+            for name, kind in zip(
+                out.loc[twice, "element_name"], out.loc[twice, "kind"], strict=True
+            )
+        ]
     rated = not out.empty
     out.attrs.update(
         soc_code=code,

@@ -70,8 +70,6 @@ TEXT = {
     ),
     "scale_heading": "What the numbers mean",
     # O*NET names a skill and a knowledge area "Mathematics": such names carry their kind
-    "name_with_kind": "{name} ({kind})",
-    "kinds": {"skill": "skill", "knowledge": "knowledge"},
     "gap_heading": "5. Your skills gap",
     "gap_refresh": "Show my gap",
     "make_goals": "Make these draft goals",

@@ -14,21 +14,6 @@ from careerkit.ui.skills._common import Screen, SkillsSession, message
 from careerkit.ui.skills._text import TEXT
 
 
-def display_names(frame: Any) -> dict[str, str]:
-    """``element_id`` → the name a person reads. O*NET gives a skill and a knowledge area the
-    same name ("Mathematics", 2.A.1.e and 2.C.4.a); those names carry their kind, so the two
-    rows can be told apart."""
-    twice = frame["element_name"].duplicated(keep=False).tolist()
-    return {
-        row.element_id: TEXT["name_with_kind"].format(
-            name=row.element_name, kind=TEXT["kinds"].get(row.kind, row.kind)
-        )
-        if dup
-        else row.element_name
-        for row, dup in zip(frame.itertuples(index=False), twice, strict=True)
-    }
-
-
 class SkillRater(Screen):
     """One labelled 1–5 control per O*NET item the target role needs most (importance ≥ 3)."""
 
@@ -67,12 +52,11 @@ class SkillRater(Screen):
         ratings = self.wb.skills.ratings
         tips = list(skills.RATING_SCALE.values())
         items = skills.items_to_rate(need)
-        names = display_names(items)
         for row in items.itertuples(index=False):
             control = widgets.ToggleButtons(
                 options=[(str(n), n) for n in skills.RATING_SCALE],
                 value=ratings.get(row.element_id),
-                description=names[row.element_id],
+                description=row.element_name,
                 tooltips=tips,
                 style={"description_width": "16em", "button_width": "3em"},
             )
@@ -172,12 +156,9 @@ class GapView(Screen):
             for figure in figures:
                 display(figure)
         self.summary.value = "".join(f"<p>{html.escape(charts.summary(f))}</p>" for f in figures)
-        # the names the rater shows, so a row reads the same in both places
-        need = self.session.occupation_need()
-        names = {} if need is None or need.empty else display_names(skills.items_to_rate(need))
         onet_rows = [
             [
-                names.get(r.element_id, r.element_name),
+                r.element_name,
                 str(r.rating),
                 f"{r.need_level:.1f}",
                 f"{r.priority:.2f}",
@@ -189,7 +170,7 @@ class GapView(Screen):
             for r in table.postings.head(self.top).itertuples(index=False)
         ]
         strength_rows = [
-            [names.get(r.element_id, r.element_name), str(r.rating), f"{r.need_level:.1f}"]
+            [r.element_name, str(r.rating), f"{r.need_level:.1f}"]
             for r in table.strengths.head(self.top).itertuples(index=False)
         ]
         notes = list(table.notes)
