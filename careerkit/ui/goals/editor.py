@@ -87,21 +87,26 @@ class GoalEditor:
         self.free_text = widgets.Textarea(description=TEXT["text"], placeholder=TEXT["text_ph"],
                                           rows=2, **text_kw)
         self.feedback = widgets.HTML(value=f"<p>{TEXT['feedback_empty']}</p>")
+        # wide enough for the longest choice ("– from the deadline –" was cut at the default)
+        choice = widgets.Layout(width="32em")
         self.category = widgets.Dropdown(
-            description=TEXT["category"], style=STYLE,
+            description=TEXT["category"], style=STYLE, layout=choice,
             options=[(TEXT["no_category"], "")] + [(TEXT["categories"][c.value], c.value)
                                                    for c in Category])
         self.horizon = widgets.Dropdown(
-            description=TEXT["horizon"], style=STYLE,
+            description=TEXT["horizon"], style=STYLE, layout=choice,
             options=[(label, key) for key, label in TEXT["horizons"].items()])
         self.deadline = widgets.DatePicker(description=TEXT["deadline"], style=STYLE)
         self.start = widgets.DatePicker(description=TEXT["start"], style=STYLE)
         self.status = widgets.Dropdown(
-            description=TEXT["status"], style=STYLE,
+            description=TEXT["status"], style=STYLE, layout=choice,
             options=[(TEXT["statuses"][s.value], s.value) for s in Status])
         self.comments = widgets.HTML()
-        self.confidence = widgets.IntSlider(description=TEXT["confidence"], min=0, max=10,
-                                            value=5, style=STYLE, continuous_update=True)
+        # a number box, not a slider: its label is tied to it for screen readers (an
+        # ipywidgets slider's is not), and arrow keys step it as they would a slider
+        self.confidence = widgets.BoundedIntText(description=TEXT["confidence"], min=0, max=10,
+                                                 value=5, style=STYLE, continuous_update=True,
+                                                 layout=widgets.Layout(width="17em"))
         self.why = widgets.Text(description=TEXT["why"], placeholder=TEXT["why_ph"], **text_kw)
         self.supporters = widgets.Text(description=TEXT["supporters"],
                                        placeholder=TEXT["supporters_ph"], **text_kw)
