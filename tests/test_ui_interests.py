@@ -116,6 +116,12 @@ def test_every_control_has_a_label(wb):
                           | widgets.Dropdown | widgets.IntProgress):
                 assert widget.description.strip(), widget
     assert all(len(t.options) == 5 and t.tooltips for t in quiz.items.values())
+    # each button names its activity (the group label is not tied to the buttons)
+    assert all(
+        tip.startswith(t.description.split(". ", 1)[1])
+        for t in quiz.items.values()
+        for tip in t.tooltips
+    )
 
 
 def test_results_show_scores_code_meanings_and_plain_indices(wb):

@@ -193,6 +193,7 @@ def test_rating_saves_and_ranks_the_gap(step, wb):
     control = step.rater.controls[programming]
     assert control.description == "Programming"
     assert len(control.options) == 5 and len(control.tooltips) == 5
+    assert all(t.startswith(f"{control.description}: ") for t in control.tooltips)
     control.value = 1
     assert reopen(wb).skills.ratings == {programming: 1}
     top = step.gap.table.onet.iloc[0]

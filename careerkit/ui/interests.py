@@ -55,6 +55,7 @@ TEXT = {
         "I would strongly dislike this", "I would dislike this", "I am not sure or don't mind",
         "I would like this", "I would strongly like this",
     ],
+    "tip_for": "{item}: {tip}",
     "progress": "Progress",
     "progress_text": "{answered} of {total} answered · page {page} of {pages}",
     "back": "Back",
@@ -254,7 +255,9 @@ class InterestQuiz:
             options=list(zip(TEXT["scale"], range(1, 6), strict=True)),
             value=self.responses.get(item_id),
             description=f"{number}. {text}",
-            tooltips=TEXT["scale_tips"],
+            # each button names its activity too: the group's label is not tied to the buttons
+            # for screen readers, so a button alone must say what it answers
+            tooltips=[TEXT["tip_for"].format(item=text, tip=tip) for tip in TEXT["scale_tips"]],
             style={"description_width": "initial", "button_width": "9em"},
             layout=widgets.Layout(flex_flow="row wrap", margin="0 0 12px 0"),
         )

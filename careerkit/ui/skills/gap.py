@@ -57,7 +57,12 @@ class SkillRater(Screen):
                 options=[(str(n), n) for n in skills.RATING_SCALE],
                 value=ratings.get(row.element_id),
                 description=row.element_name,
-                tooltips=tips,
+                # each button names its skill too (the group's label is not tied to the buttons
+                # for screen readers)
+                tooltips=[
+                    TEXT["rate_tip"].format(item=row.element_name, n=n, tip=tip)
+                    for n, tip in zip(skills.RATING_SCALE, tips, strict=True)
+                ],
                 style={"description_width": "16em", "button_width": "3em"},
             )
             control.observe(
