@@ -32,7 +32,8 @@ lab: venv
 
 app: venv
 	@echo "Open http://localhost:$(PORT)/voila/render/00_start_here.ipynb"
-	$(VENV)/bin/voila notebooks --port=$(PORT) --no-browser --Voila.ip=127.0.0.1
+	$(VENV)/bin/voila notebooks --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
+	  --KernelManager.transport=ipc
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -40,6 +40,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: the Voilà logs of this worker's servers (the last is shown when a page does not render)
+_LOGS: list[Path] = []
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -53,10 +57,15 @@ def voila_url(tmp_path_factory: pytest.TempPathFactory, chromium: str):
     port = _free_port()
     env = {**os.environ, "CAREERKIT_HOME": str(home)}
     voila = Path(sys.executable).with_name("voila")
-    log = (tmp_path_factory.mktemp("voila_log") / "voila.log").open("w")
+    log_path = tmp_path_factory.mktemp("voila_log") / "voila.log"
+    _LOGS.append(log_path)
+    log = log_path.open("w")
     proc = subprocess.Popen(
+        # kernels talk over Unix sockets, as `make app` has them: with TCP, a port the kernel
+        # manager picked can be taken by another process before the kernel binds it (two test
+        # workers start many kernels at once), and the page then waits for a kernel that died
         [str(voila), str(ROOT / "notebooks"), f"--port={port}", "--no-browser",
-         "--Voila.ip=127.0.0.1"],
+         "--Voila.ip=127.0.0.1", "--KernelManager.transport=ipc"],
         env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -91,12 +100,18 @@ def browser(chromium: str):
 
 
 def _render(browser, url: str):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(url, timeout=240_000)
-    # Voilà shows the page once every cell has run; widgets then appear. Generous limits: on a
-    # busy 2-core machine (the suite runs two workers) a kernel start alone can take a minute.
-    page.wait_for_selector(".jupyter-widgets", timeout=240_000)
-    page.wait_for_load_state("networkidle", timeout=240_000)
+    try:
+        page.goto(url, timeout=240_000)
+        # Voilà shows the page once every cell has run; widgets then appear. Generous limits:
+        # on a busy 2-core machine (two test workers) a kernel start alone can take a minute.
+        page.wait_for_selector(".jupyter-widgets", timeout=240_000)
+        page.wait_for_load_state("networkidle", timeout=240_000)
+    except PlaywrightTimeout as exc:
+        tail = _LOGS[-1].read_text(errors="replace")[-3000:] if _LOGS else "(no log)"
+        pytest.fail(f"{url} did not render: {exc}\n--- end of the Voilà log ---\n{tail}")
     return page
 
 
