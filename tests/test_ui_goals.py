@@ -70,6 +70,17 @@ def test_four_slots_build_the_goal(wb):
     assert again.mode.value == "slots" and again.measure_slot.value.startswith("the Google")
 
 
+def test_a_new_goal_opens_the_way_the_person_last_chose(wb):
+    editor = GoalEditor(wb, today=TODAY)
+    editor.new_button.click()
+    assert editor.mode.value == "slots"  # four parts at first: the guided way
+    editor.mode.value = "free"
+    editor.free_text.value = "Finish my CV by next Friday"
+    editor.new_button.click()
+    assert editor.mode.value == "free" and editor.free_text.value == ""
+    assert reopened(wb).goals.goals[0].text == "Finish my CV by next Friday"
+
+
 def test_plan_fields_are_saved_and_make_the_goal_smart(wb):
     wb.skills.target_title = "Data analyst"
     wb.skills.target_soc_code = "15-2051.00"

@@ -139,7 +139,10 @@ class GoalEditor:
         self.delete_button.on_click(guarded(self.message, lambda _: self.delete_goal()))
         self.add_milestone.on_click(guarded(self.message, lambda _: self._add_milestone()))
         self.goal_picker.observe(guarded(self.message, self._on_pick), names="value")
+        # a new goal opens the way the person last chose to write one (four parts at first)
+        self._new_mode = "slots"
         self.mode.observe(lambda _: self._show_mode(), names="value")
+        self.mode.observe(self._mode_chosen, names="value")
         for slot in (self.action, self.measure_slot, self.deadline_slot, self.support_slot):
             slot.observe(guarded(self.message, self._on_slot), names="value")
         for w in (self.free_text, self.category, self.horizon, self.deadline, self.start,
@@ -342,9 +345,14 @@ class GoalEditor:
 
     # ---------------------------------------------------------------- actions
     def new_goal(self) -> None:
-        """Clear the editor for a new goal (created as soon as the person types)."""
+        """Clear the editor for a new goal (created as soon as the person types), in four parts
+        or in the person's own words, whichever they last chose."""
         self._load(None)
-        self.mode.value = "slots"
+        self.mode.value = self._new_mode
+
+    def _mode_chosen(self, change: dict) -> None:
+        if not self._loading:
+            self._new_mode = change["new"]
 
     def delete_goal(self) -> None:
         """Delete the goal shown, after a second press (nothing typed is lost by one slip)."""
