@@ -278,6 +278,16 @@ def test_a_rejected_ambiguous_match_does_not_hide_the_next_skill(esco):
     assert [(m.text, m.label) for m in got] == [("working independently", "work independently")]
 
 
+def test_a_longer_name_that_is_not_a_whole_word_leaves_the_shorter_one(esco, ex):
+    # ESCO lists "JavaScript framework": in "JavaScript frameworks" that longer name ends
+    # inside a word, and "JavaScript", which starts at the same place, is the skill asked for
+    text = "Knowledge of JavaScript frameworks (React, Vue) and SQL Server 2012+."
+    assert [m.text for m in esco.extract(text)] == ["JavaScript", "SQL Server"]
+    # the same rule with the default taxonomy: "English language" is an alias
+    got = ex.extract("Fluency in Amharic and English languages is required.")
+    assert [(m.text, m.label) for m in got if m.label == "English"] == [("English", "English")]
+
+
 def test_a_skill_name_is_safe_even_when_another_skill_lists_it(esco):
     assert [m.label for m in esco.extract("ruby sql heroku")] == ["SQL"]
 

@@ -5,7 +5,10 @@ taxonomy plus the phrases that mark posting sections ("Requirements", "Nice to h
 so one pass over the text finds both. Aliases are searched with a leading space over a
 normalised copy of the text in which word separators are spaces, so a match can only start at
 the start of a word; the end is checked against the next character (``+ # . _`` stay inside a
-token: ``C`` is not found in ``C++`` or ``C#``, ``Node`` not in ``Node.js``).
+token: ``C`` is not found in ``C++`` or ``C#``, ``Node`` not in ``Node.js``). When the longest
+alias found ends inside a word ("javascript framework" in "JavaScript frameworks"), the longest
+shorter alias at the same start that ends at a word end is taken ("JavaScript"), and the words
+inside the rejected match are searched again.
 
 Ambiguous aliases (status ``needs_context``, see :mod:`careerkit.skills.taxonomy`) are accepted
 only with evidence (``_evidence.py``): the case they are written in ("Go", not "go"), no
@@ -206,7 +209,11 @@ class SkillExtractor:
                 for end in (" ", "."):
                     short.append(alias_bytes(p + end))
                     self._short_idx.append(i)
-        self._ac = _automaton([alias_bytes(pats[i]) for i in self._long_idx])
+        long_pats = [alias_bytes(pats[i]) for i in self._long_idx]
+        self._ac = _automaton(long_pats)
+        # pattern bytes -> its index in the long automaton, for the shorter alias at the start
+        # of a match that fails the word-end check (see _shorter)
+        self._long_key = dict(zip(long_pats, range(len(long_pats)), strict=True))
         # aliases with non-ASCII letters are searched with a stand-in byte for each such
         # letter; a match is confirmed against the text
         self._exact = [not k.isascii() for k in compiled.pat_key]
@@ -370,15 +377,95 @@ class SkillExtractor:
             raw_matches = [(api, s + lo, e + lo) for api, s, e in raw_matches]
             short_matches = [(api, s + lo, e + lo) for api, s, e in short_matches]
         search = doc.search
-        pat_skill, pat_status, pat_cue, pat_key, long_idx, exact, route, long_multi = self._tables
+        pat_status, pat_key, exact = self._c.pat_status, self._c.pat_key, self._exact
         raw = doc.raw
-        # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = WORD_BYTE
-        # without a hyphen in the text, the hyphen checks below cannot reject anything
+        # without a hyphen in the text, the hyphen checks cannot reject anything
         hyphen = b"-" in raw
         add = accepted.append
         heads, pref, req = cues
         add_head, add_pref, add_req = heads.append, pref.append, req.append
+        # shorter aliases at the start of rejected matches, routed in further rounds
+        shorter: list[tuple[int, int, int]] = []
+        sort_raw = self._sort_raw
+        sort_raw(
+            raw_matches,
+            doc,
+            hyphen,
+            add,
+            add_head,
+            add_pref,
+            add_req,
+            pending,
+            cues,
+            masked,
+            shorter,
+        )
+        if shorter:
+            while shorter:
+                batch, shorter = shorter, []
+                sort_raw(
+                    batch,
+                    doc,
+                    hyphen,
+                    add,
+                    add_head,
+                    add_pref,
+                    add_req,
+                    pending,
+                    cues,
+                    masked,
+                    shorter,
+                )
+            for found in (accepted, pending, heads, pref, req):
+                found.sort()
+        if short_matches:
+            # spans of the long matches (sorted, not overlapping): a short alias inside one of
+            # them ("objective c") is part of that longer name
+            taken = sorted((a, b) for a, b, _ in (*accepted, *pending))
+            taken_starts = [a for a, _ in taken]
+            short_idx = self._short_idx
+            for api, s, e in short_matches:
+                e -= 1  # the pattern's word end
+                if search[e] == 46 and search[e + 1] != 32:
+                    continue
+                if (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1)) or (
+                    raw[s] == 45 and word[raw[s - 1]]
+                ):
+                    continue
+                i = bisect_left(taken_starts, e) - 1
+                if i >= 0 and taken[i][1] > s + 1:
+                    continue
+                pi = short_idx[api]
+                if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != pat_key[pi]:
+                    continue
+                (pending if pat_status[pi] else accepted).append((s + 1, e, pi))
+            accepted.sort()
+            pending.sort()
+
+    def _sort_raw(
+        self,
+        raw_matches: list[tuple[int, int, int]],
+        doc: Normalised,
+        hyphen: bool,
+        add,
+        add_head,
+        add_pref,
+        add_req,
+        pending: list[tuple[int, int, int]],
+        cues: _Cues,
+        masked: list[tuple[int, int]] | None,
+        shorter: list[tuple[int, int, int]],
+    ) -> None:
+        """Sort the long automaton's raw matches (pattern, start, end) by what they are: a
+        safe skill (``add``), an ambiguous one (``pending``), a cue phrase (by kind), or no
+        whole word; for a rejected match of several words, note the words inside it in
+        ``masked`` and the longest shorter alias at its start in ``shorter``."""
+        search, raw = doc.search, doc.raw
+        pat_skill, pat_status, pat_cue, pat_key, long_idx, exact, route, long_multi = self._tables
+        # the text ends with a space, so search[e] and raw[e + 1] exist for every match
+        word = WORD_BYTE
+        long_key, add_shorter = self._long_key, shorter.append
         for api, s, e in raw_matches:
             # end of a word: a space, or a full stop that ends a sentence; a hyphen joined to
             # a word keeps it one token ("T-SQL" is not SQL), bar a few suffixes
@@ -390,8 +477,19 @@ class SkillExtractor:
                     or (raw[s] == 45 and word[raw[s - 1]])
                 )
             ):
-                if masked is not None and long_multi[api]:
-                    masked.append((search.find(b" ", s + 1, e), e))
+                if long_multi[api]:
+                    if masked is not None:
+                        masked.append((search.find(b" ", s + 1, e), e))
+                    # a shorter alias may start here and end at a word end inside this match
+                    # ("JavaScript" in "JavaScript frameworks", where the longest alias is
+                    # "javascript framework")
+                    k = search.rfind(b" ", s + 1, e)
+                    while k > s:
+                        found = long_key.get(search[s:k])
+                        if found is not None:
+                            add_shorter((found, s, k))
+                            break
+                        k = search.rfind(b" ", s + 1, k)
                 continue
             pi = route[api]
             if pi >= 0:
@@ -423,29 +521,6 @@ class SkillExtractor:
                     pending.append((s + 1, e, pi))
                 else:
                     add((s + 1, e, pi))
-        if short_matches:
-            # spans of the long matches (sorted, not overlapping): a short alias inside one of
-            # them ("objective c") is part of that longer name
-            taken = sorted((a, b) for a, b, _ in (*accepted, *pending))
-            taken_starts = [a for a, _ in taken]
-            short_idx = self._short_idx
-            for api, s, e in short_matches:
-                e -= 1  # the pattern's word end
-                if search[e] == 46 and search[e + 1] != 32:
-                    continue
-                if (raw[e] == 45 and word[raw[e + 1]] and not _suffix(raw, e + 1)) or (
-                    raw[s] == 45 and word[raw[s - 1]]
-                ):
-                    continue
-                i = bisect_left(taken_starts, e) - 1
-                if i >= 0 and taken[i][1] > s + 1:
-                    continue
-                pi = short_idx[api]
-                if exact[pi] and normalise_alias(doc.plain[s : e - 1]) != pat_key[pi]:
-                    continue
-                (pending if pat_status[pi] else accepted).append((s + 1, e, pi))
-            accepted.sort()
-            pending.sort()
 
     def _judge(
         self,
