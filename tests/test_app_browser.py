@@ -100,19 +100,35 @@ def browser(chromium: str):
 
 
 def _render(browser, url: str):
+    """The page once Voilà has run every cell and its widgets are drawn.
+
+    Tried up to three times: on a busy machine (two test workers, browsers and kernels on two
+    cores) a kernel now and then never reports ready, or the page draws a screen before its
+    widget model arrives ("model not found"). Neither was seen on an idle machine (0 of 8 loads
+    of the goals page); both look like Voilà/Jupyter under load, and are noted as open in the
+    closing note. A participant's remedy is the same as here, loading the page again (nothing
+    typed is lost: the workbook is on disk). Each failure is printed; the third fails the test
+    with the end of the Voilà log.
+    """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    try:
-        page.goto(url, timeout=240_000)
-        # Voilà shows the page once every cell has run; widgets then appear. Generous limits:
-        # on a busy 2-core machine (two test workers) a kernel start alone can take a minute.
-        page.wait_for_selector(".jupyter-widgets", timeout=240_000)
-        page.wait_for_load_state("networkidle", timeout=240_000)
-    except PlaywrightTimeout as exc:
-        tail = _LOGS[-1].read_text(errors="replace")[-3000:] if _LOGS else "(no log)"
-        pytest.fail(f"{url} did not render: {exc}\n--- end of the Voilà log ---\n{tail}")
-    return page
+    problem = ""
+    for attempt in range(3):
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        try:
+            page.goto(url, timeout=150_000)
+            page.wait_for_selector(".jupyter-widgets", timeout=150_000)
+            page.wait_for_load_state("networkidle", timeout=150_000)
+        except PlaywrightTimeout as exc:
+            problem = f"did not render: {exc}"
+        else:
+            if "model not found" not in page.inner_text("body"):
+                return page
+            problem = "drew a screen without its widget model (model not found)"
+        print(f"attempt {attempt + 1}: {url} {problem}")
+        page.close()
+    tail = _LOGS[-1].read_text(errors="replace")[-3000:] if _LOGS else "(no log)"
+    pytest.fail(f"{url} {problem}\n--- end of the Voilà log ---\n{tail}")
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
