@@ -16,7 +16,16 @@ help:
 	@echo "make bench  run the benchmarks and print their figures"
 	@echo "make data   rebuild data/ from ../shared/data/onet (maintainers)"
 
-venv: $(VENV)/.installed
+# The extractor's compiled whole-word search (careerkit/skills/_walk.py): built when a C
+# compiler is here, else the extractor uses its pure-Python engine (same results, slower).
+CC ?= cc
+WALK := careerkit/skills/libckwalk.so
+$(WALK): careerkit/skills/_walk.c
+	@$(CC) -O2 -shared -fPIC -o $@ $< 2>/dev/null \
+	  && echo "built $@ (the skill extractor's compiled search)" \
+	  || echo "no C compiler: the skill extractor uses its pure-Python engine (slower)"
+
+venv: $(VENV)/.installed $(WALK)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -1,5 +1,9 @@
 """Find a taxonomy's skills in job-posting text, quickly and carefully.
 
+Two engines give the same matches. When ``make`` has built the compiled whole-word search
+(``_walk.py``, a small C file; needs a C compiler), it finds the long aliases: only whole words
+come back. Otherwise the pure-Python engine described below runs, about a quarter slower.
+
 One Aho-Corasick automaton (``ahocorasick_rs``, leftmost-longest) holds every alias of the
 taxonomy plus the phrases that mark posting sections ("Requirements", "Nice to have", "a plus"),
 so one pass over the text finds both. Aliases are searched with a leading space over a
@@ -40,6 +44,9 @@ from careerkit.skills._sections import (
 )
 from careerkit.skills._sections import strengths as section_strengths
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
+from careerkit.skills._walk import Walker, WordTrie
+from careerkit.skills._walk import build as build_trie
+from careerkit.skills._walk import library as walk_library
 from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
 __all__ = ["STRENGTHS", "SkillExtractor", "SkillMatch"]
@@ -88,6 +95,8 @@ class _Compiled:
     kinds: list[str]
     #: the patterns longer than two characters, in the order they go into the automaton
     long_order: list[int]
+    #: the same patterns for the compiled whole-word search (``_walk.py``)
+    trie: WordTrie | None = None
 
 
 def _compile(taxonomy: Taxonomy) -> _Compiled:
@@ -133,6 +142,7 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         pat_status.append(stat)
         pat_canon.append(canon)
         pat_cue.append(cue_of.get(key, 0))
+    long_order = _search_order(keys)
     return _Compiled(
         patterns=[" " + k for k in keys],
         pat_key=keys,
@@ -143,7 +153,8 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         skill_ids=list(skills["skill_id"]),
         labels=list(skills["label"]),
         kinds=list(skills["kind"]),
-        long_order=_search_order(keys),
+        long_order=long_order,
+        trie=build_trie([alias_bytes(" " + keys[i]) for i in long_order]),
     )
 
 
@@ -210,7 +221,11 @@ class SkillExtractor:
                     short.append(alias_bytes(p + end))
                     self._short_idx.append(i)
         long_pats = [alias_bytes(pats[i]) for i in self._long_idx]
-        self._ac = _automaton(long_pats)
+        # the compiled whole-word search when it is built here (same matches, faster), else
+        # the automaton
+        lib = walk_library()
+        self._walker = Walker(compiled.trie, lib) if lib and compiled.trie else None
+        self._ac = None if self._walker else _automaton(long_pats)
         # pattern bytes -> its index in the long automaton, for the shorter alias at the start
         # of a match that fails the word-end check (see _shorter)
         self._long_key = dict(zip(long_pats, range(len(long_pats)), strict=True))
@@ -363,8 +378,17 @@ class SkillExtractor:
         """Search ``doc.search[lo:hi]`` with both automata; sort the whole-word matches into
         safe (``accepted``), ambiguous (``pending``) and cue phrases (``cues``, by kind); note
         rejected matches with a word inside them in ``masked`` (when given)."""
-        search = doc.search[lo:hi] if lo or hi < len(doc.search) else doc.search
-        raw_matches = self._ac.find_matches_as_indexes(search)
+        n = len(doc.search)
+        search = doc.search[lo:hi] if lo or hi < n else doc.search
+        if self._walker is not None:
+            # whole-word matches only, on the full text (offsets need no shift)
+            flat = self._walker.find(doc.search, lo, hi + 1 if hi < n else n)
+            it = iter(flat)
+            raw_matches = zip(it, it, it) if flat else ()  # noqa: B905 (flat triples)
+            shift = False
+        else:
+            raw_matches = self._ac.find_matches_as_indexes(search)
+            shift = bool(lo)
         if self._ac_short is not None:
             short_matches = self._ac_short.find_matches_as_indexes(search)
         elif self._short_find is not None:
@@ -373,8 +397,9 @@ class SkillExtractor:
             short_matches = []
         if not raw_matches and not short_matches:
             return
-        if lo:
+        if shift:
             raw_matches = [(api, s + lo, e + lo) for api, s, e in raw_matches]
+        if lo and short_matches:
             short_matches = [(api, s + lo, e + lo) for api, s, e in short_matches]
         search = doc.search
         pat_status, pat_key, exact = self._c.pat_status, self._c.pat_key, self._exact
