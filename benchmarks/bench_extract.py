@@ -131,8 +131,8 @@ def main() -> int:
         imp, tax_s, ex_s, _, rss = startup("plain", home)
         print(
             f"  cached: taxonomy {tax_s:.2f} s + extractor {ex_s:.2f} s = {tax_s + ex_s:.2f} s "
-            f"(target < 1 s; the pure-Python engine rebuilds its automaton each start, the compiled search nothing); max RSS "
-            f"{rss / 1e3:.0f} MB"
+            "(target < 1 s; the pure-Python engine rebuilds its automaton each start, the "
+            f"compiled search nothing); max RSS {rss / 1e3:.0f} MB"
         )
 
     extractors = {
