@@ -410,38 +410,17 @@ class SkillExtractor:
         add = accepted.append
         heads, pref, req = cues
         add_head, add_pref, add_req = heads.append, pref.append, req.append
-        # shorter aliases at the start of rejected matches, routed in further rounds
-        shorter: list[tuple[int, int, int]] = []
-        sort_raw = self._sort_raw
-        sort_raw(
-            raw_matches,
-            doc,
-            hyphen,
-            add,
-            add_head,
-            add_pref,
-            add_req,
-            pending,
-            cues,
-            masked,
-            shorter,
-        )
-        if shorter:
-            while shorter:
-                batch, shorter = shorter, []
-                sort_raw(
-                    batch,
-                    doc,
-                    hyphen,
-                    add,
-                    add_head,
-                    add_pref,
-                    add_req,
-                    pending,
-                    cues,
-                    masked,
-                    shorter,
-                )
+        # shorter aliases at the start of rejected matches come back in ``shorter`` and are
+        # sorted in further rounds (each shorter than the last)
+        batch, shorter, rounds = raw_matches, [], 0
+        while True:
+            self._sort_raw(
+                batch, doc, hyphen, add, add_head, add_pref, add_req, pending, cues, masked, shorter
+            )
+            if not shorter:
+                break
+            batch, shorter, rounds = shorter, [], rounds + 1
+        if rounds:
             for found in (accepted, pending, heads, pref, req):
                 found.sort()
         if short_matches:
