@@ -187,4 +187,6 @@ class Walker:
         addr, view, cap = self._buffer((hi - lo) // 2 + 1)
         records, table, pool = self._pointers
         k = self._walk(records, table, self._keep.size, pool, search, lo, hi, addr, cap)
+        if k < 0:  # cannot happen with the bound above; never read a half-filled buffer
+            raise RuntimeError("the compiled search's output buffer was too small")
         return view[: 3 * k].tolist()
