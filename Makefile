@@ -47,9 +47,13 @@ app: venv
 lint: venv
 	$(VENV)/bin/ruff check .
 
+# Everything but the browser tests on $(JOBS) workers, then the browser tests one at a time:
+# Voila pages in a headless Chromium drew screens without their widgets now and then when
+# two workers ran browsers, Voila servers and kernels at once on two cores.
 test: lint
-	CAREERKIT_HOME=$$(mktemp -d) $(VENV)/bin/pytest -n $(JOBS) --dist loadfile \
+	CAREERKIT_HOME=$$(mktemp -d) $(VENV)/bin/pytest -n $(JOBS) --dist loadfile -m "not browser" \
 	  tests notebooks --nbval-lax --sanitize-with tests/nbval_sanitize.cfg
+	CAREERKIT_HOME=$$(mktemp -d) $(VENV)/bin/pytest -m browser tests
 
 bench: venv
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -115,6 +115,8 @@ def _render(browser, url: str):
     problem = ""
     for attempt in range(3):
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        console: list[str] = []
+        page.on("console", lambda m, seen=console: seen.append(f"{m.type}: {m.text}"[:300]))
         try:
             page.goto(url, timeout=150_000)
             page.wait_for_selector(".jupyter-widgets", timeout=150_000)
@@ -126,6 +128,7 @@ def _render(browser, url: str):
                 return page
             problem = "drew a screen without its widget model (model not found)"
         print(f"attempt {attempt + 1}: {url} {problem}")
+        print("\n".join(f"  console {line}" for line in console if "rror" in line))
         page.close()
     tail = _LOGS[-1].read_text(errors="replace")[-3000:] if _LOGS else "(no log)"
     pytest.fail(f"{url} {problem}\n--- end of the Voilà log ---\n{tail}")
