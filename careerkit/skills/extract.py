@@ -227,7 +227,7 @@ class SkillExtractor:
         self._walker = Walker(compiled.trie, lib) if lib and compiled.trie else None
         self._ac = None if self._walker else _automaton(long_pats)
         # pattern bytes -> its index in the long automaton, for the shorter alias at the start
-        # of a match that fails the word-end check (see _shorter)
+        # of a match that fails the word-end check (see _sort_raw)
         self._long_key = dict(zip(long_pats, range(len(long_pats)), strict=True))
         # aliases with non-ASCII letters are searched with a stand-in byte for each such
         # letter; a match is confirmed against the text
@@ -407,21 +407,16 @@ class SkillExtractor:
         word = WORD_BYTE
         # without a hyphen in the text, the hyphen checks cannot reject anything
         hyphen = b"-" in raw
-        add = accepted.append
-        heads, pref, req = cues
-        add_head, add_pref, add_req = heads.append, pref.append, req.append
         # shorter aliases at the start of rejected matches come back in ``shorter`` and are
         # sorted in further rounds (each shorter than the last)
         batch, shorter, rounds = raw_matches, [], 0
         while True:
-            self._sort_raw(
-                batch, doc, hyphen, add, add_head, add_pref, add_req, pending, cues, masked, shorter
-            )
+            self._sort_raw(batch, doc, hyphen, accepted, pending, cues, masked, shorter)
             if not shorter:
                 break
             batch, shorter, rounds = shorter, [], rounds + 1
         if rounds:
-            for found in (accepted, pending, heads, pref, req):
+            for found in (accepted, pending, *cues):
                 found.sort()
         if short_matches:
             # spans of the long matches (sorted, not overlapping): a short alias inside one of
@@ -452,17 +447,14 @@ class SkillExtractor:
         raw_matches: list[tuple[int, int, int]],
         doc: Normalised,
         hyphen: bool,
-        add,
-        add_head,
-        add_pref,
-        add_req,
+        accepted: list[tuple[int, int, int]],
         pending: list[tuple[int, int, int]],
         cues: _Cues,
         masked: list[tuple[int, int]] | None,
         shorter: list[tuple[int, int, int]],
     ) -> None:
         """Sort the long automaton's raw matches (pattern, start, end) by what they are: a
-        safe skill (``add``), an ambiguous one (``pending``), a cue phrase (by kind), or no
+        safe skill (``accepted``), an ambiguous one (``pending``), a cue phrase (by kind), or no
         whole word; for a rejected match of several words, note the words inside it in
         ``masked`` and the longest shorter alias at its start in ``shorter``."""
         search, raw = doc.search, doc.raw
@@ -470,6 +462,9 @@ class SkillExtractor:
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = WORD_BYTE
         long_key, add_shorter = self._long_key, shorter.append
+        add = accepted.append
+        heads, pref, req = cues
+        add_head, add_pref, add_req = heads.append, pref.append, req.append
         for api, s, e in raw_matches:
             # end of a word: a space, or a full stop that ends a sentence; a hyphen joined to
             # a word keeps it one token ("T-SQL" is not SQL), bar a few suffixes
