@@ -376,3 +376,12 @@ def test_goals_of_fewer_than_k_people_are_hidden_however_many_there_are(tmp_path
     assert "written by fewer than 5 people" in " ".join(cohort.summary(k=5).notes)
     book = load_workbook(cohort.export(tmp_path / "goals.xlsx"))
     assert _by_group(book["Goal types"])["personal"] == ["<5", "<5"]
+
+
+@pytest.mark.parametrize("name", ["cohort.xlsx", "cohort.zip", "cohort.csv"])
+def test_a_file_that_cannot_be_written_is_named_in_a_plain_error(cohort, tmp_path, name):
+    # a "folder" that is a file: writing inside it fails as it would on a full or locked disk
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ck.errors.InputError, match="not-a-folder"):
+        cohort.export(blocker / name)

@@ -22,7 +22,7 @@ import math
 import os
 import secrets
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -264,16 +264,23 @@ def _write_key(path: Path, key: Mapping[str, str]) -> None:
     _write_csv(key_path(path), key_rows)
 
 
-def write_table(path: Path, frame: pd.DataFrame, key: Mapping[str, str] | None) -> Path:
-    """Write ``frame`` to the CSV ``path`` (0600) and the key file when ``key`` is given."""
+@contextlib.contextmanager
+def _plain_errors(path: Path) -> Iterator[None]:
+    """A file-system error while writing ``path`` becomes an :class:`InputError` naming it."""
     try:
-        _write_csv(path, rows_of(frame))
-        if key is not None:
-            _write_key(path, key)
+        yield
     except OSError as exc:
         raise InputError(
             TEXT["export_failed"].format(path=path, reason=exc.strerror or str(exc))
         ) from exc
+
+
+def write_table(path: Path, frame: pd.DataFrame, key: Mapping[str, str] | None) -> Path:
+    """Write ``frame`` to the CSV ``path`` (0600) and the key file when ``key`` is given."""
+    with _plain_errors(path):
+        _write_csv(path, rows_of(frame))
+        if key is not None:
+            _write_key(path, key)
     return path
 
 
@@ -283,15 +290,11 @@ def write_tables(
     """Write ``tables`` and the about text to ``path`` (.xlsx: one sheet each; .zip: one CSV
     each), owner-only (0600), and the key file when ``key`` is given."""
     suffix = check_suffix(path)
-    try:
+    with _plain_errors(path):
         if suffix == ".zip":
             _write_zip(path, tables, about)
         else:
             _write_xlsx(path, tables, about)
         if key is not None:
             _write_key(path, key)
-    except OSError as exc:
-        raise InputError(
-            TEXT["export_failed"].format(path=path, reason=exc.strerror or str(exc))
-        ) from exc
     return path
