@@ -4,14 +4,20 @@ as a traceback), and display in a notebook."""
 from __future__ import annotations
 
 import html
+import os
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import display
 
 from careerkit.errors import CareerkitError
+from careerkit.workbook import home
 
-__all__ = ["LINK_STYLE", "MESSAGE_STYLE", "TEXT", "Screen", "esc"]
+__all__ = ["LINK_STYLE", "MESSAGE_STYLE", "SUBMIT_ENV", "TEXT", "Screen", "esc", "submit_folder"]
+
+#: the counselor's folder for submitted copies (a workshop sets it once for everyone)
+SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
 
 TEXT = {"problem": "Something went wrong reading or writing a file: {error}"}
 
@@ -21,6 +27,12 @@ MESSAGE_STYLE = {
     "ok": "color:#00634A",
 }
 LINK_STYLE = "color:#0072B2;text-decoration:underline;font-weight:bold"  # Okabe–Ito blue
+
+
+def submit_folder() -> Path:
+    """``$CAREERKIT_SUBMIT_DIR`` if set, else the workbook home."""
+    configured = os.environ.get(SUBMIT_ENV, "").strip()
+    return Path(configured).expanduser() if configured else home()
 
 
 def esc(text: Any) -> str:

@@ -18,7 +18,6 @@ words, never as a traceback.
 from __future__ import annotations
 
 import base64
-import os
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +43,11 @@ from careerkit.cohort import (
     reliability_table,
     summary_tables,
 )
-from careerkit.ui._screen import LINK_STYLE, Screen, esc
-from careerkit.workbook import home
+from careerkit.ui._screen import LINK_STYLE, SUBMIT_ENV, Screen, esc, submit_folder
 
 __all__ = ["SUBMIT_ENV", "TEXT", "BatchExportScreen", "CohortScreen"]
 
 #: environment variable naming the counselor's submission folder (the default folder here)
-SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
 
 TEXT = {
     "heading": "Your cohort",
@@ -122,12 +119,6 @@ def _table(table: Table) -> str:
     return table.shown().to_html(index=False, escape=True, na_rep="", border=0)
 
 
-def default_folder() -> Path:
-    """``$CAREERKIT_SUBMIT_DIR`` if set, else the workbook home."""
-    configured = os.environ.get(SUBMIT_ENV, "").strip()
-    return Path(configured).expanduser() if configured else home()
-
-
 class CohortScreen(Screen):
     """The counselor's view of a folder of workbooks.
 
@@ -150,7 +141,7 @@ class CohortScreen(Screen):
     """
 
     def __init__(self, folder: str | Path | None = None) -> None:
-        start = Path(folder) if folder is not None else default_folder()
+        start = Path(folder) if folder is not None else submit_folder()
         self.cohort: Cohort | None = None
         self.figures: list[Any] = []
         self.folder = widgets.Text(
@@ -327,7 +318,7 @@ class BatchExportScreen(Screen):
     """
 
     def __init__(self, folder: str | Path | None = None, *, charts: str = "auto") -> None:
-        start = Path(folder) if folder is not None else default_folder()
+        start = Path(folder) if folder is not None else submit_folder()
         self.charts_mode = charts
         self.result: Any = None
         self.folder = widgets.Text(

@@ -19,7 +19,6 @@ message area in plain words, never as a traceback.
 from __future__ import annotations
 
 import base64
-import os
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -28,7 +27,7 @@ from careerkit import report
 from careerkit.errors import InputError
 from careerkit.goals import Comment
 from careerkit.ui._comments import comments_html, short, step_label
-from careerkit.ui._screen import LINK_STYLE, Screen, esc
+from careerkit.ui._screen import LINK_STYLE, Screen, esc, submit_folder
 from careerkit.workbook import (
     Workbook,
     awaiting_guardian,
@@ -39,8 +38,6 @@ from careerkit.workbook import (
 from careerkit.workbook._model import now
 
 __all__ = ["TEXT", "GuardianScreen", "ReviewScreen"]
-
-SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
 
 TEXT = {
     # guardian's consent
@@ -97,12 +94,6 @@ TEXT = {
 }
 
 _LABELLED = {"description_width": "initial"}
-
-
-def submit_folder() -> Path:
-    """``$CAREERKIT_SUBMIT_DIR`` if set, else the workbook home."""
-    configured = os.environ.get(SUBMIT_ENV, "").strip()
-    return Path(configured).expanduser() if configured else home()
 
 
 def _folder_field(folder: str | Path, key: str) -> tuple[widgets.Text, widgets.Button]:

@@ -20,6 +20,7 @@ from IPython.display import display
 from careerkit.errors import CareerkitError
 from careerkit.ui._changes import ChangesView
 from careerkit.ui._comments import comments_html
+from careerkit.ui._screen import SUBMIT_ENV
 from careerkit.workbook import (
     DEMO_PSEUDONYM,
     PSEUDONYM_RULE,
@@ -37,7 +38,6 @@ __all__ = ["CONSENT_VERSION", "NEXT_STEPS", "SUBMIT_ENV", "TEXT", "StartScreen"]
 #: version of the consent text below; stored with each consent so a change of wording shows
 CONSENT_VERSION = "2026-1"
 #: environment variable naming the counselor's folder for submitted copies (set by the workshop)
-SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
 #: the step notebooks, in order
 NEXT_STEPS = (
     ("01_interests.ipynb", "step_interests"),
