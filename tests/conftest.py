@@ -53,6 +53,15 @@ def chromium() -> str:
     return path
 
 
+@pytest.fixture
+def no_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A machine without Chromium: nothing on the PATH, no CAREERKIT_CHROMIUM."""
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.delenv("CAREERKIT_CHROMIUM", raising=False)
+
+
 @pytest.fixture(autouse=True)
 def careerkit_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

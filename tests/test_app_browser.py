@@ -6,6 +6,7 @@ Python traceback. Skips locally without Chromium; fails under CI=true.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -132,6 +133,19 @@ def _render(browser, url: str):
         page.close()
     tail = _LOGS[-1].read_text(errors="replace")[-3000:] if _LOGS else "(no log)"
     pytest.fail(f"{url} {problem}\n--- end of the Voilà log ---\n{tail}")
+
+
+def _workbook(path: Path, predicate, timeout: float = 30.0) -> dict:
+    """The workbook file once ``predicate`` holds for it (the kernel saves on its own thread)."""
+    deadline = time.monotonic() + timeout
+    data: dict = {}
+    while time.monotonic() < deadline:
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if predicate(data):
+                return data
+        time.sleep(0.2)
+    pytest.fail(f"{path.name} never reached the expected state; last read: {data!r:.2000}")
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

@@ -7,26 +7,12 @@ fails under CI=true.
 
 from __future__ import annotations
 
-import json
-import time
-
 import pytest
-from test_app_browser import _render, browser, voila_url  # noqa: F401  (fixtures)
+from test_app_browser import _render, _workbook, browser, voila_url  # noqa: F401  (fixtures)
 
 from careerkit.ui.start import TEXT as START_TEXT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _wait_for_file(path, predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if predicate(data):
-                return data
-        time.sleep(0.25)
-    pytest.fail(f"{path.name} never reached the expected state")
 
 
 def test_participant_creates_a_workbook_and_answers_in_step_one(voila_url, browser):  # noqa: F811
@@ -35,7 +21,7 @@ def test_participant_creates_a_workbook_and_answers_in_step_one(voila_url, brows
     page.get_by_label(START_TEXT["consent_store"]).check()
     page.get_by_label(START_TEXT["pseudonym"], exact=True).fill("river-42")
     page.get_by_role("button", name=START_TEXT["create"]).click()
-    saved = _wait_for_file(home / "river-42.json", lambda d: d["consent"]["agreed"])
+    saved = _workbook(home / "river-42.json", lambda d: d["consent"]["agreed"])
     assert saved["participant"]["pseudonym"] == "river-42"
     page.get_by_text("ready and saved").wait_for(timeout=30_000)
     assert "Traceback" not in page.inner_text("body")
@@ -50,7 +36,7 @@ def test_participant_creates_a_workbook_and_answers_in_step_one(voila_url, brows
     second = step1.locator(".widget-toggle-buttons").nth(1).get_by_role("button").first
     second.focus()
     step1.keyboard.press("Space")
-    saved = _wait_for_file(
+    saved = _workbook(
         home / "river-42.json", lambda d: len(d["interests"]["responses"]) >= 2
     )
     assert sorted(saved["interests"]["responses"].values()) == [1, 5]

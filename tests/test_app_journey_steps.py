@@ -23,7 +23,6 @@ import shlex
 import subprocess
 import sys
 import tempfile
-import time
 import tomllib
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,7 +30,7 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import ROOT
-from test_app_browser import _render, browser, voila_url  # noqa: F401  (fixtures)
+from test_app_browser import _render, _workbook, browser, voila_url  # noqa: F401  (fixtures)
 
 import careerkit as ck
 from careerkit.ui.goals import TEXT as GOALS_TEXT
@@ -47,19 +46,6 @@ MILESTONE = "Finish the first practice exam"
 # generous: Voilà starts a kernel per page, and this machine is small
 FIRST_RENDER_MS = 90_000
 ACTION_MS = 60_000
-
-
-def _workbook(path: Path, predicate, timeout: float = 30.0) -> dict:
-    """The workbook file once ``predicate`` holds for it (the kernel saves on its own thread)."""
-    deadline = time.monotonic() + timeout
-    data: dict = {}
-    while time.monotonic() < deadline:
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if predicate(data):
-                return data
-        time.sleep(0.2)
-    pytest.fail(f"{path.name} never reached the expected state; last read: {data!r:.2000}")
 
 
 @contextlib.contextmanager
@@ -387,39 +373,31 @@ def test_binder_start_points_careerkit_to_the_recorded_chromium(tmp_path, preset
     (prefix / "share").mkdir(parents=True)
     recorded = "/srv/env/share/playwright-browsers/chromium-1/chrome-linux64/chrome"
     (prefix / "share" / "careerkit-chromium.txt").write_text(recorded + "\n")
-    env = {k: v for k, v in os.environ.items() if k != "CAREERKIT_CHROMIUM"}
-    env["NB_PYTHON_PREFIX"] = str(prefix)
-    if preset:
-        env["CAREERKIT_CHROMIUM"] = preset
-    shown = subprocess.run(
-        [str(start), sys.executable, "-c", "import os; print(os.environ['CAREERKIT_CHROMIUM'])"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=30,
-        check=True,
-    ).stdout.strip()
+    shown = _chromium_after_start(prefix, preset)
     # a Chromium chosen by the person running the container wins over the recorded one
     assert shown == (preset or recorded)
 
 
 def test_binder_start_without_a_recorded_chromium_leaves_the_report_to_say_so(tmp_path):
+    assert _chromium_after_start(tmp_path, None) == "-"
+
+
+def _chromium_after_start(prefix: Path, preset: str | None) -> str:
+    """CAREERKIT_CHROMIUM as a program started by ``binder/start`` sees it ("-": unset), with
+    ``NB_PYTHON_PREFIX`` = ``prefix`` and ``preset`` set beforehand (or not)."""
     env = {k: v for k, v in os.environ.items() if k != "CAREERKIT_CHROMIUM"}
-    env["NB_PYTHON_PREFIX"] = str(tmp_path)
-    shown = subprocess.run(
-        [
-            str(BINDER / "start"),
-            sys.executable,
-            "-c",
-            "import os; print(os.environ.get('CAREERKIT_CHROMIUM', '-'))",
-        ],
+    env["NB_PYTHON_PREFIX"] = str(prefix)
+    if preset:
+        env["CAREERKIT_CHROMIUM"] = preset
+    code = "import os; print(os.environ.get('CAREERKIT_CHROMIUM', '-'))"
+    return subprocess.run(
+        [str(BINDER / "start"), sys.executable, "-c", code],
         capture_output=True,
         text=True,
         env=env,
         timeout=30,
         check=True,
     ).stdout.strip()
-    assert shown == "-"
 
 
 def test_readme_binder_link_opens_the_start_notebook_in_voila():

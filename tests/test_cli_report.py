@@ -11,14 +11,6 @@ from careerkit.cli import main
 from careerkit.report._demo import demo_workbook
 
 
-@pytest.fixture
-def no_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    empty = tmp_path / "empty-bin"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
-    monkeypatch.delenv("CAREERKIT_CHROMIUM", raising=False)
-
-
 def test_report_to_html_from_a_workbook_file(tmp_path: Path, capsys) -> None:
     wb = demo_workbook(tmp_path / "wbs")
     out = tmp_path / "out.html"

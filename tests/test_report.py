@@ -65,14 +65,6 @@ def outline(page: str) -> _Outline:
     return parser
 
 
-@pytest.fixture
-def no_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A machine without Chromium: nothing on the PATH, no CAREERKIT_CHROMIUM."""
-    empty = tmp_path / "empty-bin"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
-    monkeypatch.delenv("CAREERKIT_CHROMIUM", raising=False)
-
 
 @pytest.fixture
 def demo(tmp_path: Path):

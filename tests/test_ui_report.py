@@ -14,14 +14,6 @@ from careerkit.report._demo import demo_workbook
 from careerkit.ui.report import TEXT, ReportScreen
 
 
-@pytest.fixture
-def no_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    empty = tmp_path / "empty-bin"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
-    monkeypatch.delenv("CAREERKIT_CHROMIUM", raising=False)
-
-
 def _download(screen: ReportScreen) -> tuple[str, bytes]:
     found = re.search(
         r'download="([^"]+)"[^>]*href="data:[^;]+;base64,([^"]+)"', screen.download_area.value
