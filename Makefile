@@ -39,10 +39,13 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: venv
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
+# The participant app: one page (notebooks/app.ipynb), one kernel per open page, served alone
+# so counselor pages and step notebooks are not reachable from participants' browsers.
+# careerkit/_voila: the template (no CDN), freeing kernels of closed pages, idle culling.
 app: venv
-	@echo "Open http://localhost:$(PORT)/voila/render/00_start_here.ipynb"
-	$(VENV)/bin/voila notebooks --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
-	  --KernelManager.transport=ipc
+	@echo "Open http://localhost:$(PORT)/"
+	$(VENV)/bin/voila notebooks/app.ipynb --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
+	  --KernelManager.transport=ipc --Voila.config_file_paths=careerkit/_voila/config
 
 lint: venv
 	$(VENV)/bin/ruff check .

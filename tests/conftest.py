@@ -70,3 +70,21 @@ def careerkit_home(
     home = tmp_path_factory.mktemp("careerkit_home")
     monkeypatch.setenv("CAREERKIT_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def quick_clicks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests click buttons faster than any person: no double-click window, except in the tests
+    of that window (``double_clicks``)."""
+    from careerkit.ui import _screen
+
+    monkeypatch.setattr(_screen, "DOUBLE_CLICK_SECONDS", 0.0)
+
+
+@pytest.fixture
+def double_clicks(monkeypatch: pytest.MonkeyPatch) -> float:
+    """The real double-click window (a second click within it is ignored)."""
+    from careerkit.ui import _screen
+
+    monkeypatch.setattr(_screen, "DOUBLE_CLICK_SECONDS", 0.6)
+    return 0.6

@@ -1,9 +1,12 @@
 """``open_current`` when the chosen workbook cannot be opened: a plain notice, never an error.
 
-A step link with a typing mistake (``02_skills_gap.ipynb?workbook=nobody``), a deleted or a
-damaged workbook used to raise in each notebook's first cell, which Voilà shows only as "There
-was an error when executing cell [1]". Now the demo workbook stands in, ``wb.notice`` says what
-happened and what to do, and the first cell shows that with a link back to the start page.
+A workbook chosen on the start page and deleted since, a damaged or an unreadable one used to
+raise in each notebook's first cell, which Voilà shows only as "There was an error when
+executing cell [1]". Now the demo workbook stands in, ``wb.notice`` says what happened and what
+to do, and the first cell shows that with a link back to the start page.
+
+Under Voilà nothing server-wide chooses a workbook (no ``?workbook=`` link, no remembered
+choice): one server may serve a whole room.
 """
 
 from __future__ import annotations
@@ -32,24 +35,23 @@ def _damage(home: Path, name: str = "river-42", *, with_backup: bool = True) -> 
     return wb.path
 
 
-def test_link_to_a_missing_workbook_opens_the_demo_with_a_notice(
+def test_a_chosen_workbook_that_is_missing_opens_the_demo_with_a_notice(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ck.Workbook.create("river-42")
-    ck.workbook.remember_current("river-42")  # someone else's choice must not be shown instead
-    monkeypatch.setenv("QUERY_STRING", "workbook=nobody")
+    ck.workbook.remember_current("nobody")
     wb = ck.open_current()
     assert wb.is_demo and wb.path == careerkit_home / "demo.json"
-    assert "“nobody”" in wb.notice and "typing mistake" in wb.notice
+    assert "“nobody”" in wb.notice and "not here any more" in wb.notice
     assert "start page" in wb.notice and "Open my workbook" in wb.notice
     assert not (careerkit_home / "nobody.json").exists()
 
 
-def test_link_to_a_damaged_workbook_opens_the_demo_and_leaves_the_file_alone(
+def test_a_damaged_workbook_opens_the_demo_and_leaves_the_file_alone(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _damage(careerkit_home)
-    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    ck.workbook.remember_current("river-42")
     wb = ck.open_current()
     assert wb.is_demo
     assert "“river-42” could not be read" in wb.notice
@@ -61,7 +63,7 @@ def test_damaged_workbook_without_backup_says_to_ask_for_help(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _damage(careerkit_home, with_backup=False)
-    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    ck.workbook.remember_current("river-42")
     wb = ck.open_current()
     assert "counselor" in wb.notice and ck.workbook.RESTORE_LABEL not in wb.notice
 
@@ -79,10 +81,29 @@ def test_chosen_workbook_deleted_elsewhere_is_a_notice(careerkit_home: Path) -> 
     assert wb.is_demo and "“gone-1”" in wb.notice and "not here any more" in wb.notice
 
 
-def test_impossible_name_in_the_link_is_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUERY_STRING", "workbook=..%2Fetc")
+def test_a_link_naming_a_workbook_is_not_read(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ck.Workbook.create("river-42")
+    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
     wb = ck.open_current()
-    assert wb.is_demo and "cannot exist" in wb.notice and "'/'" in wb.notice
+    assert wb.is_demo and wb.notice == ""
+
+
+def test_under_voila_nothing_server_wide_chooses_the_workbook(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ck.Workbook.create("river-42")
+    ck.workbook.remember_current("river-42")  # chosen in JupyterLab on the same folder
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")
+    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    assert ck.workbook.in_voila()
+    wb = ck.open_current()
+    assert wb.is_demo and "practice workbook" in wb.notice and "key" in wb.notice
+    # and nothing is remembered for the next page under Voilà
+    ck.workbook.remember_current("sky-7")
+    assert (careerkit_home / "current.txt").read_text().strip() == "river-42"
+    assert ck.workbook.remembered() is None
 
 
 def test_nothing_chosen_is_the_demo_without_a_notice(careerkit_home: Path) -> None:
@@ -90,9 +111,9 @@ def test_nothing_chosen_is_the_demo_without_a_notice(careerkit_home: Path) -> No
     assert wb.is_demo and wb.notice == ""
 
 
-def test_a_good_link_has_no_notice(careerkit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_good_choice_has_no_notice(careerkit_home: Path) -> None:
     ck.Workbook.create("river-42")
-    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    ck.workbook.remember_current("river-42")
     wb = ck.open_current()
     assert wb.pseudonym == "river-42" and wb.notice == ""
 
@@ -100,12 +121,12 @@ def test_a_good_link_has_no_notice(careerkit_home: Path, monkeypatch: pytest.Mon
 def test_the_notice_is_not_saved_in_the_file(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("QUERY_STRING", "workbook=nobody")
+    ck.workbook.remember_current("nobody")
     wb = ck.open_current()
     wb.notes = "practice"
     wb.save()
     text = (careerkit_home / "demo.json").read_text(encoding="utf-8")
-    assert "practice" in text and "typing mistake" not in text and "notice" not in text
+    assert "practice" in text and "not here any more" not in text and "notice" not in text
     assert ck.Workbook.open(careerkit_home / "demo.json").notice == ""
 
 
@@ -113,7 +134,7 @@ def test_a_damaged_demo_is_set_aside_and_started_afresh(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (careerkit_home / "demo.json").write_text("{ not json", encoding="utf-8")
-    monkeypatch.setenv("QUERY_STRING", "workbook=nobody")
+    ck.workbook.remember_current("nobody")
     wb = ck.open_current()
     assert wb.is_demo and "“nobody”" in wb.notice
     kept = list(careerkit_home.glob("demo.json.damaged-*"))
@@ -157,8 +178,8 @@ def test_start_page_is_recognised(
 
 # ---------------------------------------------------------------------- the notebooks
 def _execute(name: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> nbformat.NotebookNode:
-    """Run a notebook as Voilà would: the request's query string in the kernel's environment."""
-    for variable in ("SCRIPT_NAME", "PATH_INFO", "JPY_SESSION_NAME"):
+    """Run a notebook with ``env`` in the kernel's environment (as Voilà gives the request's)."""
+    for variable in ("SCRIPT_NAME", "PATH_INFO", "JPY_SESSION_NAME", "SERVER_SOFTWARE"):
         monkeypatch.delenv(variable, raising=False)
     for variable, value in env.items():
         monkeypatch.setenv(variable, value)
@@ -180,10 +201,11 @@ def _first_code_cell(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 @pytest.mark.parametrize("name", STEPS)
-def test_step_notebook_with_a_link_to_a_missing_workbook_runs_and_shows_the_notice(
+def test_step_notebook_with_a_missing_workbook_runs_and_shows_the_notice(
     name: str, careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    notebook = _execute(name, monkeypatch, QUERY_STRING="workbook=nobody")
+    ck.workbook.remember_current("nobody")
+    notebook = _execute(name, monkeypatch)
     first = _first_code_cell(notebook)
     assert "ck.open_current()" in first.source
     shown = "".join(out.get("data", {}).get("text/html", "") for out in first.outputs)
@@ -199,25 +221,24 @@ def test_step_notebook_with_a_link_to_a_missing_workbook_runs_and_shows_the_noti
     assert not (careerkit_home / "nobody.json").exists()
 
 
-def test_step_notebook_with_a_link_to_a_damaged_workbook_runs_and_shows_the_notice(
+def test_step_notebook_with_a_damaged_workbook_runs_and_shows_the_notice(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _damage(careerkit_home)
-    notebook = _execute("01_interests", monkeypatch, QUERY_STRING="workbook=river-42")
+    ck.workbook.remember_current("river-42")
+    notebook = _execute("01_interests", monkeypatch)
     shown = "".join(
         out.get("data", {}).get("text/html", "") for out in _first_code_cell(notebook).outputs
     )
     assert "could not be read" in shown and "Details for your counselor" in shown
 
 
-def test_start_notebook_with_a_bad_link_runs_and_leaves_the_notice_to_its_screen(
+def test_start_notebook_with_a_missing_workbook_runs_and_leaves_the_notice_to_its_screen(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    ck.workbook.remember_current("nobody")
     notebook = _execute(
-        "00_start_here",
-        monkeypatch,
-        QUERY_STRING="workbook=nobody",
-        SCRIPT_NAME="/voila/render/00_start_here.ipynb",
+        "00_start_here", monkeypatch, JPY_SESSION_NAME=str(NOTEBOOKS / "00_start_here.ipynb")
     )
     assert _first_code_cell(notebook).outputs == []  # shown by the start screen instead
 
@@ -226,7 +247,7 @@ def test_a_workbook_that_cannot_be_read_is_a_notice(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (careerkit_home / "river-42.json").mkdir()  # not a file at all
-    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    ck.workbook.remember_current("river-42")
     wb = ck.open_current()
     assert wb.is_demo and "“river-42” could not be opened" in wb.notice
 
@@ -236,6 +257,6 @@ def test_a_file_holding_another_persons_workbook_is_a_notice(
 ) -> None:
     other = ck.Workbook.create("sky-7", tmp_path)
     (careerkit_home / "river-42.json").write_bytes(other.path.read_bytes())
-    monkeypatch.setenv("QUERY_STRING", "workbook=river-42")
+    ck.workbook.remember_current("river-42")
     wb = ck.open_current()
     assert wb.is_demo and "sky-7" in wb.notice  # never someone else's answers under this name

@@ -112,15 +112,13 @@ def test_every_control_has_a_label(wb):
     results = InterestResults(wb)
     for screen in (quiz, results):
         for widget in walk(screen.widget):
-            if isinstance(widget, widgets.ToggleButtons | widgets.Button | widgets.Checkbox
+            if isinstance(widget, widgets.RadioButtons | widgets.Button | widgets.Checkbox
                           | widgets.Dropdown | widgets.IntProgress):
                 assert widget.description.strip(), widget
-    assert all(len(t.options) == 5 and t.tooltips for t in quiz.items.values())
-    # each button names its activity (the group label is not tied to the buttons)
+    # each answer scale is a radio group named by its activity, five answers in words
     assert all(
-        tip.startswith(t.description.split(". ", 1)[1])
+        isinstance(t, widgets.RadioButtons) and len(t.options) == 5 and t.description
         for t in quiz.items.values()
-        for tip in t.tooltips
     )
 
 

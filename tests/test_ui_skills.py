@@ -192,8 +192,11 @@ def test_rating_saves_and_ranks_the_gap(step, wb):
     programming = need.loc["Programming", "element_id"]
     control = step.rater.controls[programming]
     assert control.description == "Programming"
-    assert len(control.options) == 5 and len(control.tooltips) == 5
-    assert all(t.startswith(f"{control.description}: ") for t in control.tooltips)
+    # a radio group named by the skill; each answer says its number and what it means
+    assert len(control.options) == 5
+    labels = [label for label, _value in control.options]
+    assert [label.split(" ", 1)[0] for label in labels] == ["1", "2", "3", "4", "5"]
+    assert labels[0].startswith("1 Not yet")
     control.value = 1
     assert reopen(wb).skills.ratings == {programming: 1}
     top = step.gap.table.onet.iloc[0]

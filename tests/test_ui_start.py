@@ -247,10 +247,10 @@ def test_damaged_workbook_offers_the_previous_version(careerkit_home: Path) -> N
 
 
 # ---------------------------------------------------------------------- a link that fails
-def test_link_to_a_missing_workbook_is_explained_beside_the_open_button(
-    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_remembered_workbook_that_is_gone_is_explained_beside_the_open_button(
+    careerkit_home: Path,
 ) -> None:
-    monkeypatch.setenv("QUERY_STRING", "workbook=nobody")
+    ck.workbook.remember_current("nobody")  # chosen in JupyterLab, deleted since
     screen = StartScreen(ck.open_current())
     assert screen.wb is None  # the stand-in demo is not offered as the participant's workbook
     assert "“nobody”" in screen.message.value and "Open my workbook" in screen.message.value

@@ -1,12 +1,33 @@
-"""What the counselor screens share: a message area with plain words, errors shown there (never
-as a traceback), and display in a notebook."""
+"""The one way to build a screen.
+
+A screen is a small class that binds results and commands to widgets. It inherits
+:class:`Screen`, which gives it
+
+- a ``message`` area (an ``HTML`` widget with ``role="status"``, so screen readers announce it)
+  and ``_say(text, kind)`` to write plain words there (escaped);
+- one error policy, ``_guarded(action, *args)``: an ordinary mistake (a ``CareerkitError``, a
+  file-system error) becomes a plain message; anything else is logged with its traceback and
+  reported once as a plain apology, never as a traceback on the page;
+- ``_debounced(callback)``: a button callback that ignores a second click arriving within a
+  moment of the first (a double click must not skip a page or repeat an action);
+- display in a notebook (``_ipython_display_``) of its root ``widget``.
+
+A screen that is a step of the participant app also follows :class:`Step`: a ``key``, a
+``title``, and its ``widget``; the app asks :mod:`careerkit.results` whether the step is done.
+Recipe for a new screen (see ``docs/SCREENS.md``): put its sentences in a ``TEXT`` dict, build
+widgets with labels in ``__init__``, wire each button with ``_debounced`` and ``_guarded``, read
+what to show from ``careerkit.results.results(wb)``, and write answers with ``wb.save()``.
+"""
 
 from __future__ import annotations
 
 import html
+import logging
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -14,12 +35,32 @@ from IPython.display import display
 from careerkit.errors import CareerkitError
 from careerkit.workbook import home
 
-__all__ = ["LINK_STYLE", "MESSAGE_STYLE", "SUBMIT_ENV", "TEXT", "Screen", "esc", "submit_folder"]
+__all__ = [
+    "LINK_STYLE",
+    "MESSAGE_STYLE",
+    "SUBMIT_ENV",
+    "TEXT",
+    "Screen",
+    "Step",
+    "debounced",
+    "esc",
+    "submit_folder",
+]
+
+log = logging.getLogger("careerkit.ui")
 
 #: the counselor's folder for submitted copies (a workshop sets it once for everyone)
 SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
 
-TEXT = {"problem": "Something went wrong reading or writing a file: {error}"}
+TEXT = {
+    "problem": "Something went wrong reading or writing a file: {error}",
+    "unexpected": (
+        "Something unexpected went wrong, and this action was not completed. Your earlier "
+        "answers are saved. Please try again; if it happens again, tell your counselor."
+    ),
+}
+#: a second click within this many seconds of the first is taken as part of a double click
+DOUBLE_CLICK_SECONDS = 0.6
 
 MESSAGE_STYLE = {
     "info": "color:inherit",
@@ -30,14 +71,43 @@ LINK_STYLE = "color:#0072B2;text-decoration:underline;font-weight:bold"  # Okabe
 
 
 def submit_folder() -> Path:
-    """``$CAREERKIT_SUBMIT_DIR`` if set, else the workbook home."""
+    """``$CAREERKIT_SUBMIT_DIR`` if set, else ``submitted/`` in the workbook home.
+
+    Never the home itself: counselor pages read this folder, and must see only the copies
+    participants chose to send, not every workbook on the server."""
     configured = os.environ.get(SUBMIT_ENV, "").strip()
-    return Path(configured).expanduser() if configured else home()
+    return Path(configured).expanduser() if configured else home() / "submitted"
 
 
 def esc(text: Any) -> str:
     """``text`` escaped for HTML (quotes too, so it is safe in attributes)."""
     return html.escape(str(text), quote=True)
+
+
+def debounced(callback: Callable[..., Any], seconds: float | None = None
+              ) -> Callable[..., None]:
+    """``callback`` that ignores a call arriving less than ``seconds`` (default
+    :data:`DOUBLE_CLICK_SECONDS`, read at each call) after the last one it ran: a double click
+    runs it once."""
+    last = [-float("inf")]
+
+    def run(*args: Any) -> None:
+        moment = time.monotonic()
+        window = DOUBLE_CLICK_SECONDS if seconds is None else seconds
+        if moment - last[0] < window:
+            return
+        last[0] = moment
+        callback(*args)
+
+    return run
+
+
+class Step(Protocol):
+    """What the participant app needs of a step's screen."""
+
+    key: str
+    title: str
+    widget: widgets.Widget
 
 
 class Screen:
@@ -61,6 +131,13 @@ class Screen:
             self._say(str(exc), "error")
         except OSError as exc:
             self._say(TEXT["problem"].format(error=exc.strerror or exc), "error")
+        except Exception:
+            log.exception("careerkit screen %s: unexpected error", type(self).__name__)
+            self._say(TEXT["unexpected"], "error")
+
+    def _debounced(self, action: Any) -> Callable[..., None]:
+        """A button callback: ``action`` guarded, and run once per double click."""
+        return debounced(lambda *_args: self._guarded(action))
 
     def _ipython_display_(self) -> None:
         display(self.widget)

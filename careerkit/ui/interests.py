@@ -23,6 +23,7 @@ from IPython.display import display
 
 from careerkit import datasets
 from careerkit.charts.interests import fit_chart, riasec_hexagon
+from careerkit.charts.theme import summary as chart_summary
 from careerkit.errors import CareerkitError
 from careerkit.interests import (
     CONSISTENCY_WORDS,
@@ -39,6 +40,7 @@ from careerkit.interests import (
     occupations_from_release,
     score,
 )
+from careerkit.ui._screen import debounced
 
 __all__ = ["JOB_ZONE_MEANING", "TEXT", "InterestQuiz", "InterestResults"]
 
@@ -188,7 +190,7 @@ class InterestQuiz:
     Attributes
     ----------
     items : dict
-        item_id → the ``ToggleButtons`` of the activities on the current page.
+        item_id → the ``RadioButtons`` of the activities on the current page.
     back, next : Button
     progress : IntProgress
     message : HTML
@@ -207,7 +209,7 @@ class InterestQuiz:
             self.inventory = load_inventory()
             _show(self.message, str(exc), "error")
         self.pages = self.inventory.pages(page_size)
-        self.items: dict[str, widgets.ToggleButtons] = {}
+        self.items: dict[str, widgets.RadioButtons] = {}
         self.heading = widgets.HTML(
             f"<h3>{_esc(TEXT['quiz_heading'])}</h3><p>{_esc(TEXT['quiz_intro'])}</p>"
         )
@@ -220,8 +222,9 @@ class InterestQuiz:
                                    icon="arrow-left")
         self.next = widgets.Button(description=TEXT["next"], tooltip=TEXT["next_tip"],
                                    button_style="primary", icon="arrow-right")
-        self.back.on_click(lambda _b: self.go(self.page - 1))
-        self.next.on_click(lambda _b: self._next())
+        # a double click turns one page, not two
+        self.back.on_click(debounced(lambda _b: self.go(self.page - 1)))
+        self.next.on_click(debounced(lambda _b: self._next()))
         self.page_box = widgets.VBox()
         self.widget = widgets.VBox([
             self.heading,
@@ -249,17 +252,18 @@ class InterestQuiz:
         self._finish_callbacks.append(callback)
 
     # -- building the page ------------------------------------------------------------------
-    def _toggle(self, number: int, item_id: str) -> widgets.ToggleButtons:
+    def _toggle(self, number: int, item_id: str) -> widgets.RadioButtons:
         text = self.inventory.text_of(item_id)
-        toggle = widgets.ToggleButtons(
+        # A radio group: Tab reaches it, the arrow keys choose, a screen reader names the
+        # activity and the chosen answer (the app's template names the group, see
+        # careerkit/_voila); a double click cannot choose twice.
+        toggle = widgets.RadioButtons(
             options=list(zip(TEXT["scale"], range(1, 6), strict=True)),
             value=self.responses.get(item_id),
             description=f"{number}. {text}",
-            # each button names its activity too: the group's label is not tied to the buttons
-            # for screen readers, so a button alone must say what it answers
-            tooltips=[TEXT["tip_for"].format(item=text, tip=tip) for tip in TEXT["scale_tips"]],
-            style={"description_width": "initial", "button_width": "9em"},
-            layout=widgets.Layout(flex_flow="row wrap", margin="0 0 12px 0"),
+            orientation="horizontal",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto", margin="0 0 12px 0"),
         )
         toggle.observe(lambda change, i=item_id: self._answer(i, change["new"]), names="value")
         return toggle
@@ -543,6 +547,7 @@ class InterestResults:
         self.fit_figure = fit_chart(matches)
         with self.fit_out:
             display(self.fit_figure)
+            display(widgets.HTML(f"<p>{_esc(chart_summary(self.fit_figure))}</p>"))
 
     def _draw_hexagon(self) -> None:
         if self.profile is None:
@@ -554,6 +559,7 @@ class InterestResults:
         self.hexagon_out.clear_output(wait=True)
         with self.hexagon_out:
             display(self.hexagon_figure)
+            display(widgets.HTML(f"<p>{_esc(chart_summary(self.hexagon_figure))}</p>"))
 
     def _occupation_row(self, soc_code: str) -> dict[str, Any] | None:
         if self._frame is None:

@@ -20,17 +20,23 @@ from IPython.display import display
 from careerkit.errors import CareerkitError
 from careerkit.ui._changes import ChangesView
 from careerkit.ui._comments import comments_html
-from careerkit.ui._screen import SUBMIT_ENV
+from careerkit.ui._screen import SUBMIT_ENV, debounced, submit_folder
 from careerkit.workbook import (
     DEMO_PSEUDONYM,
+    KEY_LENGTH,
     PSEUDONYM_RULE,
     RESTORE_LABEL,
     DamagedWorkbookError,
     Workbook,
+    check_key,
     check_pseudonym,
     forget_current,
+    has_key,
     home,
+    in_voila,
+    issue_key,
     remember_current,
+    remove_key,
 )
 
 __all__ = ["CONSENT_VERSION", "NEXT_STEPS", "SUBMIT_ENV", "TEXT", "StartScreen"]
@@ -77,6 +83,31 @@ TEXT = {
         "{rule}."
     ),
     "pseudonym": "Pseudonym",
+    "key": "Key",
+    "key_placeholder": "to open your workbook again, e.g. 7K3P-Q9XM",
+    "key_intro": (
+        "To open a workbook you started before, type its pseudonym and its <b>key</b> (the "
+        "eight characters shown when you started it)."
+    ),
+    "key_shown": (
+        "Your key is <b style='font-size:130%;letter-spacing:0.1em'>{key}</b>. Write it down "
+        "now: you need it, with your pseudonym, to open your workbook again, and it is shown "
+        "only this once. Lost it? Your counselor can give you a new one."
+    ),
+    "wrong_key": (
+        "That key does not open the workbook “{name}”. Check the pseudonym and the key (the "
+        "eight characters shown when you started it). Lost it? Your counselor can give you a "
+        "new one."
+    ),
+    "need_key": "Type your workbook's key too (the eight characters shown when you started it).",
+    "no_key": (
+        "The workbook “{name}” has no key yet, so it cannot be opened here. Your counselor can "
+        "give it one (careerkit key reset)."
+    ),
+    "upload_needs_key": (
+        "A workbook called “{name}” is already here. To add your file to it, type its key "
+        "under “Start a new workbook or open yours” first."
+    ),
     "pseudonym_placeholder": "e.g. river-42",
     "workshop": "Workshop",
     "workshop_placeholder": "optional, e.g. Tuesday evening group",
@@ -134,6 +165,7 @@ TEXT = {
         "workbook with this pseudonym."
     ),
     "created": "Your new workbook “{name}” is ready and saved. Go to step 1 below when ready.",
+    "created_app": "Your new workbook “{name}” is ready and saved. Press “Next step” when ready.",
     "opened": "Welcome back! Your workbook “{name}” is open.",
     "uploaded": "Your uploaded workbook “{name}” is now here, combined with anything already here.",
     "current": "Open now: workbook “{name}”, saved in {path}.",
@@ -169,6 +201,18 @@ _LABELLED = {"description_width": "initial"}
 
 def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
+
+
+def _default_submit() -> str:
+    """The counselor's folder when the workshop set one (``$CAREERKIT_SUBMIT_DIR``), else ""."""
+    return str(submit_folder()) if os.environ.get(SUBMIT_ENV, "").strip() else ""
+
+
+def _key_box(key: str) -> str:
+    return (
+        '<div role="alert" style="border:2px solid #0072B2;border-radius:4px;'
+        f'padding:0.5em 1em;margin:0.5em 0">{TEXT["key_shown"].format(key=_esc(key))}</div>'
+    )
 
 
 class StartScreen:
@@ -222,6 +266,7 @@ class StartScreen:
         *,
         folder: str | Path | None = None,
         submit_folder: str | Path | None = None,
+        app: bool = False,
     ) -> None:
         self.folder = Path(folder) if folder is not None else home()
         self.wb: Workbook | None = None if wb is None or wb.is_demo else wb
@@ -262,6 +307,11 @@ class StartScreen:
             placeholder=TEXT["pseudonym_placeholder"],
             style=_LABELLED,
         )
+        self.key = widgets.Password(
+            description=TEXT["key"], placeholder=TEXT["key_placeholder"], style=_LABELLED,
+            layout=widgets.Layout(width="28em"),
+        )
+        self.key_area = widgets.HTML()
         self.workshop = widgets.Text(
             description=TEXT["workshop"], placeholder=TEXT["workshop_placeholder"], style=_LABELLED
         )
@@ -281,7 +331,10 @@ class StartScreen:
             description=TEXT["download"], tooltip=TEXT["download_tip"], layout=_wide()
         )
         self.download_area = widgets.HTML()
-        configured = submit_folder if submit_folder is not None else os.environ.get(SUBMIT_ENV)
+        self.app = app
+        #: called with the open workbook (or None) whenever it changes
+        self.on_change: list[Any] = []
+        configured = submit_folder if submit_folder is not None else _default_submit()
         self.submit_folder = widgets.Text(
             value=str(configured or ""),
             description=TEXT["submit_folder"],
@@ -316,7 +369,7 @@ class StartScreen:
         )
 
         def on(button: widgets.Button, action: Any, area: widgets.HTML) -> None:
-            button.on_click(lambda _b: self._guarded(action, area=area))
+            button.on_click(debounced(lambda _b: self._guarded(action, area=area)))
 
         on(self.create_button, self.create, self.message)
         on(self.open_button, self.open, self.message)
@@ -369,8 +422,11 @@ class StartScreen:
                 widgets.HTML(f"<p>{TEXT['choose_intro'].format(rule=_esc(PSEUDONYM_RULE))}</p>"),
                 self.pseudonym,
                 self.workshop,
+                widgets.HTML(f"<p>{TEXT['key_intro']}</p>"),
+                self.key,
                 widgets.HBox([self.create_button, self.open_button, self.restore_button]),
                 self.message,
+                self.key_area,
                 widgets.HBox([self.status, self.close_button]),
                 self.comments,
                 heading("upload_heading"),
@@ -379,8 +435,7 @@ class StartScreen:
                 self.upload_message,
                 self.own_section,
                 self.history_section,
-                heading("next_heading"),
-                self.next_steps,
+                *(() if app else (heading("next_heading"), self.next_steps)),
             ]
         )
         self._show_consent()
@@ -462,8 +517,14 @@ class StartScreen:
             wb.give_consent(CONSENT_VERSION, self._scopes(), under_16=self.under_16.value)
         remember_current(wb, self.folder)
         self.pseudonym.value = wb.pseudonym
+        self.key.value = ""
         self._show_consent()
         self._refresh()
+        self._changed()
+
+    def _changed(self) -> None:
+        for callback in self.on_change:
+            callback(self.wb)
 
     def _refresh(self) -> None:
         self.download_area.value = ""
@@ -496,6 +557,27 @@ class StartScreen:
             self._say(TEXT["need_workbook"], "error")
         return self.wb
 
+    def _key_opens(self, path: Path, name: str) -> bool:
+        """Whether the typed key opens ``path`` (says why not). A workbook without a key opens
+        only on one person's own server (JupyterLab), never under Voilà."""
+        if not has_key(path):
+            if in_voila():
+                self._say(TEXT["no_key"].format(name=name), "error")
+                return False
+            return True
+        if self.wb is not None and self.wb.path == path:
+            return True  # open already, in this page
+        typed = self.key.value.strip()
+        if not typed:
+            self._say(TEXT["need_key"], "error")
+            return False
+        if len("".join(c for c in typed if c.isalnum())) != KEY_LENGTH or not check_key(
+            path, typed
+        ):
+            self._say(TEXT["wrong_key"].format(name=name), "error")
+            return False
+        return True
+
     # ------------------------------------------------------------------ actions
     def create(self) -> None:
         """Start a new workbook with the typed pseudonym (needs the first consent box)."""
@@ -504,9 +586,15 @@ class StartScreen:
         name = self._chosen_pseudonym()
         if name is None:
             return
+        done = TEXT["created_app" if self.app else "created"].format(name=name)
+        if self.wb is not None and self.wb.pseudonym == name and self.key_area.value:
+            self._say(done, "ok")  # pressed twice: it is made already, its key is on screen
+            return
         wb = Workbook.create(name, self.folder, workshop=self.workshop.value.strip())
+        key = issue_key(wb.path)
         self._adopt(wb)
-        self._say(TEXT["created"].format(name=name), "ok")
+        self.key_area.value = _key_box(key)
+        self._say(done, "ok")
 
     def open(self) -> None:
         """Open the workbook with the typed pseudonym."""
@@ -516,6 +604,8 @@ class StartScreen:
         path = self.folder / f"{name}.json"
         if not path.exists():
             self._say(TEXT["not_found"].format(name=name), "error")
+            return
+        if not self._key_opens(path, name):
             return
         try:
             wb = Workbook.open(path)
@@ -544,8 +634,20 @@ class StartScreen:
             return
         source = f"The file “{name}”" if name else "The uploaded file"
         expected = self.wb.pseudonym if self.wb is not None else None
+        if expected is None:
+            # A file for a workbook already here joins it only with that workbook's key.
+            owner = Workbook._parse(data, source, None).participant.pseudonym
+            path = self.folder / f"{owner}.json"
+            if path.exists() and not has_key(path) and not in_voila():
+                pass  # one person's own server, an old workbook without a key
+            elif path.exists() and not check_key(path, self.key.value):
+                self._say(TEXT["upload_needs_key"].format(name=owner), "error")
+                return
         wb = Workbook.import_bytes(data, self.folder, pseudonym=expected, source=source)
+        key = None if has_key(wb.path) else issue_key(wb.path)
         self._adopt(wb)
+        if key:
+            self.key_area.value = _key_box(key)
         self._say(TEXT["uploaded"].format(name=wb.pseudonym), "ok")
 
     def prepare_download(self) -> None:
@@ -595,10 +697,13 @@ class StartScreen:
             self._say(TEXT["need_delete_confirm"], "error")
             return
         wb.delete()
+        remove_key(wb.path)
         forget_current(self.folder)
         self.wb = None
         self.delete_confirm.value = False
+        self.key_area.value = ""
         self._refresh()
+        self._changed()
         self._area = self.message  # the delete controls are hidden now: say it by the status
         self._say(TEXT["deleted"].format(name=wb.pseudonym), "ok")
 
@@ -617,6 +722,8 @@ class StartScreen:
         forget_current(self.folder)
         self.wb = None
         self.pseudonym.value = ""
+        self.key.value = ""
+        self.key_area.value = ""
         self._syncing = True
         try:
             for box in (self.consent_store, self.consent_share, self.consent_stats, self.under_16):
@@ -624,6 +731,7 @@ class StartScreen:
         finally:
             self._syncing = False
         self._refresh()
+        self._changed()
         self._say(TEXT["closed"], "ok")
 
     def _ipython_display_(self) -> None:

@@ -12,7 +12,9 @@ Files, in the workbook home (``$CAREERKIT_HOME``, else ``workbooks/`` beside the
     .river-42.json.lock      the lock (``filelock``) held while saving
     .river-42.json.*.tmp     a save in progress (only left by a crash; cleared by the next save)
     river-42.json.damaged-*  a damaged file set aside by ``Workbook.restore_backup``
-    current.txt              the pseudonym chosen on the start screen (for ``open_current``)
+    .river-42.json.key       the salted hash of the workbook's key (``_keys``; 0600)
+    current.txt              the pseudonym chosen on the start screen in JupyterLab (never
+                             under Voilà; for ``open_current``)
 
 Saving (``wb.save()``): under the lock, the file on disk is read; if it changed since this copy
 loaded or saved it, the two are merged field by field against the version this copy started from
@@ -40,12 +42,14 @@ from careerkit.workbook._current import (
     HOME_ENV,
     forget_current,
     home,
+    in_voila,
     open_current,
     remember_current,
     remembered,
     workbook_path,
 )
 from careerkit.workbook._history import PUT_BACK, RESTORABLE
+from careerkit.workbook._keys import KEY_LENGTH, check_key, has_key, issue_key, remove_key
 from careerkit.workbook._merge import split as path_segments
 from careerkit.workbook._migrate import FORMAT, SCHEMA_VERSION, migrate
 from careerkit.workbook._model import (
@@ -66,6 +70,7 @@ __all__ = [
     "DEMO_PSEUDONYM",
     "FORMAT",
     "HOME_ENV",
+    "KEY_LENGTH",
     "MAX_BYTES",
     "PSEUDONYM_RULE",
     "PUT_BACK",
@@ -81,16 +86,21 @@ __all__ = [
     "Submission",
     "Workbook",
     "awaiting_guardian",
+    "check_key",
     "check_pseudonym",
     "copy_comments",
     "delete_workbook",
     "forget_current",
+    "has_key",
     "home",
+    "in_voila",
+    "issue_key",
     "migrate",
     "open_current",
     "path_segments",
     "remember_current",
     "remembered",
+    "remove_key",
     "shared_with_counselor",
     "workbook_path",
 ]

@@ -2,11 +2,15 @@
 
 How the choice is made, first match wins:
 
-1. Voilà: the ``workbook`` URL parameter (``01_interests.ipynb?workbook=river-42``). Voilà puts
-   the request's query string in the kernel's ``QUERY_STRING`` environment variable
-   (``voila/handler.py``, "Adding request uri to kernel env", Voilà ≥ 0.2).
-2. The workbook last chosen on the start screen (notebook 00, in JupyterLab or Voilà),
-   remembered in the pointer file ``<home>/current.txt`` (not ``.json``: it is not a workbook).
+1. Under Voilà, nothing: one Voilà server may serve a whole room under one account, so nothing
+   server-wide may say whose workbook a page shows (a shared "last opened" pointer gave the next
+   person the previous one's workbook, and a ``?workbook=`` link anyone's who guessed a
+   pseudonym). The app (``notebooks/app.ipynb``) opens a workbook on its own start screen, with
+   the workbook's key (``_keys``), and keeps it in its own kernel; a step notebook opened in
+   Voilà shows the demo workbook and says so.
+2. In JupyterLab (one person's own server): the workbook last chosen on the start screen
+   (notebook 00), remembered in the pointer file ``<home>/current.txt`` (not ``.json``: it is not
+   a workbook). The ``workbook`` URL parameter is no longer read anywhere.
 3. Nothing chosen: the demo workbook ``<home>/demo.json`` (this is what nbval and tests get,
    since they run with an empty temporary ``CAREERKIT_HOME``).
 
@@ -24,7 +28,6 @@ import contextlib
 import html
 import os
 from pathlib import Path
-from urllib.parse import parse_qs
 
 from careerkit.errors import InputError, WorkbookError
 from careerkit.workbook import _store
@@ -34,7 +37,6 @@ from careerkit.workbook._workbook import RESTORE_LABEL, DamagedWorkbookError, Wo
 HOME_ENV = "CAREERKIT_HOME"
 POINTER = "current.txt"
 DEMO_PSEUDONYM = "demo"
-URL_PARAMETER = "workbook"
 #: the start page, linked from the notice (relative: Voilà and JupyterLab serve the step
 #: notebooks from the same folder)
 START_NOTEBOOK = "00_start_here.ipynb"
@@ -42,13 +44,6 @@ START_NOTEBOOK = "00_start_here.ipynb"
 #: every sentence a person reads from this module (in one place, so it can be translated)
 TEXT = {
     "title": "This page is not showing your workbook",
-    "missing_link": (
-        "The link you followed names a workbook called “{name}”, but there is none here. "
-        "Perhaps the link has a typing mistake, or the workbook was deleted."
-    ),
-    "invalid_link": (
-        "The link you followed names a workbook “{name}”, which cannot exist: {problem}"
-    ),
     "missing_chosen": (
         "The workbook chosen on the start page, “{name}”, is not here any more (perhaps it "
         "was deleted in another window)."
@@ -71,6 +66,10 @@ TEXT = {
     "demo_unsaved": (
         "The practice workbook could not be saved either ({error}); anything entered on this "
         "page will not be kept."
+    ),
+    "in_voila": (
+        "This page shows the shared practice workbook “{demo}”. To work on your own workbook, "
+        "open the careerkit app and open your workbook there with its key."
     ),
     "link": "Go to the start page",
     "details": "Details for your counselor: {error}",
@@ -97,6 +96,12 @@ def home() -> Path:
     return cwd / "workbooks"
 
 
+def in_voila() -> bool:
+    """Whether this kernel serves a Voilà page (Voilà sets ``SERVER_SOFTWARE=voila/<version>``
+    in the kernel's environment, ``voila/handler.py``)."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+
+
 def workbook_path(pseudonym: str, folder: str | Path | None = None) -> Path:
     """Where the workbook of ``pseudonym`` lives (checked against the safe pattern)."""
     folder = Path(folder) if folder is not None else home()
@@ -104,7 +109,11 @@ def workbook_path(pseudonym: str, folder: str | Path | None = None) -> Path:
 
 
 def remember_current(workbook: Workbook | str, folder: str | Path | None = None) -> None:
-    """Remember the chosen workbook so the step notebooks open it (``<home>/current.txt``)."""
+    """Remember the chosen workbook so the step notebooks open it (``<home>/current.txt``).
+
+    Never under Voilà: a server-wide pointer would hand one person's workbook to the next."""
+    if in_voila():
+        return
     pseudonym = workbook.pseudonym if isinstance(workbook, Workbook) else check_pseudonym(workbook)
     folder = Path(folder) if folder is not None else home()
     _store.ensure_folder(folder)
@@ -118,7 +127,9 @@ def forget_current(folder: str | Path | None = None) -> None:
 
 
 def remembered(folder: str | Path | None = None) -> str | None:
-    """The pseudonym remembered by the start screen, or None."""
+    """The pseudonym remembered by the start screen, or None (always None under Voilà)."""
+    if in_voila():
+        return None
     folder = Path(folder) if folder is not None else home()
     try:
         text = (folder / POINTER).read_text(encoding="ascii", errors="replace").strip()
@@ -128,14 +139,6 @@ def remembered(folder: str | Path | None = None) -> str | None:
         return check_pseudonym(text)
     except InputError:
         return None
-
-
-def _url_value(query_string: str | None = None) -> str | None:
-    """The ``workbook`` URL parameter as given (Voilà's ``QUERY_STRING``), or None."""
-    if query_string is None:
-        query_string = os.environ.get("QUERY_STRING", "")
-    values = parse_qs(query_string.lstrip("?")).get(URL_PARAMETER)
-    return values[0] if values else None
 
 
 def open_current(folder: str | Path | None = None) -> Workbook:
@@ -154,7 +157,9 @@ def open_current(folder: str | Path | None = None) -> Workbook:
     demo, unsaved = _open_demo(folder)
     sentences, details = [], ""
     if problem is not None:
-        sentences += [problem[0], TEXT["what_to_do"].format(demo=DEMO_PSEUDONYM)]
+        sentences.append(problem[0])
+        if not in_voila():
+            sentences.append(TEXT["what_to_do"].format(demo=DEMO_PSEUDONYM))
         details = problem[1]
     if unsaved:
         sentences.append(unsaved)
@@ -170,18 +175,8 @@ _Problem = tuple[str, str]
 
 def _choose(folder: Path) -> tuple[Workbook | None, _Problem | None]:
     """The chosen workbook; or None and the problem; or (None, None) when none was chosen."""
-    raw = _url_value()
-    if raw is not None:
-        try:
-            chosen = check_pseudonym(raw)
-        except InputError as exc:
-            shown = raw if len(raw) <= 40 else raw[:40] + "…"
-            problem = str(exc).split(": ", 1)[-1]
-            return None, (TEXT["invalid_link"].format(name=shown, problem=problem), "")
-        path = folder / f"{chosen}.json"
-        if not path.exists():
-            return None, (TEXT["missing_link"].format(name=chosen), "")
-        return _open_chosen(path, chosen)
+    if in_voila():
+        return None, (TEXT["in_voila"].format(demo=DEMO_PSEUDONYM), "")
     chosen = remembered(folder)
     if chosen is None or chosen == DEMO_PSEUDONYM:
         return None, None

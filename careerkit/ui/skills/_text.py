@@ -59,7 +59,7 @@ TEXT = {
         "over a highlight to see the skill."
     ),
     "rater_heading": "4. Rate yourself",
-    "rate_tip": "{item}: {n} – {tip}",
+    "rate_option": "{n} {tip}",
     "rater_intro": (
         "For each skill or knowledge area the role needs most, choose how well you can do it "
         "today. Be honest: this is for you, not a test."

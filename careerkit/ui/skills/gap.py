@@ -20,7 +20,7 @@ class SkillRater(Screen):
     def __init__(self, wb: Any, session: SkillsSession | None = None) -> None:
         self.session = session or SkillsSession(wb)
         self.wb = wb
-        self.controls: dict[str, widgets.ToggleButtons] = {}
+        self.controls: dict[str, widgets.RadioButtons] = {}
         self.items = widgets.VBox()
         self.message = widgets.HTML()
         scale = "".join(
@@ -53,17 +53,18 @@ class SkillRater(Screen):
         tips = list(skills.RATING_SCALE.values())
         items = skills.items_to_rate(need)
         for row in items.itertuples(index=False):
-            control = widgets.ToggleButtons(
-                options=[(str(n), n) for n in skills.RATING_SCALE],
-                value=ratings.get(row.element_id),
-                description=row.element_name,
-                # each button names its skill too (the group's label is not tied to the buttons
-                # for screen readers)
-                tooltips=[
-                    TEXT["rate_tip"].format(item=row.element_name, n=n, tip=tip)
+            # a radio group (arrow keys choose; the app names it by the skill), each answer
+            # saying its number and meaning
+            control = widgets.RadioButtons(
+                options=[
+                    (TEXT["rate_option"].format(n=n, tip=tip), n)
                     for n, tip in zip(skills.RATING_SCALE, tips, strict=True)
                 ],
-                style={"description_width": "16em", "button_width": "3em"},
+                value=ratings.get(row.element_id),
+                description=row.element_name,
+                orientation="horizontal",
+                style={"description_width": "16em"},
+                layout=widgets.Layout(width="auto", margin="0 0 8px 0"),
             )
             control.observe(
                 lambda change, eid=row.element_id: self._rate(eid, change["new"]), names="value"
