@@ -34,7 +34,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_folder_defaults_to_the_submit_folder(monkeypatch, tmp_path, careerkit_home):
-    assert CohortScreen().folder.value == str(careerkit_home)
+    # never the workbook home itself: only copies participants chose to send
+    assert CohortScreen().folder.value == str(careerkit_home / "submitted")
     monkeypatch.setenv(SUBMIT_ENV, str(tmp_path))
     screen = CohortScreen()
     assert screen.folder.value == str(tmp_path)
