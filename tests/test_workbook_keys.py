@@ -167,3 +167,24 @@ def test_deleting_removes_the_key_too(careerkit_home: Path, in_voila: None) -> N
     screen.delete_button.click()
     assert not (careerkit_home / "river-42.json").exists()
     assert not _keys.key_path(careerkit_home / "river-42.json").exists()
+
+
+def test_a_counselor_resets_a_lost_key(careerkit_home: Path, capsys) -> None:
+    from careerkit.cli import main
+
+    wb = ck.Workbook.create("river-42")
+    old = _keys.issue_key(wb.path)
+    assert main(["key", "reset", "river-42"]) == 0
+    new = KEY.search(capsys.readouterr().out).group(1)
+    assert _keys.check_key(wb.path, new) and not _keys.check_key(wb.path, old)
+    assert main(["key", "reset", "nobody"]) == 1
+    assert "no workbook" in capsys.readouterr().err
+
+
+def test_deleting_from_the_command_line_removes_the_key(careerkit_home: Path) -> None:
+    from careerkit.cli import main
+
+    wb = ck.Workbook.create("river-42")
+    _keys.issue_key(wb.path)
+    assert main(["delete", "river-42", "--yes"]) == 0
+    assert not _keys.key_path(wb.path).exists()

@@ -236,6 +236,7 @@ def delete_workbook(path: str | Path) -> list[Path]:
     damaged workbook can be deleted.
     """
     from careerkit.workbook._current import forget_current, home, remembered
+    from careerkit.workbook._keys import key_path, remove_key
 
     path = Path(path)
     if path.suffix != ".json" and len(path.parts) == 1:
@@ -261,6 +262,10 @@ def delete_workbook(path: str | Path) -> list[Path]:
         removed = _store.remove(path, keep_lock=True)
     lock = _store.remove_lock(path)
     removed += lock if had_lock else []  # report only what was there before
+    key = key_path(path)
+    if key.exists():
+        remove_key(path)
+        removed.append(key)
     if remembered(path.parent) == pseudonym:
         forget_current(path.parent)
     return removed
