@@ -126,7 +126,7 @@ class Results:
             return self._memo[key]
         found = None
         profile = self.profile
-        if profile is not None and profile.complete:
+        if profile is not None:  # an incomplete or flat profile: the error says why
             try:
                 found = interests.match_occupations(
                     profile, occupations, job_zones=job_zones, top=top

@@ -30,16 +30,14 @@ from careerkit.interests import (
     PLAIN_MEANING,
     RIASEC,
     TYPE_NAMES,
-    FlatProfileError,
     InterestProfile,
     Inventory,
     consistency,
     differentiation,
     load_inventory,
-    match_occupations,
     occupations_from_release,
-    score,
 )
+from careerkit.results import results
 from careerkit.ui._screen import debounced
 
 __all__ = ["JOB_ZONE_MEANING", "TEXT", "InterestQuiz", "InterestResults"]
@@ -497,7 +495,10 @@ class InterestResults:
         self.target.options = []
         self.fit_out.clear_output()
         try:
-            inventory = _inventory_for(self.wb)
+            found = results(self.wb)
+            if found.inventory is None:
+                _show(self.message, found.problems["interests"], "error")
+                return
             responses = self.wb.interests.responses
             if not any(v is not None for v in responses.values()):
                 self.profile = None
@@ -506,7 +507,10 @@ class InterestResults:
                 self.hexagon_out.clear_output()
                 _show(self.message, TEXT["no_answers"])
                 return
-            self.profile = profile = score(responses, inventory)
+            if found.profile is None:
+                _show(self.message, found.problems.get("interests", TEXT["no_answers"]), "error")
+                return
+            self.profile = profile = found.profile
             self.notes.value = "".join(f"<p><small>{_esc(n)}</small></p>" for n in profile.notes)
             self.scores_html.value = self._scores_table(profile)
             self._draw_hexagon()
@@ -523,14 +527,10 @@ class InterestResults:
     def _match(self) -> None:
         assert self.profile is not None
         zones = self._selected_zones() or None
-        try:
-            matches = match_occupations(self.profile, self.occupations, job_zones=zones,
-                                        top=self.top)
-        except FlatProfileError as exc:
-            _show(self.message, str(exc), "error")
-            return
-        except CareerkitError as exc:
-            _show(self.message, str(exc), "info")
+        found = results(self.wb)
+        matches = found.matches(self.occupations, job_zones=zones, top=self.top)
+        if matches is None:
+            _show(self.message, found.problems.get("matches", ""), "info")
             return
         self.matches = matches
         unavailable = matches.attrs["job_zone_filter"] == "unavailable"

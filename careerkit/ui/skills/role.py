@@ -8,8 +8,9 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from careerkit import datasets, interests, skills
+from careerkit import datasets, skills
 from careerkit.errors import CareerkitError
+from careerkit.results import results
 from careerkit.ui.skills._common import LABEL_STYLE, WIDE, Screen, SkillsSession, message
 from careerkit.ui.skills._text import TEXT
 
@@ -59,24 +60,18 @@ class TargetRolePanel(Screen):
     def _load_matches(self) -> None:
         options: list[tuple[str, str]] = []
         answers = self.wb.interests
-        try:
-            if answers.responses:
-                profile = interests.score(answers.responses)
-                if profile.complete and not profile.flat:
-                    found = interests.match_occupations(
-                        profile, job_zones=answers.job_zones or None, top=20
-                    )
-                    options = [
-                        (
-                            TEXT["match_option"].format(
-                                title=r.title, soc_code=r.soc_code, band=r.band
-                            ),
-                            r.soc_code,
-                        )
-                        for r in found.itertuples(index=False)
-                    ]
-        except CareerkitError:
-            options = []
+        # The matches of the interests step, from the same results (the workbook's own
+        # inventory, the zones ticked there): one source, so the two steps cannot disagree.
+        found = results(self.wb).matches(job_zones="saved", top=20)
+        profile = results(self.wb).profile
+        if found is not None and profile is not None and not profile.flat:
+            options = [
+                (
+                    TEXT["match_option"].format(title=r.title, soc_code=r.soc_code, band=r.band),
+                    r.soc_code,
+                )
+                for r in found.itertuples(index=False)
+            ]
         chosen = answers.selected_soc_code
         if chosen and chosen not in {v for _, v in options}:
             title = self._titles().get(chosen, answers.selected_title or chosen)
