@@ -25,7 +25,7 @@ LAYER = {
 FORBIDDEN_THIRD_PARTY = {
     0: {"plotly", "ipywidgets", "IPython"},
     1: {"plotly", "ipywidgets", "IPython"},
-    2: {"plotly", "ipywidgets"},
+    2: {"plotly", "ipywidgets", "IPython"},  # the state layer draws nothing
 }
 
 

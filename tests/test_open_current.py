@@ -19,6 +19,7 @@ from conftest import ROOT
 from nbclient import NotebookClient
 
 import careerkit as ck
+from careerkit.ui._notice import notice_html
 from careerkit.workbook import _current
 
 NOTEBOOKS = ROOT / "notebooks"
@@ -153,10 +154,10 @@ def test_an_unwritable_home_still_gives_a_workbook_and_says_so(
 
 
 def test_notice_html_escapes_and_links_to_the_start_page() -> None:
-    shown = _current.notice_html("a <b>name</b>", "x & y")
+    shown = notice_html("a <b>name</b>", "x & y")
     assert "&lt;b&gt;name&lt;/b&gt;" in shown and "x &amp; y" in shown
     assert 'href="00_start_here.ipynb"' in shown and 'role="alert"' in shown
-    assert "href" not in _current.notice_html("text", link=False)
+    assert "href" not in notice_html("text", link=False)
 
 
 @pytest.mark.parametrize(

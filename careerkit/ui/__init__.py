@@ -3,3 +3,7 @@
 Only notebooks import from here. Each screen saves on change and exposes its widgets so that a
 test can set values and click buttons without a browser.
 """
+
+from careerkit.ui._notice import show_notice
+
+__all__ = ["show_notice"]

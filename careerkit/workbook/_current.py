@@ -16,8 +16,9 @@ How the choice is made, first match wins:
 
 When the chosen workbook cannot be opened (a link with a typing mistake, a deleted or damaged
 file), :func:`open_current` does not raise: Voilà would hide the message and stop the page. It
-opens the demo workbook instead, sets :attr:`Workbook.notice` to a plain explanation, and, in a
-notebook, shows that explanation with a link back to the start page as the first cell's output.
+opens the demo workbook instead and sets :attr:`Workbook.notice` to a plain explanation (and
+:attr:`Workbook.notice_details` to technical details). This layer draws nothing: the notebooks'
+first cell shows the notice with :func:`careerkit.ui.show_notice`.
 
 The home is ``$CAREERKIT_HOME`` if set, else ``workbooks/`` beside the notebooks (git-ignored).
 """
@@ -25,7 +26,6 @@ The home is ``$CAREERKIT_HOME`` if set, else ``workbooks/`` beside the notebooks
 from __future__ import annotations
 
 import contextlib
-import html
 import os
 from pathlib import Path
 
@@ -43,7 +43,6 @@ START_NOTEBOOK = "00_start_here.ipynb"
 
 #: every sentence a person reads from this module (in one place, so it can be translated)
 TEXT = {
-    "title": "This page is not showing your workbook",
     "missing_chosen": (
         "The workbook chosen on the start page, “{name}”, is not here any more (perhaps it "
         "was deleted in another window)."
@@ -71,16 +70,7 @@ TEXT = {
         "This page shows the shared practice workbook “{demo}”. To work on your own workbook, "
         "open the careerkit app and open your workbook there with its key."
     ),
-    "link": "Go to the start page",
-    "details": "Details for your counselor: {error}",
 }
-
-#: the notice box: a bordered block in the Okabe–Ito vermillion, readable in light and dark
-_NOTICE_STYLE = (
-    "border:2px solid #D55E00;border-radius:4px;padding:0.6em 1em;margin:0.5em 0;max-width:60em"
-)
-_LINK_STYLE = "color:#0072B2;text-decoration:underline;font-weight:bold"
-
 
 def home() -> Path:
     """The folder holding workbooks: ``$CAREERKIT_HOME``, else ``workbooks/`` by the notebooks."""
@@ -146,9 +136,8 @@ def open_current(folder: str | Path | None = None) -> Workbook:
 
     Never raises for a workbook that cannot be opened (a link to a workbook that does not exist,
     a deleted or damaged file): the demo workbook is returned instead, with
-    :attr:`Workbook.notice` saying what happened and what to do. In a notebook the notice is
-    also shown, with a link to the start page (except on the start page itself, whose screen
-    shows it beside the controls that fix it).
+    :attr:`Workbook.notice` saying what happened and what to do (shown by
+    :func:`careerkit.ui.show_notice`).
     """
     folder = Path(folder) if folder is not None else home()
     wb, problem = _choose(folder)
@@ -165,7 +154,7 @@ def open_current(folder: str | Path | None = None) -> Workbook:
         sentences.append(unsaved)
     if sentences:
         demo._notice = " ".join(sentences)
-        _show_notice(demo._notice, details)
+        demo._notice_details = details
     return demo
 
 
@@ -228,26 +217,6 @@ def _open_demo(folder: Path) -> tuple[Workbook, str]:
         return wb, TEXT["demo_unsaved"].format(error=reason)
 
 
-def notice_html(notice: str, details: str = "", *, link: bool = True) -> str:
-    """The notice as an HTML block (escaped), with a link to the start page when ``link``."""
-    parts = [
-        f'<div role="alert" style="{_NOTICE_STYLE}">',
-        f"<p><b>{html.escape(TEXT['title'])}</b></p>",
-        f"<p>{html.escape(notice)}</p>",
-    ]
-    if details:
-        parts.append(
-            f'<p style="font-size:90%">{html.escape(TEXT["details"].format(error=details))}</p>'
-        )
-    if link:
-        parts.append(
-            f'<p><a href="{START_NOTEBOOK}" style="{_LINK_STYLE}">'
-            f"{html.escape(TEXT['link'])}</a></p>"
-        )
-    parts.append("</div>")
-    return "".join(parts)
-
-
 def on_start_page() -> bool:
     """Whether the running notebook is the start page (Voilà's request path, or the Jupyter
     session name that JupyterLab gives the kernel)."""
@@ -255,16 +224,3 @@ def on_start_page() -> bool:
         if os.environ.get(variable, "").rstrip("/").endswith(START_NOTEBOOK):
             return True
     return False
-
-
-def _show_notice(notice: str, details: str) -> None:
-    """Show the notice as the output of the cell that called :func:`open_current` (only inside
-    IPython; the start page shows it on its own screen instead)."""
-    try:
-        from IPython import get_ipython
-        from IPython.display import HTML, display
-    except ImportError:  # pragma: no cover - IPython comes with every Jupyter install
-        return
-    if get_ipython() is None or on_start_page():
-        return
-    display(HTML(notice_html(notice, details)))

@@ -116,6 +116,8 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
     _unknown: dict[str, Any] = PrivateAttr(default_factory=dict)
     #: why this is not the workbook that was asked for (set by ``open_current``); never saved
     _notice: str = PrivateAttr(default="")
+    #: technical details behind the notice, for a counselor ("" when none)
+    _notice_details: str = PrivateAttr(default="")
 
     SCHEMA_VERSION: ClassVar[int] = SCHEMA_VERSION
 
@@ -271,6 +273,11 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
         stands in; screens may show it. It is not part of the file.
         """
         return self._notice
+
+    @property
+    def notice_details(self) -> str:
+        """Technical details behind :attr:`notice` (for a counselor), or ""."""
+        return self._notice_details
 
     # ------------------------------------------------------------------ saving
     def _content(self) -> dict[str, Any]:
