@@ -152,3 +152,27 @@ def test_counselor_pages_read_only_submitted_copies(
     assert _screen.submit_folder() == careerkit_home / "submitted"
     monkeypatch.setenv(_screen.SUBMIT_ENV, str(careerkit_home / "counselor"))
     assert _screen.submit_folder() == careerkit_home / "counselor"
+
+
+def test_every_screen_has_the_one_base() -> None:
+    """One ``Screen`` (messages, error policy, display); every class with a ``widget`` and a
+    message area in careerkit.ui builds on it."""
+    import ast
+    import importlib
+
+    from conftest import ROOT
+
+    named_screen, screens = [], []
+    for path in sorted((ROOT / "careerkit" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                if node.name == "Screen":
+                    named_screen.append(module)
+                source = ast.unparse(node)
+                if "self.widget =" in source and "self.message" in source:
+                    screens.append(getattr(importlib.import_module(module), node.name))
+    assert named_screen == ["careerkit.ui._screen"]
+    orphans = [cls.__name__ for cls in screens if not issubclass(cls, _screen.Screen)]
+    assert len(screens) >= 15 and orphans == []

@@ -170,7 +170,7 @@ def test_upload_of_someone_elses_workbook_into_mine_is_refused(
     screen = _start(careerkit_home)
     _upload(screen, ck.Workbook.create("sky-7", tmp_path).to_bytes())
     assert (
-        "workbook of &#x27;sky-7&#x27;, not of &#x27;river-42&#x27;" in screen.upload_message.value
+        "workbook of 'sky-7', not of 'river-42'" in screen.upload_message.value
     )
     assert not (careerkit_home / "sky-7.json").exists()
 

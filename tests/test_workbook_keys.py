@@ -99,7 +99,7 @@ def test_opening_needs_the_right_key(careerkit_home: Path, in_voila: None) -> No
     other = _screen()
     other.pseudonym.value = "river-42"
     other.open_button.click()
-    assert "Type your workbook&#x27;s key" in other.message.value and other.wb is None
+    assert "Type your workbook's key" in other.message.value and other.wb is None
     other.key.value = "2222-2222"
     other.open_button.click()
     assert "does not open the workbook" in other.message.value and other.wb is None

@@ -19,6 +19,7 @@ import ipywidgets as widgets
 from careerkit.datasets import elements
 from careerkit.errors import CareerkitError
 from careerkit.interests import load_inventory
+from careerkit.ui._screen import Screen, say
 from careerkit.workbook import Change, Workbook, path_segments
 
 __all__ = ["TEXT", "ChangesView"]
@@ -61,7 +62,6 @@ TEXT = {
 }
 
 
-_MESSAGE_STYLE = {"error": "color:#B00020;font-weight:bold", "ok": "color:#00634A"}
 
 
 def _esc(value: object) -> str:
@@ -146,7 +146,7 @@ _NAMED_ANSWERS = {
 }
 
 
-class ChangesView:
+class ChangesView(Screen):
     """The list of replaced values of one workbook, each with a "Put this back" button.
 
     Attributes
@@ -211,7 +211,7 @@ class ChangesView:
         self._say(done, "ok")
 
     def _say(self, text: str, kind: str) -> None:
-        self.message.value = f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{_esc(text)}</p>'
+        say(self.message, text, kind)
 
     def describe(self, change: Change) -> str:
         """One history entry as escaped HTML: where, the replaced value, why and when."""

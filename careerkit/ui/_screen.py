@@ -44,6 +44,8 @@ __all__ = [
     "Step",
     "debounced",
     "esc",
+    "guard",
+    "say",
     "submit_folder",
 ]
 
@@ -84,6 +86,42 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
+def say(area: widgets.HTML, text: str, kind: str = "info", *, markup: bool = False) -> None:
+    """The one message renderer: ``text`` in ``area`` as a status line (announced by screen
+    readers), escaped line by line unless ``markup`` (text the screen itself built as HTML);
+    ``""`` clears it. ``kind``: "info", "ok" or "error"."""
+    if not text:
+        area.value = ""
+        return
+    # element content: <, > and & escaped (quotes need no escaping outside attributes)
+    body = text if markup else "<br>".join(
+        html.escape(line, quote=False) for line in text.splitlines()
+    )
+    area.value = f'<p role="status" style="{MESSAGE_STYLE[kind]}">{body}</p>'
+
+
+def guard(action: Callable[[], Any], report: Callable[[str], None], where: str = "screen"
+          ) -> Any:
+    """The one error policy: run ``action``; an ordinary mistake (a careerkit error, invalid
+    input, a file-system error) is passed to ``report`` in plain words; anything else is logged
+    with its traceback and reported as a plain apology. Returns what ``action`` returned, or
+    None after a problem."""
+    import pydantic
+
+    try:
+        return action()
+    except CareerkitError as exc:
+        report(str(exc))
+    except pydantic.ValidationError as exc:
+        report(str(exc.errors()[0]["msg"]))
+    except OSError as exc:
+        report(TEXT["problem"].format(error=exc.strerror or exc))
+    except Exception:
+        log.exception("careerkit %s: unexpected error", where)
+        report(TEXT["unexpected"])
+    return None
+
+
 def debounced(callback: Callable[..., Any], seconds: float | None = None
               ) -> Callable[..., None]:
     """``callback`` that ignores a call arriving less than ``seconds`` (default
@@ -118,22 +156,12 @@ class Screen:
 
     def _say(self, text: str, kind: str = "info") -> None:
         """Show ``text`` (several lines allowed) in the message area; ``""`` clears it."""
-        lines = "<br>".join(esc(line) for line in text.splitlines())
-        self.message.value = (
-            f'<p role="status" style="{MESSAGE_STYLE[kind]}">{lines}</p>' if text else ""
-        )
+        say(self.message, text, kind)
 
     def _guarded(self, action: Any) -> None:
-        """Run ``action``; a careerkit error or a file-system error becomes a plain message."""
-        try:
-            action()
-        except CareerkitError as exc:
-            self._say(str(exc), "error")
-        except OSError as exc:
-            self._say(TEXT["problem"].format(error=exc.strerror or exc), "error")
-        except Exception:
-            log.exception("careerkit screen %s: unexpected error", type(self).__name__)
-            self._say(TEXT["unexpected"], "error")
+        """Run ``action`` under the one error policy (:func:`guard`), problems in the message
+        area."""
+        guard(action, lambda text: self._say(text, "error"), f"screen {type(self).__name__}")
 
     def _debounced(self, action: Any) -> Callable[..., None]:
         """A button callback: ``action`` guarded, and run once per double click."""

@@ -38,7 +38,7 @@ from careerkit.interests import (
     occupations_from_release,
 )
 from careerkit.results import results
-from careerkit.ui._screen import debounced
+from careerkit.ui._screen import Screen, debounced, say
 
 __all__ = ["JOB_ZONE_MEANING", "TEXT", "InterestQuiz", "InterestResults"]
 
@@ -163,8 +163,7 @@ def _esc(value: object) -> str:
 
 
 def _show(area: widgets.HTML, text: str, kind: str = "info", *, escape: bool = True) -> None:
-    body = _esc(text) if escape else text
-    area.value = f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{body}</p>' if text else ""
+    say(area, text, kind, markup=not escape)
 
 
 def _inventory_for(wb: Any) -> Inventory:
@@ -172,7 +171,7 @@ def _inventory_for(wb: Any) -> Inventory:
     return load_inventory(path) if path else load_inventory()
 
 
-class InterestQuiz:
+class InterestQuiz(Screen):
     """The inventory, ten activities a page, saved answer by answer.
 
     Parameters
@@ -332,7 +331,7 @@ class InterestQuiz:
         display(self.widget)
 
 
-class InterestResults:
+class InterestResults(Screen):
     """Scores, Holland code, indices, hexagon and matching occupations, with a target choice.
 
     Parameters

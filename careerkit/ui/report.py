@@ -21,6 +21,7 @@ from IPython.display import display
 
 from careerkit import report
 from careerkit.errors import CareerkitError
+from careerkit.ui._screen import Screen
 
 __all__ = ["TEXT", "ReportScreen"]
 
@@ -58,7 +59,7 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-class ReportScreen:
+class ReportScreen(Screen):
     """Preview and download one person's report.
 
     Parameters
@@ -115,18 +116,6 @@ class ReportScreen:
             self._guarded(self.refresh)
 
     # ----------------------------------------------------------------- actions
-    def _say(self, text: str, kind: str = "info") -> None:
-        colour = {"error": "#B00020", "ok": "#1B5E20"}.get(kind, "#222222")
-        self.message.value = (
-            f'<p role="status" style="color:{colour}">{_esc(text)}</p>' if text else ""
-        )
-
-    def _guarded(self, action: Any) -> None:
-        try:
-            action()
-        except CareerkitError as exc:
-            self._say(str(exc), "error")
-
     def _latest(self) -> Any:
         """The workbook with what other notebooks saved since it was opened."""
         try:

@@ -17,10 +17,9 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
-from careerkit.errors import CareerkitError
 from careerkit.ui._changes import ChangesView
 from careerkit.ui._comments import comments_html
-from careerkit.ui._screen import SUBMIT_ENV, debounced, submit_folder
+from careerkit.ui._screen import SUBMIT_ENV, Screen, debounced, guard, say, submit_folder
 from careerkit.workbook import (
     DEMO_PSEUDONYM,
     KEY_LENGTH,
@@ -180,14 +179,8 @@ TEXT = {
     ),
     "need_delete_confirm": "Tick “Yes, delete my workbook …” first, then press the button again.",
     "deleted": "Your workbook “{name}” and its backup are deleted.",
-    "problem": "Something went wrong: {error}",
 }
 
-_MESSAGE_STYLE = {
-    "info": "color:inherit",
-    "error": "color:#B00020;font-weight:bold",
-    "ok": "color:#00634A",
-}
 _LINK_STYLE = "color:#0072B2;text-decoration:underline"  # Okabe–Ito blue
 
 
@@ -215,7 +208,7 @@ def _key_box(key: str) -> str:
     )
 
 
-class StartScreen:
+class StartScreen(Screen):
     """The start screen, bound to the workbook it opens or creates.
 
     Parameters
@@ -450,9 +443,7 @@ class StartScreen:
         """Show ``text`` beside the controls being used (and clear the other message areas)."""
         for area in self._areas:
             area.value = ""
-        self._area.value = (
-            f'<p role="status" style="{_MESSAGE_STYLE[kind]}">{_esc(text)}</p>' if text else ""
-        )
+        say(self._area, text, kind)
 
     def _guarded(self, action: Any, *args: Any, area: widgets.HTML | None = None) -> None:
         """Run a control's action; any careerkit problem becomes a plain message beside it."""
@@ -460,11 +451,7 @@ class StartScreen:
         # in its own area, then the outer one's area is back for the outer action's message.
         previous, self._area = self._area, area if area is not None else self.message
         try:
-            action(*args)
-        except CareerkitError as exc:
-            self._say(str(exc), "error")
-        except OSError as exc:
-            self._say(TEXT["problem"].format(error=exc.strerror or exc), "error")
+            guard(lambda: action(*args), lambda text: self._say(text, "error"), "start screen")
         finally:
             self._area = previous
 

@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
+from careerkit.ui._screen import Screen
 from careerkit.ui.goals._common import TEXT, smart_feedback_html
 from careerkit.ui.goals.editor import ExamplePicker, GoalEditor
 from careerkit.ui.goals.plan import InterviewAnswerBox, PlanTimeline, ProgressChecklist
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 
-class GoalsStep:
+class GoalsStep(Screen):
     """All goal screens together, kept in step: editing a goal refreshes the plan views."""
 
     def __init__(self, wb: Any, today: date | None = None) -> None:

@@ -8,10 +8,9 @@ from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
-import pydantic
 
-from careerkit.errors import CareerkitError
 from careerkit.goals import Goal, check_smart
+from careerkit.ui._screen import guard, say
 
 #: Every user-facing text of the goal screens, in one place for translation.
 TEXT = {
@@ -118,21 +117,18 @@ STYLE = {"description_width": "170px"}
 
 
 def show_message(area: widgets.HTML, text: str, *, error: bool = False) -> None:
-    colour = "#B00020" if error else "#1b5e20"
-    area.value = f'<p role="status" style="color:{colour}">{html.escape(text)}</p>'
+    say(area, text, "error" if error else "ok")
 
 
 def guarded(area: widgets.HTML, func: Callable[..., Any]) -> Callable[..., Any]:
     """Run ``func``; ordinary mistakes become a plain message, never a traceback."""
 
     def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except (CareerkitError, pydantic.ValidationError, ValueError) as exc:
-            message = exc.errors()[0]["msg"] if isinstance(exc, pydantic.ValidationError) \
-                else str(exc)
-            show_message(area, TEXT["error"].format(error=message), error=True)
-            return None
+        return guard(
+            lambda: func(*args, **kwargs),
+            lambda text: show_message(area, TEXT["error"].format(error=text), error=True),
+            "goals screen",
+        )
 
     return run
 

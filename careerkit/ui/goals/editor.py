@@ -25,6 +25,7 @@ from careerkit.goals import (
     goal_from_example,
     parse_deadline,
 )
+from careerkit.ui._screen import Screen
 from careerkit.ui.goals._common import (
     AUTO,
     FULL,
@@ -48,7 +49,7 @@ def _comments_html(goal: Goal | None) -> str:
     return f"<h4>{TEXT['comments_heading']}</h4><ul>{items}</ul>"
 
 
-class GoalEditor:
+class GoalEditor(Screen):
     """Build or edit one goal: four parts or free text, live SMART feedback, plan fields.
 
     Every change is written into ``wb.goals`` and saved at once. ``on_change`` callbacks run
@@ -396,7 +397,7 @@ class GoalEditor:
         display(self.widget)
 
 
-class ExamplePicker:
+class ExamplePicker(Screen):
     """Our example goals by audience; one click copies an example into a new draft goal."""
 
     def __init__(self, wb: Any, editor: GoalEditor | None = None,

@@ -22,6 +22,7 @@ from careerkit.goals import (
     tick_milestone,
     to_ics,
 )
+from careerkit.ui._screen import Screen
 from careerkit.ui.goals._common import (
     AUTO,
     FULL,
@@ -34,7 +35,7 @@ from careerkit.ui.goals._common import (
 )
 
 
-class ProgressChecklist:
+class ProgressChecklist(Screen):
     """A checkbox per milestone; ticking saves, updates percent complete and celebrates."""
 
     def __init__(self, wb: Any, today: date | None = None) -> None:
@@ -102,7 +103,7 @@ class ProgressChecklist:
         display(self.widget)
 
 
-class PlanTimeline:
+class PlanTimeline(Screen):
     """The goals timeline, the overdue list and the calendar download."""
 
     def __init__(self, wb: Any, today: date | None = None) -> None:
@@ -152,7 +153,7 @@ class PlanTimeline:
         display(self.widget)
 
 
-class InterviewAnswerBox:
+class InterviewAnswerBox(Screen):
     """Draft and keep an answer to "What are your career goals?" (``wb.goals.interview_answer``)."""
 
     def __init__(self, wb: Any) -> None:

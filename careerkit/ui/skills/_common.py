@@ -9,9 +9,12 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from careerkit import skills
+from careerkit.ui._screen import Screen, say
+
+__all__ = ["LABEL_STYLE", "MAX_HELD_CHOICES", "MAX_POSTINGS", "WIDE", "Screen", "SkillsSession",
+           "heading", "message"]
 
 #: How many postings one workbook keeps (its file stays small enough to share by e-mail).
 MAX_POSTINGS = 100
@@ -22,19 +25,11 @@ LABEL_STYLE = {"description_width": "initial"}
 
 
 def message(area: widgets.HTML, text: str, error: bool = False) -> None:
-    colour = "#B00020" if error else "#1B5E20"
-    area.value = f'<p role="status" style="color:{colour}">{html.escape(text)}</p>' if text else ""
+    say(area, text, "error" if error else "ok")
 
 
 def heading(text: str) -> widgets.HTML:
     return widgets.HTML(f"<h3>{html.escape(text)}</h3>")
-
-
-class Screen:
-    widget: widgets.Widget
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
 
 
 class SkillsSession:
