@@ -29,11 +29,12 @@ __all__ = [
     "onet",
     "open_current",
     "report",
+    "results",
     "skills",
 ]
 
 _SUBMODULES = {"onet", "datasets", "interests", "skills", "goals", "charts", "report", "cohort",
-               "workbook"}
+               "workbook", "results"}
 _FROM_WORKBOOK = {"Workbook", "open_current"}
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -136,3 +136,30 @@ def test_cohort_contract(tmp_path):
     assert len(text.splitlines()) == 3
     cells = {cell for line in text.splitlines() for cell in line.split(",")}
     assert not cells & {"ann", "bob"}
+
+
+def test_results_contract(tmp_path):
+    wb = ck.Workbook.create("river-42", tmp_path)
+    inventory = ck.interests.load_inventory()
+    for row in inventory.items.itertuples():
+        wb.interests.responses[row.item_id] = 5 if row.scale in "SE" else 2
+    wb.skills.target_soc_code = "29-1141.00"
+    wb.goals.goals.append(ck.goals.Goal(text="Complete a phlebotomy course by June 2027"))
+    wb.save()
+    found = ck.results.results(wb, today=TODAY)
+    assert found is ck.results.results(wb, today=TODAY)  # nothing changed: the same object
+    assert found.profile.code[:2] in {"SE", "ES"}
+    assert list(found.matches().columns[:7]) == [
+        "soc_code", "title", "job_zone", "fit", "band", "code", "why"
+    ]
+    assert not found.needs.empty and found.gap() is not None
+    assert set(found.smart) == {wb.goals.goals[0].id}
+    assert found.steps["interests"] == "done" and found.steps["skills"] == "started"
+    verdict = found.smart[wb.goals.goals[0].id].verdict
+    assert found.steps["goals"] == ("done" if verdict == "SMART" else "started")
+    wb.notes = "notes are not a result"
+    wb.save()
+    assert ck.results.results(wb, today=TODAY) is found
+    wb.interests.responses[inventory.item_ids[0]] = 1
+    wb.save()
+    assert ck.results.results(wb, today=TODAY) is not found
