@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 _SUBMODULES = {"onet", "datasets", "interests", "skills", "goals", "charts", "report", "cohort",
-               "workbook"}
+               "workbook", "values", "occupations"}
 _FROM_WORKBOOK = {"Workbook", "open_current"}
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -14,6 +14,7 @@ from careerkit.errors import InputError, WorkbookError
 from careerkit.goals import GoalsAnswers
 from careerkit.interests import InterestAnswers
 from careerkit.skills import SkillsAnswers
+from careerkit.values import ValuesAnswers
 from careerkit.workbook import _store
 from careerkit.workbook._history import HistoryMixin
 from careerkit.workbook._merge import (
@@ -94,6 +95,8 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
     consent: Consent = Field(default_factory=Consent)
     interests: InterestAnswers = Field(default_factory=InterestAnswers)
     skills: SkillsAnswers = Field(default_factory=SkillsAnswers)
+    #: the optional work-values step (issue 14)
+    values: ValuesAnswers = Field(default_factory=ValuesAnswers)
     goals: GoalsAnswers = Field(default_factory=GoalsAnswers)
     counselor_comments: list[CounselorComment] = Field(default_factory=list)
     notes: str = ""
