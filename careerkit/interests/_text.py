@@ -56,6 +56,12 @@ UNEQUAL_COUNTS = (
     "its item mean × {bundled} (the bundled inventory's items per area), on a 0–{maximum} scale."
 )
 
+SHORT_FORM = (
+    "These answers are to the short form ({per_area} activities per area), so each area's score "
+    "is its item mean × {bundled}: the same 0–40 scale as the full inventory, measured with half "
+    "the items and so less precisely."
+)
+
 PRORATED = (
     "{area}: {missing} of {items} items unanswered, so the score is estimated from the answered "
     "items (prorated)."

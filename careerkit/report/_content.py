@@ -90,7 +90,7 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
     if not section.responses:
         return {"done": False, "message": TEXT["interests_not_done"]}
     try:
-        inventory = interests.load_inventory(section.inventory_path)
+        inventory = interests.inventory_of(section)
         profile = interests.score(section.responses, inventory)
     except CareerkitError as exc:
         return {"done": False, "message": TEXT["interests_error"].format(error=exc)}
