@@ -41,6 +41,12 @@ from careerkit.interests._matching import (
     match_occupations,
     occupations_from_release,
 )
+from careerkit.interests._paper import (
+    parse_paper_answers,
+    parse_totals,
+    profile_from_paper,
+    read_paper_answers,
+)
 from careerkit.interests._scoring import (
     MAX_MISSING_PER_AREA,
     InterestProfile,
@@ -49,6 +55,7 @@ from careerkit.interests._scoring import (
     score,
 )
 from careerkit.interests._text import (
+    ANSWER_LABELS,
     CONSISTENCY_WORDS,
     NO_NORMS,
     PLAIN_MEANING,
@@ -57,6 +64,7 @@ from careerkit.interests._text import (
 )
 
 __all__ = [
+    "ANSWER_LABELS",
     "BUNDLED_INVENTORY_ID",
     "BUNDLED_ITEMS_PER_AREA",
     "CONSISTENCY_WORDS",
@@ -85,7 +93,11 @@ __all__ = [
     "match_many",
     "match_occupations",
     "occupations_from_release",
+    "parse_paper_answers",
+    "parse_totals",
+    "profile_from_paper",
     "profile_from_scores",
+    "read_paper_answers",
     "score",
 ]
 

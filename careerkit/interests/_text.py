@@ -46,6 +46,11 @@ CONSISTENCY_WORDS: dict[int, str] = {
     ),
 }
 
+#: The five answers, 1–5, as the quiz and the paper form name them.
+ANSWER_LABELS: tuple[str, ...] = (
+    "Strongly dislike", "Dislike", "Not sure", "Like", "Strongly like",
+)
+
 NO_NORMS = (
     "These results come from careerkit's own item bank, which has no norms: they are for "
     "exploration and reflection, not a test score."
