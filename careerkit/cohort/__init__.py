@@ -8,6 +8,7 @@
     cohort.progress()                         # one row per participant who shared
     cohort.summary(k=5)                       # aggregates, groups < k suppressed
     cohort.reliability(min_n=30)              # Cronbach's alpha per RIASEC area
+    values_table(cohort, k=5)                 # mean importance of each work value
     cohort.tables(k=5)                        # the same tables, readable, as the dashboard shows
     cohort.export("cohort.xlsx")              # every table, one sheet each; codes, key file apart
     cohort.export("cohort.zip")               # the same tables, one CSV file each
@@ -46,6 +47,7 @@ from careerkit.cohort._tables import (
     summary_tables,
 )
 from careerkit.cohort._text import TEXT
+from careerkit.cohort._values import VALUES_NOTE, values_table
 
 __all__ = [
     "EXPORT_SUFFIXES",
@@ -56,6 +58,7 @@ __all__ = [
     "PROGRESS_COLUMNS",
     "SUMMARY_ORDER",
     "TEXT",
+    "VALUES_NOTE",
     "Cohort",
     "CohortSummary",
     "Excluded",
@@ -73,4 +76,5 @@ __all__ = [
     "suppress_fixed",
     "suppress_means",
     "suppress_open",
+    "values_table",
 ]

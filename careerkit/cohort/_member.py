@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from careerkit.cohort._text import TEXT
+from careerkit.cohort._values import value_scores_of
 from careerkit.errors import CareerkitError
 from careerkit.goals import check_smart
 from careerkit.interests import FORMS, Inventory, load_inventory, score
@@ -80,6 +81,8 @@ class Member:
     scores: dict[str, float] = field(default_factory=dict)
     #: each goal's status as the participant set it ("not started", "in progress", …)
     goal_statuses: tuple[str, ...] = field(default=())
+    #: the work-value profile (value key -> 1–5) when the optional values step is complete
+    value_scores: dict[str, float] = field(default_factory=dict)
 
     @property
     def smart_goals(self) -> int:
@@ -227,6 +230,7 @@ def member_from_workbook(wb: Workbook) -> Member:
         problems=tuple(problems),
         scores=scores,
         goal_statuses=tuple(g.status.value for g in wb.goals.goals),
+        value_scores=value_scores_of(wb),
     )
 
 

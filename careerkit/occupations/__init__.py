@@ -15,6 +15,7 @@ Data: O*NET (CC BY 4.0, USDOL/ETA), see ``data/README.md``.
 
 from __future__ import annotations
 
+from careerkit.occupations._answers import PastJobAnswers
 from careerkit.occupations._related import (
     MORE_LEVEL,
     RELATED_COLUMNS,
@@ -39,6 +40,7 @@ __all__ = [
     "STATUS_WORDS",
     "TIERS",
     "TIER_WORDS",
+    "PastJobAnswers",
     "prefill_note",
     "ratings_from_past_job",
     "related_from_release",

@@ -48,6 +48,7 @@ from careerkit.report._browser import (
     require_chromium,
 )
 from careerkit.report._content import Content, build
+from careerkit.report._extra import EXTRA_TEXT
 from careerkit.report._paper import (
     PAPER_TEXT,
     paper_form_html,
@@ -217,6 +218,7 @@ def _template(content: Content, mode: str, fell_back: bool) -> str:
         .render(
             c=content,
             T=TEXT,
+            X=EXTRA_TEXT,
             charts_note=note,
             plotly_js=plotly_js,
             live_charts=live,
