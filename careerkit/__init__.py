@@ -26,10 +26,12 @@ __all__ = [
     "datasets",
     "goals",
     "interests",
+    "occupations",
     "onet",
     "open_current",
     "report",
     "skills",
+    "values",
 ]
 
 _SUBMODULES = {"onet", "datasets", "interests", "skills", "goals", "charts", "report", "cohort",
@@ -37,7 +39,7 @@ _SUBMODULES = {"onet", "datasets", "interests", "skills", "goals", "charts", "re
 _FROM_WORKBOOK = {"Workbook", "open_current"}
 
 if TYPE_CHECKING:  # pragma: no cover
-    from careerkit import charts, datasets, goals, interests, onet, skills
+    from careerkit import charts, datasets, goals, interests, occupations, onet, skills, values
     from careerkit.workbook import Workbook, open_current
 
 
