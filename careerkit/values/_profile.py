@@ -15,6 +15,7 @@ from careerkit.values._text import (
     BAD_METHOD,
     BAD_RANKS,
     BAD_RATING,
+    BAD_WEIGHT,
     MISSING_RATINGS,
     NO_ANSWERS,
     RANK_MISSING,
@@ -135,8 +136,6 @@ class ValuesAnswers(BaseModel):
     @field_validator("values_weight")
     @classmethod
     def _weight(cls, value: float) -> float:
-        from careerkit.values._text import BAD_WEIGHT
-
         if not 0.0 <= value <= 1.0:
             raise InputError(BAD_WEIGHT.format(weight=value))
         return value
