@@ -146,3 +146,20 @@ def test_a_cohort_counts_short_form_workbooks(tmp_path, short):
     members = cohort.members
     assert all(m.interests_complete and not m.problems for m in members)
     assert all(m.scores["E"] == 40 and m.holland_code.startswith("E") for m in members)
+
+
+def test_a_cohort_large_enough_chooses_the_short_form_from_its_answers(tmp_path):
+    from careerkit.cohort import short_form_from_cohort
+
+    answers, _ = simulate_answers(12, DEV_SEED, item_parameters())
+    for n, row in answers.iterrows():
+        wb = ck.Workbook.create(f"c{n}", tmp_path)
+        wb.give_consent("v1", ["store", "share_with_counselor", "cohort_statistics"])
+        wb.interests.responses.update({k: int(v) for k, v in row.items()})
+        wb.save()
+    cohort = ck.cohort.load(tmp_path)
+    with pytest.raises(InputError, match="Only 12 participants answered all 60 items"):
+        short_form_from_cohort(cohort)
+    chosen = short_form_from_cohort(cohort, min_n=10)
+    expected = short_form_table(answers)
+    assert chosen["item_id"].tolist() == expected["item_id"].tolist()

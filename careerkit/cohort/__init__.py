@@ -47,7 +47,12 @@ from careerkit.cohort._tables import (
     summary_tables,
 )
 from careerkit.cohort._text import TEXT
-from careerkit.cohort._values import VALUES_NOTE, values_table
+from careerkit.cohort._values import (
+    MIN_N_SHORT_FORM,
+    VALUES_NOTE,
+    short_form_from_cohort,
+    values_table,
+)
 
 __all__ = [
     "EXPORT_SUFFIXES",
@@ -55,6 +60,7 @@ __all__ = [
     "FREE_TEXT_COLUMNS",
     "GAP_TOP",
     "MIN_N_ALPHA",
+    "MIN_N_SHORT_FORM",
     "PROGRESS_COLUMNS",
     "SUMMARY_ORDER",
     "TEXT",
@@ -72,6 +78,7 @@ __all__ = [
     "load",
     "participants_table",
     "reliability_table",
+    "short_form_from_cohort",
     "summary_tables",
     "suppress_fixed",
     "suppress_means",

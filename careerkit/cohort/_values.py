@@ -1,4 +1,5 @@
-"""The cohort's work values (issue 14): mean importance of each value, small groups hidden."""
+"""The cohort's part in issue 14: mean importance of each work value (small groups hidden), and
+choosing the short form from a cohort's real answers once there are enough."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from careerkit.cohort._stats import suppress_means
 from careerkit.errors import CareerkitError
 from careerkit.values import VALUE_NAMES, VALUES, value_profile
 
-__all__ = ["VALUES_NOTE", "value_scores_of", "values_table"]
+__all__ = [
+    "MIN_N_SHORT_FORM",
+    "VALUES_NOTE",
+    "short_form_from_cohort",
+    "value_scores_of",
+    "values_table",
+]
 
 VALUES_NOTE = (
     "Mean importance of each work value (1 hardly matters … 5 matters most of all; a ranking "
@@ -40,3 +47,39 @@ def values_table(cohort: Any, k: int = 5) -> pd.DataFrame:
     frame = suppress_means({VALUE_NAMES[v]: [p[v] for p in people] for v in VALUES}, k)
     frame.attrs["note"] = VALUES_NOTE.format(k=k)
     return frame
+
+
+#: Fewest complete answer sets to choose a short form from a cohort's real answers.
+MIN_N_SHORT_FORM = 100
+
+
+def short_form_from_cohort(cohort: Any, per_area: int = 5, min_n: int = MIN_N_SHORT_FORM
+                           ) -> pd.DataFrame:
+    """Choose the short form from a cohort's real answers to the full bank, by the same item
+    statistics as the simulation (:func:`careerkit.interests._short_form.short_form_table`).
+
+    Uses participants who agreed to group statistics and answered all 60 items. Returns the
+    chosen items with their statistics (``item_id, scale, item_total_r, other_r,
+    discrimination``); writing it to ``data/inventory/riasec_30.csv`` replaces the simulated
+    choice. Raises :class:`~careerkit.errors.InputError` with fewer than ``min_n`` (100)
+    complete answer sets: item statistics from fewer people are too unsteady to choose by.
+    """
+    from careerkit.errors import InputError
+    from careerkit.interests import BUNDLED_INVENTORY_ID, load_inventory
+    from careerkit.interests._short_form import short_form_table
+
+    inventory = load_inventory()
+    ids = list(inventory.item_ids)
+    reverse = dict(zip(inventory.items["item_id"], inventory.items["reverse"], strict=True))
+    rows = [
+        # item scores are 0–4 with reversed items turned round; back to the 1–5 answers
+        {i: (5 - m.item_scores[i] if reverse[i] else m.item_scores[i] + 1) for i in ids}
+        for m in cohort.statistics
+        if m.inventory_id == BUNDLED_INVENTORY_ID and all(i in m.item_scores for i in ids)
+    ]
+    if len(rows) < min_n:
+        raise InputError(
+            f"Only {len(rows)} participants answered all {len(ids)} items and agreed to group "
+            f"statistics; choosing a short form needs at least {min_n}."
+        )
+    return short_form_table(pd.DataFrame(rows, columns=ids), per_area)
