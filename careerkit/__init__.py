@@ -26,19 +26,21 @@ __all__ = [
     "datasets",
     "goals",
     "interests",
+    "occupations",
     "onet",
     "open_current",
     "report",
     "results",
     "skills",
+    "values",
 ]
 
 _SUBMODULES = {"onet", "datasets", "interests", "skills", "goals", "charts", "report", "cohort",
-               "workbook", "results"}
+               "workbook", "results", "values", "occupations"}
 _FROM_WORKBOOK = {"Workbook", "open_current"}
 
 if TYPE_CHECKING:  # pragma: no cover
-    from careerkit import charts, datasets, goals, interests, onet, skills
+    from careerkit import charts, datasets, goals, interests, occupations, onet, skills, values
     from careerkit.workbook import Workbook, open_current
 
 

@@ -13,6 +13,7 @@ goals/) are left alone.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -21,6 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from careerkit import __version__  # noqa: E402
 from careerkit.datasets._build import build_tables  # noqa: E402
+from careerkit.occupations._related import (  # noqa: E402
+    PROVENANCE_KEY,
+    RELATED_FILE,
+    related_from_release,
+)
 from careerkit.onet import load_release  # noqa: E402
 
 DEFAULTS = {
@@ -31,6 +37,10 @@ DEFAULTS = {
     "technology": "db_29_2_converted_tsv",
     "work_values": "db_30_1_text",
 }
+#: release folder of O*NET Related Occupations (issue 14; only 29.2 has the file here)
+RELATED_DEFAULT = "db_29_2_converted_tsv"
+#: README section for the tables built beside the main ones (rewritten on every build)
+OTHER_TABLES_HEADING = "## Tables built beside these (not rebuilt by `careerkit data update`)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
             metavar="FOLDER",
             help=f"release folder (under --onet) for {part} (default: {folder})",
         )
+    parser.add_argument(
+        "--related",
+        default=RELATED_DEFAULT,
+        metavar="FOLDER",
+        help=f"release folder for Related Occupations (default: {RELATED_DEFAULT})",
+    )
     args = parser.parse_args(argv)
 
     cache = {}
@@ -64,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     for table in info["tables"].values():
         releases = ", ".join(sorted({s["release"] for s in table["sources"]}))
         print(f"{table['file']:<24} {table['rows']:>7,} rows  O*NET {releases}")
+    related = build_related_occupations(args.onet / args.related, args.out)
+    print(f"{related['file']:<24} {related['rows']:>7,} rows  O*NET {related['release']}")
     cover = info["coverage"]
     print(
         f"coverage: {cover['occupations']} occupations; without skills "
@@ -71,6 +89,69 @@ def main(argv: list[str] | None = None) -> int:
         f"work values {cover['without_work_values']}, Job Zone {cover['without_job_zone']}"
     )
     return 0
+
+
+def record_other_table(out: Path, name: str, entry: dict, description: str) -> None:
+    """Add one table built beside the main ones to ``provenance.json`` (under
+    ``other_tables``) and to the README's section about them (rewritten each time)."""
+    path = out / "provenance.json"
+    info = json.loads(path.read_text(encoding="utf-8"))
+    info.setdefault(PROVENANCE_KEY, {})[name] = {**entry, "description": description}
+    path.write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+    readme = out / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    start = text.find(OTHER_TABLES_HEADING)
+    if start >= 0:
+        end = text.find("\n## ", start + len(OTHER_TABLES_HEADING))
+        text = text[:start].rstrip("\n") + "\n" + (text[end:] if end >= 0 else "")
+    lines = [
+        "",
+        OTHER_TABLES_HEADING,
+        "",
+        "Derived by `scripts/build_data.py` from the O*NET release named; careerkit always reads "
+        "them from this bundled folder.",
+        "",
+        "| file | what | rows | O*NET release (source files) |",
+        "|---|---|---|---|",
+    ]
+    for table in info[PROVENANCE_KEY].values():
+        source = table["sources"][0]
+        lines.append(
+            f"| `{table['file']}` | {table['description']} | {table['rows']:,} | "
+            f"{source['release']} ({source['date']}), {', '.join(source['files'])} |"
+        )
+    readme.write_text(text.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_related_occupations(folder: Path, out: Path) -> dict:
+    """``related_occupations.csv`` (issue 14): O*NET Related Occupations as ``soc_code,
+    related_soc_code, tier, index`` (titles come from occupations.csv), with its provenance."""
+    frame = related_from_release(folder)
+    frame.to_csv(out / RELATED_FILE, index=False, lineterminator="\n")
+    release = load_release(folder)
+    source = {
+        "part": "related_occupations",
+        "release": release.release,
+        "date": release.date,
+        "folder": folder.name,
+        "files": [p.name for p in sorted(folder.glob("Related Occupations.*"))],
+    }
+    entry = {
+        "file": RELATED_FILE,
+        "rows": len(frame),
+        "columns": list(frame.columns),
+        "release": release.release,
+        "date": release.date,
+        "sources": [source],
+    }
+    record_other_table(
+        out,
+        "related_occupations",
+        entry,
+        "each occupation's 20 related occupations with O*NET's relatedness tier (Primary-Short, "
+        "Primary-Long, Supplemental) and order (index 1–20)",
+    )
+    return entry
 
 
 if __name__ == "__main__":

@@ -10,10 +10,13 @@ from careerkit.charts import cohort as _cohort
 from careerkit.charts import goals as _goals
 from careerkit.charts import interests as _interests
 from careerkit.charts import skills as _skills
+from careerkit.charts import values as _values
 from careerkit.charts.cohort import *  # noqa: F403
 from careerkit.charts.goals import *  # noqa: F403
 from careerkit.charts.interests import *  # noqa: F403
 from careerkit.charts.skills import *  # noqa: F403
 from careerkit.charts.theme import summary
+from careerkit.charts.values import *  # noqa: F403
 
-__all__ = ["summary", *_interests.__all__, *_skills.__all__, *_goals.__all__, *_cohort.__all__]
+__all__ = ["summary", *_interests.__all__, *_skills.__all__, *_goals.__all__, *_cohort.__all__,
+           *_values.__all__]

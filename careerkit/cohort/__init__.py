@@ -8,6 +8,7 @@
     cohort.progress()                         # one row per participant who shared
     cohort.summary(k=5)                       # aggregates, groups < k suppressed
     cohort.reliability(min_n=30)              # Cronbach's alpha per RIASEC area
+    values_table(cohort, k=5)                 # mean importance of each work value
     cohort.tables(k=5)                        # the same tables, readable, as the dashboard shows
     cohort.export("cohort.xlsx")              # every table, one sheet each; codes, key file apart
     cohort.export("cohort.zip")               # the same tables, one CSV file each
@@ -46,6 +47,12 @@ from careerkit.cohort._tables import (
     summary_tables,
 )
 from careerkit.cohort._text import TEXT
+from careerkit.cohort._values import (
+    MIN_N_SHORT_FORM,
+    VALUES_NOTE,
+    short_form_from_cohort,
+    values_table,
+)
 
 __all__ = [
     "EXPORT_SUFFIXES",
@@ -53,9 +60,11 @@ __all__ = [
     "FREE_TEXT_COLUMNS",
     "GAP_TOP",
     "MIN_N_ALPHA",
+    "MIN_N_SHORT_FORM",
     "PROGRESS_COLUMNS",
     "SUMMARY_ORDER",
     "TEXT",
+    "VALUES_NOTE",
     "Cohort",
     "CohortSummary",
     "Excluded",
@@ -69,8 +78,10 @@ __all__ = [
     "load",
     "participants_table",
     "reliability_table",
+    "short_form_from_cohort",
     "summary_tables",
     "suppress_fixed",
     "suppress_means",
     "suppress_open",
+    "values_table",
 ]

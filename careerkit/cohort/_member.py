@@ -14,9 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from careerkit.cohort._text import TEXT
+from careerkit.cohort._values import value_scores_of
 from careerkit.errors import CareerkitError
 from careerkit.goals import check_smart
-from careerkit.interests import BUNDLED_INVENTORY_ID, Inventory, load_inventory, score
+from careerkit.interests import FORMS, Inventory, load_inventory, score
 from careerkit.skills import gap, items_to_rate, occupation_requirements
 from careerkit.workbook import Workbook
 
@@ -26,8 +27,8 @@ SMART = "SMART"
 
 
 @lru_cache(maxsize=8)
-def _inventory(path: str | None) -> Inventory:
-    return load_inventory(path)
+def _inventory(path: str | None, form: str = "long") -> Inventory:
+    return load_inventory(path, form=form) if path is None else load_inventory(path)
 
 
 @lru_cache(maxsize=1024)
@@ -80,6 +81,8 @@ class Member:
     scores: dict[str, float] = field(default_factory=dict)
     #: each goal's status as the participant set it ("not started", "in progress", …)
     goal_statuses: tuple[str, ...] = field(default=())
+    #: the work-value profile (value key -> 1–5) when the optional values step is complete
+    value_scores: dict[str, float] = field(default_factory=dict)
 
     @property
     def smart_goals(self) -> int:
@@ -113,8 +116,8 @@ def _interests(
     answers = wb.interests
     inventory_id = answers.inventory_id
     try:
-        if inventory_id == BUNDLED_INVENTORY_ID:
-            inventory = _inventory(None)
+        if inventory_id in FORMS.values():
+            inventory = _inventory(None, next(f for f, i in FORMS.items() if i == inventory_id))
         elif answers.inventory_path and Path(answers.inventory_path).is_file():
             inventory = _inventory(answers.inventory_path)
         else:
@@ -227,6 +230,7 @@ def member_from_workbook(wb: Workbook) -> Member:
         problems=tuple(problems),
         scores=scores,
         goal_statuses=tuple(g.status.value for g in wb.goals.goals),
+        value_scores=value_scores_of(wb),
     )
 
 

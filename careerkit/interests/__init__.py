@@ -27,7 +27,10 @@ from careerkit.interests._indices import (
 from careerkit.interests._inventory import (
     BUNDLED_INVENTORY_ID,
     BUNDLED_ITEMS_PER_AREA,
+    FORMS,
+    SHORT_INVENTORY_ID,
     Inventory,
+    inventory_of,
     load_inventory,
 )
 from careerkit.interests._matching import (
@@ -38,13 +41,21 @@ from careerkit.interests._matching import (
     match_occupations,
     occupations_from_release,
 )
+from careerkit.interests._paper import (
+    parse_paper_answers,
+    parse_totals,
+    profile_from_paper,
+    read_paper_answers,
+)
 from careerkit.interests._scoring import (
     MAX_MISSING_PER_AREA,
     InterestProfile,
+    allowed_missing,
     profile_from_scores,
     score,
 )
 from careerkit.interests._text import (
+    ANSWER_LABELS,
     CONSISTENCY_WORDS,
     NO_NORMS,
     PLAIN_MEANING,
@@ -53,31 +64,40 @@ from careerkit.interests._text import (
 )
 
 __all__ = [
+    "ANSWER_LABELS",
     "BUNDLED_INVENTORY_ID",
     "BUNDLED_ITEMS_PER_AREA",
     "CONSISTENCY_WORDS",
     "DEFAULT_BANDS",
+    "FORMS",
     "IACHAN_WEIGHTS",
     "IACHAN_WEIGHTS_2",
     "MAX_MISSING_PER_AREA",
     "NO_NORMS",
     "PLAIN_MEANING",
     "RIASEC",
+    "SHORT_INVENTORY_ID",
     "TYPE_NAMES",
     "FlatProfileError",
     "InterestAnswers",
     "InterestProfile",
     "Inventory",
+    "allowed_missing",
     "congruence",
     "consistency",
     "differentiation",
     "fit_matrix",
     "hexagon_distance",
+    "inventory_of",
     "load_inventory",
     "match_many",
     "match_occupations",
     "occupations_from_release",
+    "parse_paper_answers",
+    "parse_totals",
+    "profile_from_paper",
     "profile_from_scores",
+    "read_paper_answers",
     "score",
 ]
 
@@ -91,7 +111,8 @@ class InterestAnswers(BaseModel):
 
     #: item_id -> answer 1..5 (1 strongly dislike … 5 strongly like)
     responses: dict[str, int] = Field(default_factory=dict)
-    #: which inventory the answers belong to ("riasec_60" = the bundled bank)
+    #: which inventory the answers belong to ("riasec_60" = the bundled bank, "riasec_30" = its
+    #: short form; :func:`inventory_of` loads the right one)
     inventory_id: str = BUNDLED_INVENTORY_ID
     #: a counselor's own inventory CSV, when one is used instead of the bundled bank
     inventory_path: str | None = None

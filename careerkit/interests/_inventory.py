@@ -11,15 +11,28 @@ from pathlib import Path
 import pandas as pd
 
 from careerkit import datasets
-from careerkit.errors import DataError
+from careerkit.errors import DataError, InputError
 from careerkit.interests._text import RIASEC, TYPE_NAMES
 
-__all__ = ["BUNDLED_INVENTORY_ID", "BUNDLED_ITEMS_PER_AREA", "Inventory", "load_inventory"]
+__all__ = [
+    "BUNDLED_INVENTORY_ID",
+    "BUNDLED_ITEMS_PER_AREA",
+    "FORMS",
+    "SHORT_INVENTORY_ID",
+    "Inventory",
+    "inventory_of",
+    "load_inventory",
+]
 
 #: Identifier of the bundled item bank (``data/inventory/riasec_60.csv``).
 BUNDLED_INVENTORY_ID = "riasec_60"
 #: Items per area in the bundled bank; unequal inventories are scaled to this many items.
 BUNDLED_ITEMS_PER_AREA = 10
+#: Identifier of the bundled 30-item short form (five of each area's ten items, chosen in
+#: ``careerkit.interests._short_form``; the list is ``data/inventory/riasec_30.csv``).
+SHORT_INVENTORY_ID = "riasec_30"
+#: The bundled forms a counselor can choose: form name -> inventory id.
+FORMS = {"long": BUNDLED_INVENTORY_ID, "short": SHORT_INVENTORY_ID}
 
 _REQUIRED = ("item_id", "text", "scale")
 _TRUE = {"1", "y", "yes", "true", "t", "x"}
@@ -51,8 +64,19 @@ class Inventory:
 
     @cached_property
     def bundled(self) -> bool:
-        """True for careerkit's own item bank (which has no norms)."""
-        return self.inventory_id == BUNDLED_INVENTORY_ID
+        """True for careerkit's own item bank, long or short form (which has no norms)."""
+        return self.inventory_id in FORMS.values()
+
+    @cached_property
+    def form(self) -> str:
+        """``"long"`` or ``"short"`` for careerkit's own forms, else ``"custom"``."""
+        return next((f for f, i in FORMS.items() if i == self.inventory_id), "custom")
+
+    @cached_property
+    def scaled(self) -> bool:
+        """True when area scores are item mean × 10 (unequal counts, or the short form, whose
+        scores stay on the full bank's 0–40 scale), not plain sums."""
+        return not self.equal_counts or self.form == "short"
 
     @cached_property
     def item_ids(self) -> tuple[str, ...]:
@@ -71,8 +95,9 @@ class Inventory:
 
     @cached_property
     def max_score(self) -> float:
-        """Highest possible area score: 4 × items per area, or 4 × 10 for unequal inventories."""
-        if self.equal_counts:
+        """Highest possible area score: 4 × items per area, or 4 × 10 for unequal inventories
+        and the short form."""
+        if not self.scaled:
             return 4.0 * self.counts["R"]
         return 4.0 * BUNDLED_ITEMS_PER_AREA
 
@@ -91,8 +116,9 @@ class Inventory:
         return f"Inventory({self.inventory_id!r}, {len(self)} items, per area {self.counts})"
 
 
-def load_inventory(path: str | Path | None = None) -> Inventory:
-    """Read an interest inventory: the bundled RIASEC bank, or a counselor's CSV.
+def load_inventory(path: str | Path | None = None, form: str = "long") -> Inventory:
+    """Read an interest inventory: the bundled RIASEC bank (60 items, or its 30-item short
+    form), or a counselor's CSV.
 
     Parameters
     ----------
@@ -101,6 +127,10 @@ def load_inventory(path: str | Path | None = None) -> Inventory:
         ``reverse`` (yes/no, true/false, 1/0; empty = no). ``scale`` is a Holland letter
         (R I A S E C) or its name ("Social"). Extra columns are ignored. Without ``path``, the
         bundled 60-item bank (``data/inventory/riasec_60.csv``, our own wording) is loaded.
+    form : {"long", "short"}
+        Without ``path``: the full bank (``"long"``, 60 items) or the short form (``"short"``,
+        30 items, five per area, listed in ``data/inventory/riasec_30.csv``; same statements,
+        same order). Scores of both are on the 0–40 scale.
 
     Returns
     -------
@@ -112,7 +142,18 @@ def load_inventory(path: str | Path | None = None) -> Inventory:
         The file is missing, not a CSV, lacks a column, or has a row with an empty id or text,
         an unknown scale, a bad ``reverse`` value or a duplicate id; or an area has no items.
         The message names the file, the line and the field.
+    InputError
+        An unknown ``form``, or ``form="short"`` with a ``path``.
     """
+    if form not in FORMS:
+        raise InputError(f"form is {form!r}; expected 'long' (60 items) or 'short' (30 items).")
+    if form == "short":
+        if path is not None:
+            raise InputError(
+                "form='short' chooses careerkit's own 30-item form; a counselor's inventory "
+                "file is used as it is (leave out form=)."
+            )
+        return _short_form()
     if path is None:
         source = datasets.data_dir() / "inventory" / f"{BUNDLED_INVENTORY_ID}.csv"
         inventory_id = BUNDLED_INVENTORY_ID
@@ -133,6 +174,40 @@ def load_inventory(path: str | Path | None = None) -> Inventory:
         ) from None
     items = _parse(text, source.name)
     return Inventory(items=items, inventory_id=inventory_id, path=source)
+
+
+def _short_form() -> Inventory:
+    long = load_inventory()
+    source = datasets.data_dir() / "inventory" / f"{SHORT_INVENTORY_ID}.csv"
+    if not source.is_file():
+        raise DataError(f"Short-form list not found: {source}; reinstall careerkit.")
+    try:
+        listed = pd.read_csv(source, dtype=str)
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise DataError(f"{source.name}: not a readable CSV ({exc}).") from None
+    if "item_id" not in listed.columns:
+        raise DataError(f"{source.name}: no 'item_id' column.")
+    unknown = sorted(set(listed["item_id"]) - set(long.item_ids))
+    if unknown:
+        raise DataError(
+            f"{source.name}: item {unknown[0]!r} is not in the 60-item bank "
+            f"{BUNDLED_INVENTORY_ID}.csv."
+        )
+    items = long.items[long.items["item_id"].isin(set(listed["item_id"]))].reset_index(drop=True)
+    return Inventory(items=items, inventory_id=SHORT_INVENTORY_ID, path=source)
+
+
+def inventory_of(answers: object) -> Inventory:
+    """The inventory a workbook's interest answers belong to (``wb.interests``): the short
+    form for ``inventory_id == "riasec_30"``, the counselor's file at ``inventory_path`` when
+    one is recorded, else the bundled 60-item bank."""
+    inventory_id = getattr(answers, "inventory_id", BUNDLED_INVENTORY_ID)
+    path = getattr(answers, "inventory_path", None)
+    if inventory_id == SHORT_INVENTORY_ID:
+        return load_inventory(form="short")
+    if path:
+        return load_inventory(path)
+    return load_inventory()
 
 
 def _parse(text: str, name: str) -> pd.DataFrame:

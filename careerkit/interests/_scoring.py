@@ -16,14 +16,30 @@ from careerkit.interests._text import (
     PLAIN_MEANING,
     PRORATED,
     RIASEC,
+    SHORT_FORM,
     TYPE_NAMES,
     UNEQUAL_COUNTS,
 )
 
-__all__ = ["MAX_MISSING_PER_AREA", "InterestProfile", "profile_from_scores", "score"]
+__all__ = [
+    "MAX_MISSING_PER_AREA",
+    "InterestProfile",
+    "allowed_missing",
+    "profile_from_scores",
+    "score",
+]
 
 #: At most this many unanswered items per area are prorated; more leave the area incomplete.
+#: Areas with fewer items than the full bank's ten allow the same share (a fifth): one of five.
 MAX_MISSING_PER_AREA = 2
+
+
+def allowed_missing(n_items: int) -> int:
+    """Unanswered items an area of ``n_items`` may have and still be prorated: 2 of 10 (and
+    of more), 1 of 5 to 9, none below 5 — at most a fifth of the area estimated."""
+    if n_items >= BUNDLED_ITEMS_PER_AREA:
+        return MAX_MISSING_PER_AREA
+    return MAX_MISSING_PER_AREA * n_items // BUNDLED_ITEMS_PER_AREA
 _ANSWER_MIN, _ANSWER_MAX = 1, 5
 _EPS = 1e-9
 
@@ -188,10 +204,12 @@ def score(
 
     Each answer 1–5 (strongly dislike … strongly like) scores 0–4 (reversed items 4–0); an
     area's score is the sum of its items (0–40 for ten items). When an area has at most
-    :data:`MAX_MISSING_PER_AREA` (2) unanswered items, its score is prorated from the answered
-    ones (sum × items / answered); with more, the area is incomplete (score ``None``) and the
-    profile's notes say how many items are missing. An inventory with unequal item counts per
-    area is scored as item mean × 10 (the bundled bank's count), and the notes say so.
+    :data:`MAX_MISSING_PER_AREA` (2) unanswered items (areas of 5–9 items: 1, see
+    :func:`allowed_missing`), its score is prorated from the answered ones (sum × items /
+    answered); with more, the area is incomplete (score ``None``) and the profile's notes say
+    how many items are missing. An inventory with unequal item counts per area, and the 30-item
+    short form, are scored as item mean × 10 (the bundled bank's count, 0–40), and the notes
+    say so.
 
     Parameters
     ----------
@@ -227,7 +245,9 @@ def score(
     notes: list[str] = []
     if inventory.bundled:
         notes.append(NO_NORMS)
-    if not equal:
+    if inventory.form == "short":
+        notes.append(SHORT_FORM.format(per_area=counts["R"], bundled=BUNDLED_ITEMS_PER_AREA))
+    elif not equal:
         notes.append(
             UNEQUAL_COUNTS.format(
                 counts=", ".join(f"{k} {v}" for k, v in counts.items()),
@@ -245,17 +265,18 @@ def score(
         n_items = len(rows)
         n_missing = n_items - len(points)
         answered[letter], missing[letter] = len(points), n_missing
-        if n_missing > MAX_MISSING_PER_AREA or not points:
+        allowed = allowed_missing(n_items)
+        if n_missing > allowed or not points:
             scores[letter] = None
             notes.append(
                 INCOMPLETE.format(
                     area=TYPE_NAMES[letter], missing=n_missing, items=n_items,
-                    allowed=MAX_MISSING_PER_AREA,
+                    allowed=allowed,
                 )
             )
             continue
         total = float(sum(points))
-        if not equal:
+        if inventory.scaled:
             value = total / len(points) * BUNDLED_ITEMS_PER_AREA
         else:
             value = total * n_items / len(points)

@@ -46,6 +46,11 @@ CONSISTENCY_WORDS: dict[int, str] = {
     ),
 }
 
+#: The five answers, 1–5, as the quiz and the paper form name them.
+ANSWER_LABELS: tuple[str, ...] = (
+    "Strongly dislike", "Dislike", "Not sure", "Like", "Strongly like",
+)
+
 NO_NORMS = (
     "These results come from careerkit's own item bank, which has no norms: they are for "
     "exploration and reflection, not a test score."
@@ -54,6 +59,12 @@ NO_NORMS = (
 UNEQUAL_COUNTS = (
     "This inventory has different numbers of items per area ({counts}), so each area's score is "
     "its item mean × {bundled} (the bundled inventory's items per area), on a 0–{maximum} scale."
+)
+
+SHORT_FORM = (
+    "These answers are to the short form ({per_area} activities per area), so each area's score "
+    "is its item mean × {bundled}: the same 0–40 scale as the full inventory, measured with half "
+    "the items and so less precisely."
 )
 
 PRORATED = (

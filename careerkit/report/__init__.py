@@ -48,19 +48,34 @@ from careerkit.report._browser import (
     require_chromium,
 )
 from careerkit.report._content import Content, build
+from careerkit.report._extra import EXTRA_TEXT
+from careerkit.report._paper import (
+    PAPER_TEXT,
+    paper_form_html,
+    paper_form_pdf,
+    paper_results_html,
+    write_paper_form,
+    write_paper_results,
+)
 from careerkit.report._text import MESSAGES, TEXT
 
 __all__ = [
     "CHROMIUM_ENV",
     "DEFAULT_ENGINE",
     "MESSAGES",
+    "PAPER_TEXT",
     "TEXT",
     "ExportResult",
     "export",
     "export_many",
     "find_chromium",
+    "paper_form_html",
+    "paper_form_pdf",
+    "paper_results_html",
     "render_html",
     "render_pdf",
+    "write_paper_form",
+    "write_paper_results",
 ]
 
 #: The faster SVG engine as measured by ``benchmarks/bench_report.py`` on our machine.
@@ -203,6 +218,7 @@ def _template(content: Content, mode: str, fell_back: bool) -> str:
         .render(
             c=content,
             T=TEXT,
+            X=EXTRA_TEXT,
             charts_note=note,
             plotly_js=plotly_js,
             live_charts=live,

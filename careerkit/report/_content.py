@@ -51,6 +51,9 @@ class Content:
     credit: list[str]
     version: str
     charts: list[Chart] = field(default_factory=list)
+    #: the optional steps of issue 14 (see ``_extra``)
+    values: dict[str, Any] = field(default_factory=dict)
+    past_job: dict[str, Any] = field(default_factory=dict)
 
 
 def _chart(charts_list: list[Chart], key: str, figure: Any) -> Chart:
@@ -90,7 +93,7 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
     if not section.responses:
         return {"done": False, "message": TEXT["interests_not_done"]}
     try:
-        inventory = interests.load_inventory(section.inventory_path)
+        inventory = interests.inventory_of(section)
         profile = interests.score(section.responses, inventory)
     except CareerkitError as exc:
         return {"done": False, "message": TEXT["interests_error"].format(error=exc)}
@@ -416,5 +419,9 @@ def build(
         credit=datasets.credit().splitlines(),
         version=__version__,
     )
+    from careerkit.report._extra import past_job_section, values_section
+
+    content.values = values_section(wb, found)
+    content.past_job = past_job_section(wb)
     content.charts = found
     return content

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 #: the parts of a workbook a participant types into; only values there can be put back
 #: (consent, counselor comments, submissions and the history itself are records, not answers)
-RESTORABLE = ("/interests/", "/skills/", "/goals/", "/notes", "/participant/workshop")
+RESTORABLE = (
+    "/interests/", "/values/", "/past_job/", "/skills/", "/goals/", "/notes",
+    "/participant/workshop",
+)
 #: the ``reason`` of a history entry written by :meth:`HistoryMixin.put_back`
 PUT_BACK = "put_back"
 

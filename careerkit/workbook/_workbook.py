@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from careerkit.errors import InputError, WorkbookError
 from careerkit.goals import GoalsAnswers
 from careerkit.interests import InterestAnswers
+from careerkit.occupations import PastJobAnswers
 from careerkit.skills import SkillsAnswers
+from careerkit.values import ValuesAnswers
 from careerkit.workbook import _store
 from careerkit.workbook._history import HistoryMixin
 from careerkit.workbook._merge import (
@@ -94,6 +96,10 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
     consent: Consent = Field(default_factory=Consent)
     interests: InterestAnswers = Field(default_factory=InterestAnswers)
     skills: SkillsAnswers = Field(default_factory=SkillsAnswers)
+    #: the optional work-values step (issue 14)
+    values: ValuesAnswers = Field(default_factory=ValuesAnswers)
+    #: "jobs like my last one" (issue 14): the past occupation and the related one looked at
+    past_job: PastJobAnswers = Field(default_factory=PastJobAnswers)
     goals: GoalsAnswers = Field(default_factory=GoalsAnswers)
     counselor_comments: list[CounselorComment] = Field(default_factory=list)
     notes: str = ""
