@@ -203,14 +203,15 @@ def test_delete_accepts_a_damaged_workbook(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------- open_current
-def test_open_current_follows_the_voila_url_parameter(
+def test_open_current_ignores_a_url_parameter_naming_a_workbook(
     careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # a guessed pseudonym in a link must not open anyone's workbook (issue 10)
     ck.Workbook.create("river-42")
     ck.Workbook.create("sky-7")
     ck.workbook.remember_current("sky-7")
     monkeypatch.setenv("QUERY_STRING", "workbook=River-42&theme=dark")
-    assert ck.open_current().pseudonym == "river-42"
+    assert ck.open_current().pseudonym == "sky-7"
 
 
 def test_open_current_follows_the_start_screens_choice(careerkit_home: Path) -> None:
