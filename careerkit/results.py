@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from careerkit import goals, interests, skills
+from careerkit import goals, interests, skills, values
 from careerkit.errors import CareerkitError
 
 __all__ = [
@@ -44,6 +44,10 @@ NOT_STARTED, STARTED, DONE = "not started", "started", "done"
 STEP_KEYS = ("interests", "skills", "goals")
 SMART = "SMART"
 _CACHE_SIZE = 64
+
+
+def _copy(section: Any) -> Any:
+    return None if section is None else section.model_copy(deep=True)
 
 
 def _section_dump(section: Any) -> dict[str, Any]:
@@ -73,6 +77,8 @@ class Results:
     interests_section: Any
     skills_section: Any
     goals_section: Any
+    values_section: Any = None
+    past_job_section: Any = None
     extractor: Any = None
     today: date | None = None
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -84,9 +90,8 @@ class Results:
 
     @cached_property
     def inventory(self) -> interests.Inventory | None:
-        path = self.interests_section.inventory_path or None
         try:
-            return interests.load_inventory(path)
+            return interests.inventory_of(self.interests_section)
         except CareerkitError as exc:
             self.problems["interests"] = str(exc)
             return None
@@ -133,6 +138,41 @@ class Results:
                 )
             except CareerkitError as exc:
                 self.problems["matches"] = str(exc)
+        self._memo[key] = found
+        return found
+
+    # ------------------------------------------------------------------ values
+    @cached_property
+    def value_profile(self) -> values.ValueProfile | None:
+        """How much each work value matters (None until the chosen method is complete)."""
+        section = self.values_section
+        if section is None or not section.answered:
+            return None
+        try:
+            return values.value_profile(section)
+        except CareerkitError as exc:
+            self.problems["values"] = str(exc)
+            return None
+
+    def value_matches(self, values_weight: float | None = None, top: int | None = 20
+                      ) -> pd.DataFrame | None:
+        """Occupations by interest and value fit combined (``match_with_values``), with the
+        person's weight unless ``values_weight`` is given; None when either side is missing
+        (the reason in ``problems["value_matches"]``)."""
+        weight = self.values_section.values_weight if values_weight is None else values_weight
+        zones = list(self.interests_section.job_zones or []) or None
+        key = ("value_matches", weight, tuple(zones or ()), top)
+        if key in self._memo:
+            return self._memo[key]
+        found = None
+        if self.profile is not None and self.value_profile is not None:
+            try:
+                found = values.match_with_values(
+                    self.profile, self.value_profile, values_weight=weight, job_zones=zones,
+                    top=top,
+                )
+            except CareerkitError as exc:
+                self.problems["value_matches"] = str(exc)
         self._memo[key] = found
         return found
 
@@ -239,9 +279,9 @@ _cache: OrderedDict[tuple[Any, ...], Results] = OrderedDict()
 def fingerprint(wb: Any) -> str:
     """A hash of the workbook's step sections: equal while nothing a result depends on changed."""
     sections = {
-        "interests": _section_dump(wb.interests),
-        "skills": _section_dump(wb.skills),
-        "goals": _section_dump(wb.goals),
+        name: _section_dump(getattr(wb, name))
+        for name in ("interests", "skills", "goals", "values", "past_job")
+        if getattr(wb, name, None) is not None
     }
     text = json.dumps(sections, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
@@ -262,6 +302,8 @@ def results(wb: Any, *, extractor: Any = None, today: date | None = None) -> Res
         interests_section=wb.interests.model_copy(deep=True),
         skills_section=wb.skills.model_copy(deep=True),
         goals_section=wb.goals.model_copy(deep=True),
+        values_section=_copy(getattr(wb, "values", None)),
+        past_job_section=_copy(getattr(wb, "past_job", None)),
         extractor=extractor,
         today=today,
     )

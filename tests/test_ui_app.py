@@ -31,7 +31,7 @@ def test_steps_are_locked_until_a_workbook_is_open(careerkit_home: Path) -> None
     assert app.current == "start" and "open your workbook first" in app.message.value.lower()
     app.go("goals")
     assert app.current == "start"
-    assert "Step 1 of 5" in app.where.value and 'role="status"' in app.where.value
+    assert "Step 1 of 7" in app.where.value and 'role="status"' in app.where.value
 
 
 def test_next_and_back_walk_the_steps_on_one_page(careerkit_home: Path) -> None:
@@ -42,7 +42,7 @@ def test_next_and_back_walk_the_steps_on_one_page(careerkit_home: Path) -> None:
     for _ in STEP_ORDER[1:]:
         app.next.click()
         seen.append(app.current)
-        assert app.content.children[0] is app.steps[app.current].widget
+        assert app.content.children[0] is app.steps[app.current].widget, app.message.value
         assert app.step_buttons[app.current].button_style == "primary"
     assert seen == list(STEP_ORDER[1:]) and app.next.disabled
     app.back.click()

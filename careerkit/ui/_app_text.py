@@ -11,9 +11,11 @@ TITLE = "Your career workbook"
 STEPS = {
     "start": "Start: your workbook",
     "interests": "1. Your interests",
-    "skills": "2. Your skills gap",
-    "goals": "3. Your goals",
-    "report": "4. Your report",
+    "values": "2. What matters to you (optional)",
+    "past_job": "3. Jobs like my last one (optional)",
+    "skills": "4. Your skills gap",
+    "goals": "5. Your goals",
+    "report": "6. Your report",
 }
 
 STATUS = {
@@ -21,6 +23,7 @@ STATUS = {
     "started": "started",
     "done": "done",
     "open": "open",
+    "optional": "optional",
     "ready": "ready to view",
     "locked": "open your workbook first",
 }
@@ -67,6 +70,20 @@ INTRO = {
         "<p>Your results appear below the activities. They are for exploring and reflecting, "
         "not a test score and not for selecting people: talk them over with your counselor. "
         "When you have chosen a <b>target role</b>, go on to the next step.</p>"
+    ),
+    "values": (
+        "<p>Interests are one half of a good fit; what a job gives you is the other. Rate how "
+        "much each of six things matters to you in a job (O*NET's six work values, explained in "
+        "our own words). Occupations are then ranked by your interests and your values "
+        "together, and you decide how much the values count. This step is optional: skip it "
+        "with <b>Next step</b>.</p>"
+    ),
+    "past_job": (
+        "<p>Have you worked before? Start from that job: see jobs that use many of the same "
+        "skills, which of their skills you have used already and which would be new. Choosing "
+        "one makes it your target role for the next step, with starting self-ratings from your "
+        "last job that you can change. This step is optional: skip it with <b>Next step</b>."
+        "</p>"
     ),
     "skills": (
         "<p>Compare what you can do today with what a job you would like asks for: choose a "

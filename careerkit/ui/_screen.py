@@ -36,6 +36,7 @@ from careerkit.errors import CareerkitError
 from careerkit.workbook import home
 
 __all__ = [
+    "FORM_ENV",
     "LINK_STYLE",
     "MESSAGE_STYLE",
     "SUBMIT_ENV",
@@ -47,12 +48,15 @@ __all__ = [
     "guard",
     "say",
     "submit_folder",
+    "workshop_form",
 ]
 
 log = logging.getLogger("careerkit.ui")
 
 #: the counselor's folder for submitted copies (a workshop sets it once for everyone)
 SUBMIT_ENV = "CAREERKIT_SUBMIT_DIR"
+#: the interest inventory's form for new workbooks: "long" (60 items, default) or "short" (30)
+FORM_ENV = "CAREERKIT_FORM"
 
 TEXT = {
     "problem": "Something went wrong reading or writing a file: {error}",
@@ -70,6 +74,12 @@ MESSAGE_STYLE = {
     "ok": "color:#00634A",
 }
 LINK_STYLE = "color:#0072B2;text-decoration:underline;font-weight:bold"  # Okabe–Ito blue
+
+
+def workshop_form() -> str:
+    """The inventory form the counselor chose for this workshop (``$CAREERKIT_FORM``): "long"
+    unless it says "short"."""
+    return "short" if os.environ.get(FORM_ENV, "").strip().lower() == "short" else "long"
 
 
 def submit_folder() -> Path:

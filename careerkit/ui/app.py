@@ -28,7 +28,9 @@ from careerkit.ui.start import StartScreen
 
 __all__ = ["STEP_ORDER", "App", "AppStep"]
 
-STEP_ORDER = ("start", "interests", "skills", "goals", "report")
+STEP_ORDER = ("start", "interests", "values", "past_job", "skills", "goals", "report")
+#: steps a person may skip: "optional" until they are done
+OPTIONAL = ("values", "past_job")
 
 
 def _esc(text: object) -> str:
@@ -156,6 +158,8 @@ class App(Screen):
     def _make_steps(self) -> None:
         self.steps = {"start": AppStep("start", lambda: self.start)}
         self.steps["interests"] = AppStep("interests", self._build_interests)
+        self.steps["values"] = AppStep("values", self._build_values)
+        self.steps["past_job"] = AppStep("past_job", self._build_past_job)
         self.steps["skills"] = AppStep("skills", self._build_skills)
         self.steps["goals"] = AppStep("goals", self._build_goals)
         self.steps["report"] = AppStep("report", self._build_report)
@@ -166,6 +170,16 @@ class App(Screen):
         quiz = InterestQuiz(self.wb)
         shown = InterestResults(self.wb, quiz=quiz)
         return widgets.VBox([quiz.widget, shown.widget])
+
+    def _build_values(self) -> Any:
+        from careerkit.ui.values import ValuesScreen
+
+        return ValuesScreen(self.wb)
+
+    def _build_past_job(self) -> Any:
+        from careerkit.ui.past_job import PastJobScreen
+
+        return PastJobScreen(self.wb)
 
     def _build_skills(self) -> Any:
         from careerkit.ui.skills import SkillsStep
@@ -192,9 +206,15 @@ class App(Screen):
         if self.wb is None:
             return {key: STATUS["open" if key == "start" else "locked"] for key in STEP_ORDER}
         done = results(self.wb).steps
+        optional = {
+            "values": self.wb.values.answered,
+            "past_job": bool(self.wb.past_job.related_soc_code),
+        }
         return {
             "start": STATUS["open"],
             **{key: STATUS[done[key]] for key in ("interests", "skills", "goals")},
+            **{key: STATUS["done" if finished else "optional"]
+               for key, finished in optional.items()},
             "report": STATUS["ready"],
         }
 
@@ -230,8 +250,9 @@ class App(Screen):
         leaving = self.steps.get(self.current)
         if leaving is not None and leaving.key != key:
             leaving.left_at = state
+        shown = self.steps[key].show(state)  # built first: a step that fails leaves the page
         self.current = key
-        self.content.children = (self.steps[key].show(state),)
+        self.content.children = (shown,)
         self._refresh_nav()
 
     def move(self, by: int) -> None:

@@ -34,6 +34,7 @@ from careerkit.interests import (
     Inventory,
     consistency,
     differentiation,
+    inventory_of,
     load_inventory,
     occupations_from_release,
 )
@@ -167,8 +168,7 @@ def _show(area: widgets.HTML, text: str, kind: str = "info", *, escape: bool = T
 
 
 def _inventory_for(wb: Any) -> Inventory:
-    path = getattr(wb.interests, "inventory_path", None)
-    return load_inventory(path) if path else load_inventory()
+    return inventory_of(wb.interests)  # the short form, a counselor's file or the bundled bank
 
 
 class InterestQuiz(Screen):

@@ -17,9 +17,18 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
+from careerkit.interests import FORMS
 from careerkit.ui._changes import ChangesView
 from careerkit.ui._comments import comments_html
-from careerkit.ui._screen import SUBMIT_ENV, Screen, debounced, guard, say, submit_folder
+from careerkit.ui._screen import (
+    SUBMIT_ENV,
+    Screen,
+    debounced,
+    guard,
+    say,
+    submit_folder,
+    workshop_form,
+)
 from careerkit.workbook import (
     DEMO_PSEUDONYM,
     KEY_LENGTH,
@@ -578,6 +587,9 @@ class StartScreen(Screen):
             self._say(done, "ok")  # pressed twice: it is made already, its key is on screen
             return
         wb = Workbook.create(name, self.folder, workshop=self.workshop.value.strip())
+        if workshop_form() == "short":  # the form the counselor chose for this workshop
+            wb.interests.inventory_id = FORMS["short"]
+            wb.save()
         key = issue_key(wb.path)
         self._adopt(wb)
         self.key_area.value = _key_box(key)

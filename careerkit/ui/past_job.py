@@ -1,0 +1,228 @@
+"""Jobs like my last one (optional, before the skills step).
+
+The person finds a past or current occupation by title, sees the occupations O*NET lists as
+related (closest first), and for one of them which skills they have used already, which the new
+job needs more of, and which would be new. Choosing it makes it the target role of the skills
+step, with starting self-ratings from the past job (the person changes what does not fit).
+The logic is :mod:`careerkit.occupations`; this screen only binds it.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from careerkit import occupations
+from careerkit.errors import CareerkitError
+from careerkit.ui._screen import Screen, debounced
+
+__all__ = ["TEXT", "PastJobScreen"]
+
+TEXT = {
+    "heading": "Jobs like my last one",
+    "intro": (
+        "Start from a job you have done or do now: find it by its title (for example "
+        "“cashier” or “nursing assistant”), then look at jobs that use many of the same "
+        "skills."
+    ),
+    "search": "My last job",
+    "search_placeholder": "part of its title, e.g. cashier",
+    "search_button": "Find",
+    "search_tip": "Search O*NET occupations by title",
+    "found": "Which one?",
+    "choose_past": "This was my job",
+    "choose_past_tip": "Use this occupation as your past job",
+    "none_found": "No occupation matches “{query}”. Try a shorter or more general word.",
+    "need_query": "Type part of your job's title first.",
+    "past_set": "Your last job: {title}.",
+    "related_heading": "Jobs like it",
+    "related_table": ["Occupation", "How close", "Job Zone"],
+    "related": "Look at",
+    "overlap_heading": "Moving from {past} to {new}",
+    "overlap_counts": (
+        "{shared} skills you have used already, {more} you would use more of, {new} that would "
+        "be new to you."
+    ),
+    "overlap_table": ["Skill or knowledge", "In your last job"],
+    "use": "Make this my target role",
+    "use_tip": "Set this job as the target role of the skills step, with starting ratings",
+    "used": (
+        "Your target role is now {title}, with {n} starting ratings from your last job. {note}"
+    ),
+    "not_comparable": "{reason} You can still make it your target role.",
+}
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+class PastJobScreen(Screen):
+    """Find a past job, look at related jobs and what they share, choose a target role.
+
+    Attributes
+    ----------
+    query : Text
+    search_button : Button
+    found : Dropdown
+    choose_past : Button
+    related : Dropdown
+    related_html, overlap_html : HTML
+    use : Button
+    message : HTML
+    widget : VBox
+    """
+
+    def __init__(self, wb: Any) -> None:
+        self.wb = wb
+        self.message = widgets.HTML()
+        self.query = widgets.Text(
+            description=TEXT["search"], placeholder=TEXT["search_placeholder"],
+            style={"description_width": "initial"}, layout=widgets.Layout(width="30em"),
+        )
+        self.search_button = widgets.Button(description=TEXT["search_button"],
+                                            tooltip=TEXT["search_tip"])
+        self.found = widgets.Dropdown(options=[], value=None, description=TEXT["found"],
+                                      style={"description_width": "initial"},
+                                      layout=widgets.Layout(width="36em"))
+        self.choose_past = widgets.Button(description=TEXT["choose_past"],
+                                          tooltip=TEXT["choose_past_tip"],
+                                          button_style="primary",
+                                          layout=widgets.Layout(width="auto"))
+        self.related_html = widgets.HTML()
+        self.related = widgets.Dropdown(options=[], value=None, description=TEXT["related"],
+                                        style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="36em"))
+        self.overlap_html = widgets.HTML()
+        self.use = widgets.Button(description=TEXT["use"], tooltip=TEXT["use_tip"],
+                                  button_style="success", layout=widgets.Layout(width="auto"))
+        self.search_button.on_click(debounced(lambda _b: self._guarded(self.search)))
+        self.choose_past.on_click(debounced(lambda _b: self._guarded(self.set_past)))
+        self.related.observe(lambda _c: self._guarded(self._show_overlap), names="value")
+        self.use.on_click(debounced(lambda _b: self._guarded(self.use_related)))
+        self.widget = widgets.VBox([
+            widgets.HTML(f"<h3>{_esc(TEXT['heading'])}</h3><p>{_esc(TEXT['intro'])}</p>"),
+            widgets.HBox([self.query, self.search_button]),
+            widgets.HBox([self.found, self.choose_past]),
+            self.message,
+            self.related_html,
+            self.related,
+            self.overlap_html,
+            self.use,
+        ])
+        self._show_related()
+
+    # ------------------------------------------------------------------ actions
+    def search(self) -> None:
+        text = self.query.value.strip()
+        if not text:
+            self._say(TEXT["need_query"], "error")
+            return
+        hits = occupations.search_occupations(text, limit=20)
+        if hits.empty:
+            self.found.options = []
+            self._say(TEXT["none_found"].format(query=text), "error")
+            return
+        self.found.options = [(f"{r.title} ({r.soc_code})", r.soc_code) for r in hits.itertuples()]
+        self.found.value = hits["soc_code"].iloc[0]
+        self._say("")
+
+    def set_past(self) -> None:
+        soc = self.found.value
+        if soc is None:
+            self._say(TEXT["need_query"], "error")
+            return
+        title = next(label for label, code in self.found.options if code == soc)
+        self.wb.past_job.soc_code = soc
+        self.wb.past_job.title = title.rsplit(" (", 1)[0]
+        self.wb.save()
+        self._say(TEXT["past_set"].format(title=self.wb.past_job.title), "ok")
+        self._show_related()
+
+    def use_related(self) -> None:
+        soc, past = self.related.value, self.wb.past_job.soc_code
+        if soc is None or past is None:
+            return
+        title = next(label for label, code in self.related.options if code == soc)
+        title = title.rsplit(" (", 1)[0]
+        try:
+            starting = occupations.ratings_from_past_job(past, soc)
+        except CareerkitError:  # a job without O*NET ratings: no starting ratings
+            starting = {}
+        self.wb.past_job.related_soc_code = soc
+        self.wb.past_job.related_title = title
+        self.wb.skills.target_soc_code = soc
+        self.wb.skills.target_title = title
+        for element, rating in starting.items():
+            self.wb.skills.ratings.setdefault(element, rating)  # never over the person's own
+        self.wb.save()
+        note = occupations.prefill_note(self.wb.past_job.title) if starting else ""
+        self._say(TEXT["used"].format(title=title, n=len(starting), note=note), "ok")
+
+    # ------------------------------------------------------------------ showing
+    def _show_related(self) -> None:
+        past = self.wb.past_job.soc_code
+        if not past:
+            self.related_html.value = ""
+            self.related.layout.display = self.use.layout.display = "none"
+            return
+        table = occupations.related_occupations(past)
+        self.related_html.value = (
+            f"<h4>{_esc(TEXT['related_heading'])}</h4>" + self._related_table(table)
+        )
+        self.related.options = [(f"{r.title} ({r.soc_code})", r.soc_code)
+                                for r in table.itertuples()]
+        shown = None if len(table) else "none"
+        self.related.layout.display = self.use.layout.display = shown
+        chosen = self.wb.past_job.related_soc_code
+        if chosen in set(table["soc_code"]):
+            self.related.value = chosen
+        elif len(table):
+            self.related.value = table["soc_code"].iloc[0]
+
+    @staticmethod
+    def _related_table(table: pd.DataFrame) -> str:
+        if table.empty:
+            return f"<p>{_esc(table.attrs.get('message', ''))}</p>"
+        cell = "style='text-align:left;padding-right:1em'"
+        head = "".join(f"<th scope='col' {cell}>{_esc(h)}</th>" for h in TEXT["related_table"])
+        rows = "".join(
+            f"<tr><td {cell}>{_esc(r.title)}</td><td {cell}>{_esc(r.closeness)}</td>"
+            f"<td {cell}>{'—' if pd.isna(r.job_zone) else int(r.job_zone)}</td></tr>"
+            for r in table.head(15).itertuples()
+        )
+        source = _esc(table.attrs.get("source", ""))
+        return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+                f"<p><small>{source}</small></p>")
+
+    def _show_overlap(self) -> None:
+        soc, past = self.related.value, self.wb.past_job.soc_code
+        if soc is None or past is None:
+            self.overlap_html.value = ""
+            return
+        new_title = next(label for label, code in self.related.options if code == soc)
+        heading = TEXT["overlap_heading"].format(past=self.wb.past_job.title,
+                                                 new=new_title.rsplit(" (", 1)[0])
+        try:
+            overlap = occupations.skill_overlap(past, soc)
+        except CareerkitError as exc:  # shown as words; the role can still be chosen
+            self.overlap_html.value = (
+                f"<h4>{_esc(heading)}</h4><p>"
+                f"{_esc(TEXT['not_comparable'].format(reason=exc))}</p>"
+            )
+            return
+        counts = overlap.attrs["counts"]
+        rows = "".join(
+            f"<tr><td style='padding-right:1em'>{_esc(r.element_name)}</td>"
+            f"<td>{_esc(r.status_words)}</td></tr>"
+            for r in overlap.itertuples()
+        )
+        head = "".join(f"<th scope='col' style='text-align:left'>{_esc(h)}</th>"
+                       for h in TEXT["overlap_table"])
+        self.overlap_html.value = (
+            f"<h4>{_esc(heading)}</h4><p>{_esc(TEXT['overlap_counts'].format(**counts))}</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        )
