@@ -1,0 +1,328 @@
+"""The workshop JupyterHub (``make workshop``, deploy/hub/): two participants, each alone.
+
+A real hub starts on free ports in a temporary folder with the committed configuration
+(``deploy/hub/jupyterhub_config.py``) and configurable-http-proxy from ``deploy/hub/node_modules``.
+Two participants sign in on the hub's form with two workshop codes; a used code is refused. Each
+participant's server opens the Voilà app and writes a workbook from its own kernel; each sees only
+their own, the other's token cannot reach their server, and in the "system" mode (root, each
+participant a system user) the other's kernel cannot even read the file.
+
+Needs jupyterhub, Node.js and configurable-http-proxy (``make workshop-env``): skipped locally
+without them, a failure under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, _missing
+
+from careerkit.workshop import CodeBook
+from careerkit.workshop._text import TEXT
+
+requests = pytest.importorskip("requests")
+websocket = pytest.importorskip("websocket")
+
+pytestmark = [pytest.mark.hub, pytest.mark.slow]
+
+HUB_DIR = ROOT / "deploy" / "hub"
+CONFIG = HUB_DIR / "jupyterhub_config.py"
+CHP = HUB_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
+SYSTEM_ENV = HUB_DIR / "env"  # made by `make workshop-env` as root
+STARTUP_LIMIT = 90  # seconds; a hub or a server not up by then is a failure, not a slow pass
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _reachable_by_everyone(path: Path) -> bool:
+    path = path.resolve()
+    return bool(path.stat().st_mode & 0o004) and all(
+        folder.stat().st_mode & 0o001 for folder in path.parents
+    )
+
+
+def _hub_python(mode: str) -> Path:
+    """The environment the hub runs in for ``mode``, or a skip (a failure in CI) saying why."""
+    if shutil.which("node") is None:
+        _missing("Node.js is not installed (configurable-http-proxy needs it)")
+    if not CHP.exists():
+        _missing(f"configurable-http-proxy is not installed in {CHP.parent} (make workshop-env)")
+    if mode == "folders":
+        python = Path(sys.executable)
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("the system-user mode needs root (each participant is a system user)")
+        if not _reachable_by_everyone(ROOT / "pyproject.toml"):
+            pytest.skip(f"system users cannot reach the project folder {ROOT} (a folder above it "
+                        "is closed to others)")
+        python = SYSTEM_ENV / "bin" / "python"
+        if not python.exists():
+            _missing(f"the participants' environment {SYSTEM_ENV} is missing (make workshop-env)")
+    if not (python.parent / "jupyterhub").exists():
+        _missing(f"jupyterhub is not installed in {python.parent.parent} (pip install .[workshop])")
+    return python
+
+
+@dataclass
+class Hub:
+    url: str
+    token: str  # a test service's token: starts servers and issues participants' tokens
+    codes: dict[str, str]  # account -> code
+    mode: str
+    log: Path
+    users: list[str] = field(default_factory=list)
+
+    def api(self, method: str, path: str, **kwargs):
+        headers = {"Authorization": f"token {self.token}"}
+        return requests.request(method, f"{self.url}/hub/api{path}", headers=headers,
+                                timeout=30, **kwargs)
+
+
+def _wait(what: str, check, log: Path):
+    deadline = time.monotonic() + STARTUP_LIMIT
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.5)
+    tail = log.read_text(errors="replace")[-4000:] if log.exists() else ""
+    pytest.fail(f"{what} not ready after {STARTUP_LIMIT} s; hub log:\n{tail}")
+
+
+@pytest.fixture(params=["system", "folders"])
+def hub(request: pytest.FixtureRequest) -> Iterator[Hub]:
+    mode = request.param
+    python = _hub_python(mode)
+    state = Path(tempfile.mkdtemp(prefix="ck-hub-state-"))
+    homes = Path(tempfile.mkdtemp(prefix="ck-hub-homes-"))
+    homes.chmod(0o711)  # system users pass through to their own 0700 home
+    prefix = f"ckt{secrets.token_hex(2)}-"
+    issued = CodeBook(state / "codes.json").issue(2, prefix=prefix)
+    token = secrets.token_hex(24)
+    port = _free_port()
+    test_config = state / "test_config.py"
+    test_config.write_text(
+        f"load_subconfig({str(CONFIG)!r})\n"
+        "c = get_config()\n"
+        f"c.JupyterHub.services.append({{'name': 'careerkit-test', 'api_token': {token!r}}})\n"
+        "c.JupyterHub.load_roles.append({'name': 'careerkit-test', 'services': "
+        "['careerkit-test'], 'scopes': ['admin:users', 'admin:servers', 'tokens', "
+        "'access:servers']})\n"
+    )
+    env = {
+        **os.environ,
+        "CAREERKIT_WORKSHOP_STATE": str(state),
+        "CAREERKIT_WORKSHOP_HOMES": str(homes),
+        "CAREERKIT_WORKSHOP_MODE": mode,
+        "CAREERKIT_WORKSHOP_PORT": str(port),
+        "CAREERKIT_WORKSHOP_HUB_PORT": str(_free_port()),
+        "CAREERKIT_WORKSHOP_PROXY_API_PORT": str(_free_port()),
+    }
+    log = state / "hub.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [str(python.parent / "jupyterhub"), "-f", str(test_config)],
+            cwd=state, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    hub = Hub(f"http://127.0.0.1:{port}", token, {i.user: i.code for i in issued}, mode, log)
+
+    def up():
+        if process.poll() is not None:
+            pytest.fail(f"the hub exited ({process.returncode}):\n{log.read_text()[-4000:]}")
+        try:
+            return hub.api("GET", "/").status_code == 200
+        except requests.ConnectionError:
+            return False
+
+    try:
+        _wait("the hub", up, log)
+        yield hub
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)  # the hub stops the servers and the proxy
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        if mode == "system":
+            for user in issued:
+                try:
+                    pwd.getpwnam(user.user)
+                except KeyError:
+                    continue
+                subprocess.run(["pkill", "-KILL", "-u", user.user], check=False)
+                subprocess.run(["userdel", "--remove", user.user], check=False,
+                               capture_output=True)
+        shutil.rmtree(state, ignore_errors=True)
+        shutil.rmtree(homes, ignore_errors=True)
+
+
+def _sign_in(hub: Hub, code: str) -> requests.Response:
+    """The hub's sign-in form, as a browser sends it (with its XSRF token)."""
+    session = requests.Session()
+    page = session.get(f"{hub.url}/hub/login", timeout=30)
+    assert page.status_code == 200
+    assert TEXT["login_label"] in page.text, "the workshop sign-in form is not shown"
+    xsrf = session.cookies.get("_xsrf")
+    assert xsrf, "the sign-in page set no XSRF cookie"
+    return session.post(f"{hub.url}/hub/login", data={"_xsrf": xsrf, "username": "",
+                                                      "code": code},
+                        allow_redirects=False, timeout=30)
+
+
+@dataclass
+class Server:
+    user: str
+    url: str
+    token: str
+
+    def get(self, path: str, **kwargs):
+        return requests.get(f"{self.url}{path}", headers={"Authorization": f"token {self.token}"},
+                            timeout=60, **kwargs)
+
+    def run(self, code: str) -> dict:
+        """Run ``code`` in a new kernel of this server; it prints one JSON line, returned."""
+        headers = {"Authorization": f"token {self.token}"}
+        made = requests.post(f"{self.url}api/kernels", json={"name": "python3"},
+                             headers=headers, timeout=60)
+        assert made.status_code == 201, made.text
+        kernel = made.json()["id"]
+        ws_url = self.url.replace("http://", "ws://") + f"api/kernels/{kernel}/channels"
+        conn = websocket.create_connection(ws_url, header=[f"Authorization: token {self.token}"],
+                                           timeout=STARTUP_LIMIT)
+        msg_id = uuid.uuid4().hex
+        conn.send(json.dumps({
+            "header": {"msg_id": msg_id, "username": self.user, "session": uuid.uuid4().hex,
+                       "msg_type": "execute_request", "version": "5.3"},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": {"code": code, "silent": False, "store_history": False,
+                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
+        }))
+        out, errors = [], []
+        try:
+            while True:
+                msg = json.loads(conn.recv())
+                if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                    continue
+                kind = msg["msg_type"]
+                if kind == "stream":
+                    out.append(msg["content"]["text"])
+                elif kind == "error":
+                    errors.append("\n".join(msg["content"]["traceback"]))
+                elif kind == "execute_reply":
+                    break
+        finally:
+            conn.close()
+            requests.delete(f"{self.url}api/kernels/{kernel}", headers=headers, timeout=30)
+        assert not errors, errors
+        return json.loads("".join(out).strip().splitlines()[-1])
+
+
+def _start_server(hub: Hub, user: str) -> Server:
+    started = hub.api("POST", f"/users/{user}/server")
+    assert started.status_code in (201, 202), started.text
+
+    def ready():
+        model = hub.api("GET", f"/users/{user}").json()
+        server = model.get("servers", {}).get("", {})
+        return server.get("url") if server.get("ready") else None
+
+    path = _wait(f"{user}'s server", ready, hub.log)
+    made = hub.api("POST", f"/users/{user}/tokens",
+                   json={"expires_in": 600, "scopes": [f"access:servers!user={user}"],
+                         "note": "careerkit smoke test"})
+    assert made.status_code == 201, made.text
+    return Server(user, f"{hub.url}{path}", made.json()["token"])
+
+
+CREATE = """
+import json, os, careerkit.workbook as w
+wb = w.Workbook.create({pseudonym!r})
+print(json.dumps({{"home": os.environ["CAREERKIT_HOME"], "path": str(wb.path), "uid": os.getuid(),
+                  "mine": sorted(n for n in os.listdir(os.environ["CAREERKIT_HOME"])
+                                 if n.endswith(".json") and not n.startswith("."))}}))
+"""
+
+PEEK = """
+import json, os
+found = {{}}
+try:
+    found["read"] = len(open({path!r}, "rb").read())
+except PermissionError:
+    found["read"] = "denied"
+try:
+    found["list"] = sorted(os.listdir({home!r}))
+except PermissionError:
+    found["list"] = "denied"
+print(json.dumps(found))
+"""
+
+
+def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
+    (user_a, code_a), (user_b, code_b) = sorted(hub.codes.items())
+
+    # Signing in: each code opens its own account once; a used or made-up code is refused.
+    for user, code in ((user_a, code_a), (user_b, code_b)):
+        signed_in = _sign_in(hub, code)
+        assert signed_in.status_code == 302, signed_in.text[-2000:]
+        assert hub.api("GET", f"/users/{user}").status_code == 200
+    for code in (code_a, "abcd-efgh-jkmn"):
+        refused = _sign_in(hub, code)
+        assert refused.status_code == 403
+        assert TEXT["login_refused"] in refused.text
+    accounts = sorted(hub.api("GET", "/users").json(), key=lambda u: u["name"])
+    assert [u["name"] for u in accounts] == [user_a, user_b]
+
+    # Their servers open the app, and each writes a workbook from its own kernel.
+    server_a, server_b = _start_server(hub, user_a), _start_server(hub, user_b)
+    opened = server_a.get("", allow_redirects=False)
+    assert opened.status_code == 302
+    assert "/voila/render/" in opened.headers["Location"]
+    location = opened.headers["Location"]
+    page = requests.get(location if location.startswith("http") else hub.url + location,
+                        headers={"Authorization": f"token {server_a.token}"}, timeout=60)
+    assert page.status_code == 200, page.text[-2000:]
+    a = server_a.run(CREATE.format(pseudonym="river-42"))
+    b = server_b.run(CREATE.format(pseudonym="lake-7"))
+    # (the app's start page may have made a demo workbook beside them)
+    assert "river-42.json" in a["mine"] and "lake-7.json" not in a["mine"]
+    assert "lake-7.json" in b["mine"] and "river-42.json" not in b["mine"]
+    assert Path(a["home"]).parent.name == user_a and Path(b["home"]).parent.name == user_b
+    assert oct(Path(a["home"]).stat().st_mode & 0o777) == "0o700"
+
+    # B's token cannot reach A's server at all.
+    crossed = requests.get(f"{server_a.url}api/contents",
+                           headers={"Authorization": f"token {server_b.token}"},
+                           allow_redirects=False, timeout=30)
+    assert crossed.status_code in (302, 403), crossed.status_code
+
+    peek = server_b.run(PEEK.format(path=a["path"], home=a["home"]))
+    if hub.mode == "system":
+        # each server runs as its participant's own system user: B's code cannot open A's file
+        assert a["uid"] == pwd.getpwnam(user_a).pw_uid != b["uid"] == pwd.getpwnam(user_b).pw_uid
+        assert peek == {"read": "denied", "list": "denied"}
+    else:
+        # folders mode: one system user for all; the app keeps them apart, code does not
+        assert a["uid"] == b["uid"] == os.getuid()
+        assert "river-42.json" in peek["list"]
+
