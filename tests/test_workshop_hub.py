@@ -32,13 +32,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, _missing
 
-from careerkit.workshop import CodeBook
+from careerkit.errors import InputError
+from careerkit.workshop import CodeBook, normalise_code
 from careerkit.workshop._text import TEXT
+from careerkit.workshop.auth import WorkshopCodeAuthenticator
 
 requests = pytest.importorskip("requests")
 websocket = pytest.importorskip("websocket")
 
-pytestmark = [pytest.mark.hub, pytest.mark.slow]
 
 HUB_DIR = ROOT / "deploy" / "hub"
 CONFIG = HUB_DIR / "jupyterhub_config.py"
@@ -278,6 +279,8 @@ print(json.dumps(found))
 """
 
 
+@pytest.mark.hub
+@pytest.mark.slow
 def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
     (user_a, code_a), (user_b, code_b) = sorted(hub.codes.items())
 
@@ -326,3 +329,84 @@ def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
         assert a["uid"] == b["uid"] == os.getuid()
         assert "river-42.json" in peek["list"]
 
+
+
+# ---------------------------------------------------------------------------- the code file
+
+
+def test_a_code_signs_in_its_account_once_and_the_file_keeps_no_code(tmp_path: Path) -> None:
+    book = CodeBook(tmp_path / "state" / "codes.json")
+    first, second = book.issue(2)
+    assert [first.user, second.user] == ["ck-p001", "ck-p002"]
+    stored = book.path.read_text()
+    assert normalise_code(first.code) not in stored and first.code not in stored
+    assert oct(book.path.stat().st_mode & 0o777) == "0o600"
+    assert oct(book.path.parent.stat().st_mode & 0o777) == "0o700"
+    # typed in capitals with spaces: the same code
+    assert book.claim(f" {first.code.upper().replace('-', ' ')} ") == "ck-p001"
+    assert book.claim(first.code) is None  # used
+    assert book.claim("abcd-efgh-jkmn") is None and book.claim("") is None
+    assert book.accounts()["ck-p001"] is not None and book.accounts()["ck-p002"] is None
+    assert [i.user for i in book.issue(1)] == ["ck-p003"]  # numbering goes on
+
+
+def test_a_reissued_code_replaces_the_old_one(tmp_path: Path) -> None:
+    book = CodeBook(tmp_path / "codes.json")
+    (old,) = book.issue(1, prefix="room-b")
+    assert book.claim(old.code) == "room-b001"
+    new = book.reissue("room-b001")
+    assert book.claim(old.code) is None
+    assert book.claim(new.code) == "room-b001"
+
+
+@pytest.mark.parametrize(("count", "prefix", "words"), [
+    (0, "ck-p", "between 1 and"),
+    (5001, "ck-p", "between 1 and"),
+    (3, "Ck P", "prefix 'Ck P'"),
+    (3, "1abc", "prefix '1abc'"),
+])
+def test_bad_counts_and_prefixes_are_refused(tmp_path: Path, count, prefix, words) -> None:
+    with pytest.raises(InputError, match=words):
+        CodeBook(tmp_path / "codes.json").issue(count, prefix=prefix)
+    assert not (tmp_path / "codes.json").exists()
+
+
+def test_an_unknown_account_and_a_foreign_file_are_named(tmp_path: Path) -> None:
+    book = CodeBook(tmp_path / "codes.json")
+    book.issue(1)
+    with pytest.raises(InputError, match=r"No participant account 'ck-p009'.*ck-p001"):
+        book.reissue("ck-p009")
+    other = tmp_path / "other.json"
+    other.write_text('{"accounts": {}}')
+    with pytest.raises(InputError, match=r"other.json cannot be read: it is not a workshop"):
+        CodeBook(other).issue(1)
+    other.write_text("{not json")
+    with pytest.raises(InputError, match=r"other.json cannot be read"):
+        CodeBook(other).claim("abcd-efgh-jkmn")
+
+
+def test_the_authenticator_takes_the_code_from_the_form_or_the_password(tmp_path: Path) -> None:
+    import asyncio
+
+    book = CodeBook(tmp_path / "codes.json")
+    one, two = book.issue(2)
+    auth = WorkshopCodeAuthenticator(codes_file=str(book.path))
+    assert auth.allow_all
+    sign_in = auth.authenticate
+    assert asyncio.run(sign_in(None, {"username": "", "code": one.code})) == one.user
+    assert asyncio.run(sign_in(None, {"username": "x", "password": two.code})) == two.user
+    assert asyncio.run(sign_in(None, {"username": "", "code": one.code})) is None
+
+
+def test_the_cli_prints_codes_and_lists_their_use(tmp_path: Path, capsys) -> None:
+    from careerkit.cli import main
+
+    assert main(["workshop", "codes", "-n", "2", "--state", str(tmp_path)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("#")]
+    users = [line.split("\t")[0] for line in lines]
+    assert users == ["ck-p001", "ck-p002"]
+    CodeBook(tmp_path / "codes.json").claim(lines[0].split("\t")[1])
+    assert main(["workshop", "codes", "--list", "--state", str(tmp_path)]) == 0
+    listed = capsys.readouterr().out
+    assert "ck-p001\tused " in listed and "ck-p002\tnot used yet" in listed
+    assert main(["workshop", "codes", "--reissue", "ck-p404", "--state", str(tmp_path)]) == 1
