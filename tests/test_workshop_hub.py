@@ -13,6 +13,7 @@ without them, a failure under ``CI=true``.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import pwd
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, _missing
+from traitlets.config import Config
 
 from careerkit.errors import InputError
 from careerkit.workshop import CodeBook, normalise_code
@@ -317,7 +319,7 @@ def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
     crossed = requests.get(f"{server_a.url}api/contents",
                            headers={"Authorization": f"token {server_b.token}"},
                            allow_redirects=False, timeout=30)
-    assert crossed.status_code in (302, 403), crossed.status_code
+    assert crossed.status_code == 403, crossed.status_code
 
     peek = server_b.run(PEEK.format(path=a["path"], home=a["home"]))
     if hub.mode == "system":
@@ -410,3 +412,66 @@ def test_the_cli_prints_codes_and_lists_their_use(tmp_path: Path, capsys) -> Non
     listed = capsys.readouterr().out
     assert "ck-p001\tused " in listed and "ck-p002\tnot used yet" in listed
     assert main(["workshop", "codes", "--reissue", "ck-p404", "--state", str(tmp_path)]) == 1
+
+
+# ---------------------------------------------------------------------------- the configurations
+
+
+def _load_config(path: Path) -> Config:
+    config = Config()
+    namespace = {"get_config": lambda: config, "__file__": str(path), "__name__": "config"}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)
+    return config
+
+
+def test_the_local_hub_opens_the_app_in_each_participants_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERKIT_WORKSHOP_STATE", str(tmp_path / "state"))
+    monkeypatch.setenv("CAREERKIT_WORKSHOP_MODE", "folders")
+    c = _load_config(CONFIG)
+    page = c.Spawner.default_url.removeprefix("/voila/render/")
+    assert c.Spawner.default_url.startswith("/voila/render/")
+    assert (Path(c.Spawner.notebook_dir) / page).is_file()
+    home = c.Spawner.environment["CAREERKIT_HOME"]
+
+    class _Spawner:
+        class user:
+            name = "ck-p001"
+
+    assert home(_Spawner) == str(tmp_path / "state" / "homes" / "ck-p001" / "careerkit")
+    c.Spawner.pre_spawn_hook(_Spawner)
+    assert oct((tmp_path / "state" / "homes" / "ck-p001" / "careerkit").stat().st_mode & 0o777) \
+        == "0o700"
+    assert Path(c.ConfigurableHTTPProxy.command[0]).parent.parent == HUB_DIR / "node_modules"
+    assert c.WorkshopCodeAuthenticator.codes_file == str(tmp_path / "state" / "codes.json")
+    monkeypatch.setenv("CAREERKIT_WORKSHOP_MODE", "everyone")
+    with pytest.raises(SystemExit, match="must be 'system' or 'folders'"):
+        _load_config(CONFIG)
+
+
+def test_tljh_and_z2jh_open_the_app_and_keep_workbooks_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    yaml = pytest.importorskip("yaml")
+    monkeypatch.setenv("CAREERKIT_NOTEBOOKS", str(ROOT / "notebooks"))
+    tljh = _load_config(ROOT / "deploy" / "tljh" / "careerkit.py")
+    assert (ROOT / "notebooks" / tljh.Spawner.default_url.removeprefix("/voila/render/")).is_file()
+    subprocess.run(["bash", "-n", str(ROOT / "deploy" / "tljh" / "setup.sh")], check=True)
+
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh" / "values.yaml").read_text())
+    single = values["singleuser"]
+    assert single["defaultUrl"].startswith("/voila/render/notebooks/")
+    page = single["defaultUrl"].removeprefix("/voila/render/notebooks/")
+    assert page in ("app.ipynb", "00_start_here.ipynb")
+    # the workbooks sit on the participant's own volume
+    assert single["extraEnv"]["CAREERKIT_HOME"].startswith(single["storage"]["homeMountPath"] + "/")
+    assert single["storage"]["type"] == "dynamic"
+    mega = {"M": 1, "G": 1024}
+    guarantee, limit = (int(v[:-1]) * mega[v[-1]] for v in
+                        (single["memory"]["guarantee"], single["memory"]["limit"]))
+    assert 0 < guarantee <= limit
+    assert values["cull"]["enabled"] and values["cull"]["timeout"] > 0
+    auth = values["hub"]["config"]["JupyterHub"]["authenticator_class"]
+    module, name = auth.rsplit(".", 1)
+    assert getattr(importlib.import_module(module), name) is WorkshopCodeAuthenticator
