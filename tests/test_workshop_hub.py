@@ -85,6 +85,12 @@ def _hub_python(mode: str) -> Path:
     return python
 
 
+def _interruptible() -> None:
+    """Ctrl-C stops the hub's children again: JupyterHub stops servers and services with SIGINT
+    first, which a process started in the background (CI) would otherwise inherit as ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @dataclass
 class Hub:
     url: str
@@ -129,7 +135,7 @@ def hub(request: pytest.FixtureRequest) -> Iterator[Hub]:
         f"c.JupyterHub.services.append({{'name': 'careerkit-test', 'api_token': {token!r}}})\n"
         "c.JupyterHub.load_roles.append({'name': 'careerkit-test', 'services': "
         "['careerkit-test'], 'scopes': ['admin:users', 'admin:servers', 'tokens', "
-        "'access:servers']})\n"
+        "'access:servers', 'read:services']})\n"
     )
     env = {
         **os.environ,
@@ -145,6 +151,7 @@ def hub(request: pytest.FixtureRequest) -> Iterator[Hub]:
         process = subprocess.Popen(
             [str(python.parent / "jupyterhub"), "-f", str(test_config)],
             cwd=state, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=_interruptible,
         )
     hub = Hub(f"http://127.0.0.1:{port}", token, {i.user: i.code for i in issued}, mode, log)
 
@@ -297,6 +304,8 @@ def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
         assert TEXT["login_refused"] in refused.text
     accounts = sorted(hub.api("GET", "/users").json(), key=lambda u: u["name"])
     assert [u["name"] for u in accounts] == [user_a, user_b]
+    culler = hub.api("GET", "/services/idle-culler").json()
+    assert culler.get("pid"), culler  # the idle culler runs as a hub service
 
     # Their servers open the app, and each writes a workbook from its own kernel.
     server_a, server_b = _start_server(hub, user_a), _start_server(hub, user_b)
@@ -307,6 +316,8 @@ def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
     page = requests.get(location if location.startswith("http") else hub.url + location,
                         headers={"Authorization": f"token {server_a.token}"}, timeout=60)
     assert page.status_code == 200, page.text[-2000:]
+    # the app ran as the participant (read-only notebooks, their own workbook folder)
+    assert "error when executing cell" not in page.text and "Traceback" not in page.text
     a = server_a.run(CREATE.format(pseudonym="river-42"))
     b = server_b.run(CREATE.format(pseudonym="lake-7"))
     # (the app's start page may have made a demo workbook beside them)
