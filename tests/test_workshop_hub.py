@@ -318,6 +318,7 @@ def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
     assert page.status_code == 200, page.text[-2000:]
     # the app ran as the participant (read-only notebooks, their own workbook folder)
     assert "error when executing cell" not in page.text and "Traceback" not in page.text
+    assert "application/vnd.jupyter.widget-view+json" in page.text  # its controls were drawn
     a = server_a.run(CREATE.format(pseudonym="river-42"))
     b = server_b.run(CREATE.format(pseudonym="lake-7"))
     # (the app's start page may have made a demo workbook beside them)
