@@ -35,7 +35,7 @@ from conftest import ROOT, _missing
 from traitlets.config import Config
 
 from careerkit.errors import InputError
-from careerkit.workshop import CodeBook, normalise_code
+from careerkit.workshop import CodeBook, normalise_code, reachable_by_everyone
 from careerkit.workshop._text import TEXT
 from careerkit.workshop.auth import WorkshopCodeAuthenticator
 
@@ -56,13 +56,6 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _reachable_by_everyone(path: Path) -> bool:
-    path = path.resolve()
-    return bool(path.stat().st_mode & 0o004) and all(
-        folder.stat().st_mode & 0o001 for folder in path.parents
-    )
-
-
 def _hub_python(mode: str) -> Path:
     """The environment the hub runs in for ``mode``, or a skip (a failure in CI) saying why."""
     if shutil.which("node") is None:
@@ -74,7 +67,7 @@ def _hub_python(mode: str) -> Path:
     else:
         if os.geteuid() != 0:
             pytest.skip("the system-user mode needs root (each participant is a system user)")
-        if not _reachable_by_everyone(ROOT / "pyproject.toml"):
+        if not reachable_by_everyone(ROOT / "pyproject.toml"):
             pytest.skip(f"system users cannot reach the project folder {ROOT} (a folder above it "
                         "is closed to others)")
         python = SYSTEM_ENV / "bin" / "python"
@@ -487,3 +480,22 @@ def test_tljh_and_z2jh_open_the_app_and_keep_workbooks_apart(
     auth = values["hub"]["config"]["JupyterHub"]["authenticator_class"]
     module, name = auth.rsplit(".", 1)
     assert getattr(importlib.import_module(module), name) is WorkshopCodeAuthenticator
+
+
+def test_a_folder_closed_to_others_makes_a_file_unreachable() -> None:
+    # pytest's own temporary folders sit in a 0700 folder: make one in the open temp folder
+    with tempfile.TemporaryDirectory() as name:
+        top = Path(name)
+        top.chmod(0o755)
+        if not reachable_by_everyone(top):
+            pytest.skip(f"a folder above {top} is closed to others already")
+        shared = top / "open" / "app.ipynb"
+        shared.parent.mkdir(mode=0o755)
+        shared.write_text("{}")
+        shared.chmod(0o644)
+        assert reachable_by_everyone(shared)
+        shared.chmod(0o600)
+        assert not reachable_by_everyone(shared)
+        shared.chmod(0o644)
+        shared.parent.chmod(0o750)
+        assert not reachable_by_everyone(shared)

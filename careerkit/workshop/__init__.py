@@ -15,6 +15,7 @@ from careerkit.workshop._codes import (
     Issued,
     normalise_code,
 )
+from careerkit.workshop._system import reachable_by_everyone
 
 __all__ = [
     "CODE_ALPHABET",
@@ -23,4 +24,5 @@ __all__ = [
     "CodeBook",
     "Issued",
     "normalise_code",
+    "reachable_by_everyone",
 ]

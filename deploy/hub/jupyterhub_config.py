@@ -19,6 +19,7 @@ import pwd
 import sys
 from pathlib import Path
 
+from careerkit.workshop import reachable_by_everyone
 from careerkit.workshop._text import TEXT
 
 c = get_config()  # noqa: F821 - JupyterHub's config loader provides it
@@ -72,19 +73,11 @@ c.LocalAuthenticator.add_user_cmd = [
 ]
 
 # ---------------------------------------------------------------------------- the servers
-def _reachable_by_everyone(path: Path) -> bool:
-    """Every folder above ``path`` lets others pass, and ``path`` lets them read."""
-    path = path.resolve()
-    if not path.stat().st_mode & 0o004:
-        return False
-    return all(folder.stat().st_mode & 0o001 for folder in path.parents)
-
-
 if MODE == "system":
     if not AS_ROOT:
         sys.exit("CAREERKIT_WORKSHOP_MODE=system needs the hub to run as root (sudo make workshop)")
     for needed in (Path(sys.executable), Path(sys.prefix) / "pyvenv.cfg", NOTEBOOKS / APP_NOTEBOOK):
-        if not _reachable_by_everyone(needed):
+        if not reachable_by_everyone(needed):
             sys.exit(
                 f"Participants' system users cannot read {needed}: every folder above it needs "
                 "o+x and the file o+r. Run the hub from deploy/hub/env (`make workshop` as root "
