@@ -1,14 +1,17 @@
 """The workshop JupyterHub (``make workshop``, deploy/hub/): two participants, each alone.
 
 A real hub starts on free ports in a temporary folder with the committed configuration
-(``deploy/hub/jupyterhub_config.py``) and configurable-http-proxy from ``deploy/hub/node_modules``.
-Two participants sign in on the hub's form with two workshop codes; a used code is refused. Each
-participant's server opens the Voilà app and writes a workbook from its own kernel; each sees only
-their own, the other's token cannot reach their server, and in the "system" mode (root, each
-participant a system user) the other's kernel cannot even read the file.
+(``deploy/hub/jupyterhub_config.py``) and configurable-http-proxy from ``deploy/hub/node_modules``,
+once per mode: "system" (root; each participant a system user) and "folders". Two participants
+sign in on the hub's form with two workshop codes; a used or made-up code is refused. A's
+browser lands in the Voilà app on A's server, drawn without an error. Each server writes a
+workbook from its own kernel, and each participant's list holds only their own; B's browser and
+B's token are refused at A's server; in the "system" mode B's kernel cannot even read A's file
+or folder. The idle culler runs as a hub service.
 
 Needs jupyterhub, Node.js and configurable-http-proxy (``make workshop-env``): skipped locally
-without them, a failure under ``CI=true``.
+without them, a failure under ``CI=true``. The code file, the authenticator and the deploy
+configurations are tested below without a hub.
 """
 
 from __future__ import annotations
@@ -180,17 +183,18 @@ def hub(request: pytest.FixtureRequest) -> Iterator[Hub]:
         shutil.rmtree(homes, ignore_errors=True)
 
 
-def _sign_in(hub: Hub, code: str) -> requests.Response:
-    """The hub's sign-in form, as a browser sends it (with its XSRF token)."""
-    session = requests.Session()
-    page = session.get(f"{hub.url}/hub/login", timeout=30)
+def _sign_in(hub: Hub, code: str) -> tuple[requests.Session, requests.Response]:
+    """The hub's sign-in form, as a browser sends it (with its XSRF token): its cookies, answer."""
+    browser = requests.Session()
+    page = browser.get(f"{hub.url}/hub/login", timeout=30)
     assert page.status_code == 200
     assert TEXT["login_label"] in page.text, "the workshop sign-in form is not shown"
-    xsrf = session.cookies.get("_xsrf")
+    xsrf = browser.cookies.get("_xsrf")
     assert xsrf, "the sign-in page set no XSRF cookie"
-    return session.post(f"{hub.url}/hub/login", data={"_xsrf": xsrf, "username": "",
-                                                      "code": code},
-                        allow_redirects=False, timeout=30)
+    answer = browser.post(f"{hub.url}/hub/login",
+                          data={"_xsrf": xsrf, "username": "", "code": code},
+                          allow_redirects=False, timeout=30)
+    return browser, answer
 
 
 @dataclass
@@ -287,12 +291,13 @@ def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
     (user_a, code_a), (user_b, code_b) = sorted(hub.codes.items())
 
     # Signing in: each code opens its own account once; a used or made-up code is refused.
+    browsers = {}
     for user, code in ((user_a, code_a), (user_b, code_b)):
-        signed_in = _sign_in(hub, code)
+        browsers[user], signed_in = _sign_in(hub, code)
         assert signed_in.status_code == 302, signed_in.text[-2000:]
         assert hub.api("GET", f"/users/{user}").status_code == 200
     for code in (code_a, "abcd-efgh-jkmn"):
-        refused = _sign_in(hub, code)
+        _, refused = _sign_in(hub, code)
         assert refused.status_code == 403
         assert TEXT["login_refused"] in refused.text
     accounts = sorted(hub.api("GET", "/users").json(), key=lambda u: u["name"])
@@ -302,13 +307,10 @@ def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
 
     # Their servers open the app, and each writes a workbook from its own kernel.
     server_a, server_b = _start_server(hub, user_a), _start_server(hub, user_b)
-    opened = server_a.get("", allow_redirects=False)
-    assert opened.status_code == 302
-    assert "/voila/render/" in opened.headers["Location"]
-    location = opened.headers["Location"]
-    page = requests.get(location if location.startswith("http") else hub.url + location,
-                        headers={"Authorization": f"token {server_a.token}"}, timeout=60)
+    # A's browser, signed in with A's code, lands in the app on A's server.
+    page = browsers[user_a].get(f"{hub.url}/hub/", timeout=120)
     assert page.status_code == 200, page.text[-2000:]
+    assert page.url.startswith(f"{server_a.url}voila/render/"), page.url
     # the app ran as the participant (read-only notebooks, their own workbook folder)
     assert "error when executing cell" not in page.text and "Traceback" not in page.text
     assert "application/vnd.jupyter.widget-view+json" in page.text  # its controls were drawn
@@ -320,7 +322,8 @@ def test_two_participants_each_see_only_their_own_workbook(hub: Hub) -> None:
     assert Path(a["home"]).parent.name == user_a and Path(b["home"]).parent.name == user_b
     assert oct(Path(a["home"]).stat().st_mode & 0o777) == "0o700"
 
-    # B's token cannot reach A's server at all.
+    # B's browser and B's token cannot reach A's server at all.
+    assert browsers[user_b].get(f"{server_a.url}api/contents", timeout=60).status_code == 403
     crossed = requests.get(f"{server_a.url}api/contents",
                            headers={"Authorization": f"token {server_b.token}"},
                            allow_redirects=False, timeout=30)
