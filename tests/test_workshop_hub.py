@@ -53,10 +53,16 @@ SYSTEM_ENV = HUB_DIR / "env"  # made by `make workshop-env` as root
 STARTUP_LIMIT = 90  # seconds; a hub or a server not up by then is a failure, not a slow pass
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def _free_ports(count: int) -> list[int]:
+    """``count`` different free ports (held together while chosen, so none repeats)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def _hub_python(mode: str) -> Path:
@@ -123,7 +129,7 @@ def hub(request: pytest.FixtureRequest) -> Iterator[Hub]:
     prefix = f"ckt{secrets.token_hex(2)}-"
     issued = CodeBook(state / "codes.json").issue(2, prefix=prefix)
     token = secrets.token_hex(24)
-    port = _free_port()
+    port, hub_port, proxy_api_port = _free_ports(3)
     test_config = state / "test_config.py"
     test_config.write_text(
         f"load_subconfig({str(CONFIG)!r})\n"
@@ -139,8 +145,8 @@ def hub(request: pytest.FixtureRequest) -> Iterator[Hub]:
         "CAREERKIT_WORKSHOP_HOMES": str(homes),
         "CAREERKIT_WORKSHOP_MODE": mode,
         "CAREERKIT_WORKSHOP_PORT": str(port),
-        "CAREERKIT_WORKSHOP_HUB_PORT": str(_free_port()),
-        "CAREERKIT_WORKSHOP_PROXY_API_PORT": str(_free_port()),
+        "CAREERKIT_WORKSHOP_HUB_PORT": str(hub_port),
+        "CAREERKIT_WORKSHOP_PROXY_API_PORT": str(proxy_api_port),
     }
     log = state / "hub.log"
     with open(log, "wb") as out:
