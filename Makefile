@@ -7,11 +7,12 @@ PORT ?= 8866
 # pytest workers: both cores by default; `make test JOBS=1` for a quiet machine
 JOBS ?= 2
 
-.PHONY: venv lab app test lint bench data clean help
+.PHONY: venv lab app workshop workshop-env test lint bench data clean help
 
 help:
 	@echo "make lab    create .venv, install, open the workbook in JupyterLab"
 	@echo "make app    run the workbook as a Voila app on port $(PORT)"
+	@echo "make workshop  a JupyterHub on this machine: one server per participant, sign-in codes"
 	@echo "make test   install, lint and run every test (notebooks included)"
 	@echo "make bench  run the benchmarks and print their figures"
 	@echo "make data   rebuild data/ from ../shared/data/onet (maintainers)"
@@ -46,6 +47,45 @@ app: venv
 	@echo "Open http://localhost:$(PORT)/"
 	$(VENV)/bin/voila notebooks/app.ipynb --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
 	  --KernelManager.transport=ipc --Voila.config_file_paths=careerkit/_voila/config
+
+# A workshop JupyterHub (deploy/hub/): one Voila app server per participant, signed in with
+# one-time codes. The first run writes $(CODES) codes to deploy/hub/state/codes-to-hand-out.txt;
+# more with `careerkit workshop codes -n 10`. As root each participant is a system user of
+# their own; see deploy/README.md for what each mode protects.
+HUB := deploy/hub
+CHP := $(HUB)/node_modules/.bin/configurable-http-proxy
+CODES ?= 30
+WORKSHOP_PORT ?= 8000
+WORKSHOP_IP ?= 127.0.0.1
+$(CHP): $(HUB)/package.json $(HUB)/package-lock.json
+	npm ci --prefix $(HUB) --no-audit --no-fund --loglevel=error
+	touch $@
+
+# As root, the hub and the participants' servers run in $(HUB)/env, made from a Python every
+# system user can run (the project's .venv may sit on a Python under /root, closed to them).
+WORKSHOP_PYTHON ?= /usr/bin/python3
+ifeq ($(shell id -u),0)
+HUB_ENV := $(HUB)/env
+else
+HUB_ENV := $(VENV)
+endif
+$(HUB)/env/.installed: pyproject.toml
+	test -x $(HUB)/env/bin/python || $(WORKSHOP_PYTHON) -m venv $(HUB)/env
+	$(HUB)/env/bin/python -m pip install --quiet --upgrade pip
+	$(HUB)/env/bin/python -m pip install --quiet -e '.[workshop]'
+	touch $@
+
+workshop-env: $(HUB_ENV)/.installed $(CHP)
+
+workshop: venv workshop-env
+	@mkdir -p -m 700 $(HUB)/state
+	@test -s $(HUB)/state/codes.json || { \
+	  (umask 077; $(VENV)/bin/careerkit workshop codes -n $(CODES) --state $(HUB)/state \
+	    > $(HUB)/state/codes-to-hand-out.txt) \
+	  && echo "$(CODES) sign-in codes: $(HUB)/state/codes-to-hand-out.txt (print, hand out, delete)"; }
+	@echo "Open http://$(WORKSHOP_IP):$(WORKSHOP_PORT)/ and sign in with a workshop code"
+	CAREERKIT_WORKSHOP_IP=$(WORKSHOP_IP) CAREERKIT_WORKSHOP_PORT=$(WORKSHOP_PORT) \
+	  $(HUB_ENV)/bin/jupyterhub -f $(HUB)/jupyterhub_config.py
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -18,7 +18,7 @@ PACKAGE = ROOT / "careerkit"
 LAYER = {
     "errors": 0, "datasets": 0, "onet": 0,
     "interests": 1, "skills": 1, "goals": 1, "values": 1, "occupations": 1,
-    "workbook": 2, "results": 2,
+    "workbook": 2, "results": 2, "workshop": 2,
     "charts": 3, "report": 3, "cohort": 3,
     "ui": 4, "cli": 4,
 }

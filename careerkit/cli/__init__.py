@@ -17,7 +17,7 @@ __all__ = ["main"]
 
 def build_parser() -> argparse.ArgumentParser:
     from careerkit import __version__
-    from careerkit.cli import cohort, data, key, paper, report, skills, workbook
+    from careerkit.cli import cohort, data, key, paper, report, skills, workbook, workshop
 
     parser = argparse.ArgumentParser(
         prog="careerkit",
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"careerkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (data, skills, workbook, key, report, cohort, paper):
+    for module in (data, skills, workbook, key, report, cohort, paper, workshop):
         module.register(sub)
     return parser
 
