@@ -19,6 +19,7 @@ import pwd
 import sys
 from pathlib import Path
 
+from careerkit import _voila
 from careerkit.workshop import reachable_by_everyone
 from careerkit.workshop._text import TEXT
 
@@ -29,7 +30,7 @@ ROOT = HERE.parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 
 # The page each participant's server opens, under notebooks/: THE one place to change it.
-APP_NOTEBOOK = "app.ipynb" if (NOTEBOOKS / "app.ipynb").exists() else "00_start_here.ipynb"
+APP_NOTEBOOK = _voila.APP_NOTEBOOK
 
 env = os.environ.get
 STATE = Path(env("CAREERKIT_WORKSHOP_STATE") or HERE / "state").resolve()
@@ -117,7 +118,13 @@ c.Spawner.pre_spawn_hook = _make_folders
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = str(NOTEBOOKS)  # the app's notebooks, read-only for participants
 c.Spawner.default_url = f"/voila/render/{APP_NOTEBOOK}"
-c.Spawner.environment = {"CAREERKIT_HOME": _workbooks}
+c.Spawner.environment = {
+    "CAREERKIT_HOME": _workbooks,
+    # careerkit's Voilà settings: the template without CDN links, kernels of closed pages freed
+    # (careerkit/_voila); folders inside the project, readable by every participant
+    "JUPYTER_CONFIG_PATH": str(_voila.CONFIG),
+    "JUPYTER_PATH": str(_voila.SHARE),
+}
 c.Spawner.args = [
     # a kernel nobody uses is shut down (a tab closed without Voilà's shutdown request)
     "--MappingKernelManager.cull_idle_timeout=900",
