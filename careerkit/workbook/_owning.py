@@ -21,6 +21,7 @@ from careerkit.workbook._model import (
     CounselorComment,
     Submission,
     check_pseudonym,
+    later_than,
     now,
 )
 
@@ -158,7 +159,7 @@ class OwningMixin:
                     f"under another pseudonym, or ask to merge the two."
                 )
             here._path, here._raw, here._stamp = path, raw, _store.stamp(path)
-            moment = now()
+            moment = later_than(here.updated_at)
             merged = here._merge(
                 MISSING,
                 uploaded._content(),

@@ -31,6 +31,7 @@ from careerkit.workbook._model import (
     Participant,
     Submission,
     check_pseudonym,
+    later_than,
     now,
 )
 from careerkit.workbook._owning import OwningMixin
@@ -327,15 +328,19 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
                 f"changed to {self.participant.pseudonym!r}. To use another pseudonym, start a "
                 f"new workbook."
             )
-        moment = now()
         # An item appended with an id its list already has would make the whole list one
         # field for the merge (and one window's changes lost): it gets a fresh id instead.
         fresh_duplicate_ids(self, self._base)
-        ours, ours_times = self._ours(moment)
         _store.ensure_folder(path.parent)
         with _store.locked(path):
             _store.remove_stale_temps(path)
             disk = self._read_theirs()
+            # The change time is taken here, under the lock, and after the file's own: saves
+            # then reach the disk in the order of their times, so a save that waited for the
+            # lock never writes an older time over a newer one (which would look like an old
+            # version put back, and merge without a base: deletions undone, false conflicts).
+            moment = later_than(disk.updated if disk is not None else None)
+            ours, ours_times = self._ours(moment)
             if disk is None:
                 if self._stamp is not None and not recreate:
                     raise WorkbookError(
@@ -417,7 +422,7 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
             if disk is None:
                 raise WorkbookError(f"The workbook file {self.path} no longer exists.")
             base = MISSING if self._went_back(disk.updated) else self._base
-            moment = now()
+            moment = later_than(disk.updated)
             fresh_duplicate_ids(self, self._base)
             ours, ours_times = self._ours(moment)
             merged = self._merge(base, ours, disk.content, ours_times, disk.times, moment, "merge")
