@@ -10,12 +10,14 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from careerkit import _json
 from careerkit.errors import InputError, WorkbookError
 from careerkit.goals import GoalsAnswers
 from careerkit.interests import InterestAnswers
 from careerkit.skills import SkillsAnswers
 from careerkit.workbook import _store
 from careerkit.workbook._history import HistoryMixin
+from careerkit.workbook._limits import check_changes, check_size
 from careerkit.workbook._merge import (
     MISSING,
     changed_paths,
@@ -228,14 +230,9 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
         )
         error = DamagedWorkbookError if in_place else WorkbookError
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise error(f"{source} is not a workbook: it is not UTF-8 text.{offer}") from exc
-        except json.JSONDecodeError as exc:
-            raise error(
-                f"{source} is damaged: not valid JSON ({exc.msg} at line {exc.lineno}, column "
-                f"{exc.colno}).{offer}"
-            ) from exc
+            data = _json.loads(raw, source, WorkbookError, what="workbook")
+        except WorkbookError as exc:
+            raise error(f"{exc}{offer}") from (exc.__cause__ or exc)
         try:
             data = migrate(data, str(source))
             wb = cls.model_validate(data)
@@ -295,7 +292,10 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
         ours = self._content()
         times = dict(self.field_times)
         stamp = _iso(moment)
-        for changed in changed_paths({} if self._base is MISSING else self._base, ours):
+        changes = changed_paths({} if self._base is MISSING else self._base, ours)
+        # Answers out of their scale and overlong texts never reach the file.
+        check_changes(ours, changes)
+        for changed in changes:
             if not changed.startswith(_NO_TIMES):
                 times[changed] = stamp
         return ours, times
@@ -360,6 +360,7 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
             merged = self._merge(base, ours, disk.content, ours_times, disk.times, moment, "merge")
             merged._unknown = {**self._unknown, **disk.unknown}
             data = merged._serialise()
+            check_size(data, path)
             self._stamp = _store.write_atomic(path, data, backup=True)
             self._raw = data
         self._adopt(merged)
