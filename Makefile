@@ -7,13 +7,14 @@ PORT ?= 8866
 # pytest workers: both cores by default; `make test JOBS=1` for a quiet machine
 JOBS ?= 2
 
-.PHONY: venv lab app workshop workshop-env test lint bench data clean help
+.PHONY: venv lab app workshop workshop-env test test-lowest lint bench data clean help
 
 help:
 	@echo "make lab    create .venv, install, open the workbook in JupyterLab"
 	@echo "make app    run the workbook as a Voila app on port $(PORT)"
 	@echo "make workshop  a JupyterHub on this machine: one server per participant, sign-in codes"
 	@echo "make test   install, lint and run every test (notebooks included)"
+	@echo "make test-lowest  the tests on the lowest declared dependency versions"
 	@echo "make bench  run the benchmarks and print their figures"
 	@echo "make data   rebuild data/ from ../shared/data/onet (maintainers)"
 
@@ -26,24 +27,30 @@ $(WALK): careerkit/skills/_walk.c
 	  && echo "built $@ (the skill extractor's compiled search)" \
 	  || echo "no C compiler: the skill extractor uses its pure-Python engine (slower)"
 
+# `make lab` installs what a participant needs (careerkit[lab]); `make venv`/`make test` add the
+# test tools (careerkit[test] = [lab] + pytest, ruff, build ...).
 venv: $(VENV)/.installed $(WALK)
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed-lab: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[lab]'
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.installed-lab
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
 # JupyterLab refuses to run as root unless told; containers often are root
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-lab: venv
+lab: $(VENV)/.installed-lab $(WALK)
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 # The participant app: one page (notebooks/app.ipynb), one kernel per open page, served alone
 # so counselor pages and step notebooks are not reachable from participants' browsers.
 # careerkit/_voila: the template (no CDN), freeing kernels of closed pages, idle culling.
-app: venv
+app: $(VENV)/.installed-lab $(WALK)
 	@echo "Open http://localhost:$(PORT)/"
 	$(VENV)/bin/voila notebooks/app.ipynb --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
 	  --KernelManager.transport=ipc --Voila.config_file_paths=careerkit/_voila/config
@@ -98,6 +105,11 @@ test: lint
 	  tests notebooks --nbval-lax --sanitize-with tests/nbval_sanitize.cfg
 	CAREERKIT_HOME=$$(mktemp -d) $(VENV)/bin/pytest -m browser tests
 
+# Every dependency at the lowest version pyproject.toml declares, in its own venv (.venv-lowest),
+# running the tests without a browser (scripts/lowest_versions.sh; run by .ci/run).
+test-lowest:
+	JOBS=$(JOBS) PYTHON=$(PYTHON) bash scripts/lowest_versions.sh
+
 bench: venv
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
@@ -105,4 +117,4 @@ data: venv
 	$(PY) scripts/build_data.py --onet ../shared/data/onet
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-lowest build dist .pytest_cache .ruff_cache

@@ -138,3 +138,32 @@ def test_installed_command_shows_the_credit_and_updates_outside_site_packages(
     assert (tmp_path / "home" / "onet-data" / "provenance.json").is_file()
     site_data = next(installed.rglob("careerkit/_data"))
     assert not (site_data / "descriptions.csv").exists()
+
+
+def _compiler() -> str | None:
+    import shutil
+
+    return os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
+
+
+def test_installed_wheel_uses_the_compiled_search_when_a_compiler_built_it(
+    wheel, installed, tmp_path
+):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    if _compiler() is None:
+        if IN_CI:
+            pytest.fail("no C compiler (CI=true: .ci/run installs gcc)")
+        assert "careerkit/skills/libckwalk.so" not in names
+        assert "-none-any.whl" in wheel.name  # pure Python, any platform
+        pytest.skip("no C compiler: the wheel holds the pure-Python search only")
+    assert "careerkit/skills/libckwalk.so" in names
+    assert "-none-any.whl" not in wheel.name  # tagged for this platform
+    python = installed / "bin" / "python"
+    check = (
+        "import careerkit.skills as s; from careerkit.skills import _walk; "
+        "print(_walk.library() is not None, "
+        "s.SkillExtractor(s.Taxonomy.default())._walker is not None, _walk.__file__)"
+    )
+    out = _run([python, "-c", check], cwd=tmp_path, env=_clean_env(tmp_path)).stdout.split()
+    assert out[:2] == ["True", "True"]
+    assert Path(out[2]).is_relative_to(installed)

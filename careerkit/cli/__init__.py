@@ -7,6 +7,7 @@ the step modules' commands stay beside each other and apart from the dispatch.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,10 +39,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(handler(args) or 0)
+        code = int(handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
     except CareerkitError as exc:
         print(f"careerkit: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`careerkit data info | head`): stop quietly. Python would
+        # flush stdout again at exit and fail the same way, so point it at /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a shell reports a command its reader closed on
 
 
 if __name__ == "__main__":  # pragma: no cover

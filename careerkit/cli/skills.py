@@ -49,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add ``careerkit skills extract``."""
     skills = sub.add_parser("skills", help=TEXT["help"], description=TEXT["help"])
     skills_sub = skills.add_subparsers(dest="skills_command", metavar="SUBCOMMAND")
+    # `careerkit skills` alone: this group's help, not the top-level one
+    skills.set_defaults(handler=lambda args: (skills.print_help(), 2)[1])
     extract = skills_sub.add_parser(
         "extract", help=TEXT["extract_help"], description=TEXT["extract_help"]
     )

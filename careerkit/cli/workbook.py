@@ -22,6 +22,7 @@ TEXT = {
         "Type 'yes' to delete: "
     ),
     "not_confirmed": "Not deleted (you did not type 'yes').",
+    "missing": "There is no workbook at {path}; nothing was deleted.",
     "no_answer": "Not deleted: no answer was given (use --yes to delete without asking).",
     "removed": "Deleted {count} file(s):",
     "removed_line": "  {path}",
@@ -47,9 +48,14 @@ def resolve_workbook(name: str) -> Path:
 
 
 def run_delete(args: argparse.Namespace) -> int:
+    from careerkit.errors import WorkbookError
     from careerkit.workbook import delete_workbook
 
     path = resolve_workbook(args.workbook)
+    bak = path.with_name(path.name + ".bak")
+    if path.suffix == ".json" and not path.exists() and not bak.exists():
+        # said before asking, not after the person typed "yes"
+        raise WorkbookError(TEXT["missing"].format(path=path))
     if not args.yes:
         try:
             answer = input(TEXT["confirm"].format(path=path))

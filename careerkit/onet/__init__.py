@@ -322,7 +322,8 @@ class OnetRelease:
             both = im[["element_name", "value", "suppress"]].join(
                 lv[["element_name", "value", "suppress", "not_relevant"]],
                 how="outer",
-                suffixes=("_im", "_lv"),
+                lsuffix="_im",  # not suffixes=: pandas 2.2 has only these two
+                rsuffix="_lv",
             )
             out = pd.DataFrame(
                 {

@@ -28,6 +28,7 @@ access while rendering: see :mod:`careerkit.report._browser`.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from careerkit.report._browser import (
     CHROMIUM_ENV,
     ENGINES,
     Browser,
+    can_draw_svg,
     find_chromium,
     in_thread,
     kaleido_svgs,
@@ -162,11 +164,13 @@ def _check_engine(engine: str) -> None:
         raise InputError(MESSAGES["bad_engine"].format(value=engine))
 
 
-def _resolve(charts: str) -> tuple[str, bool]:
-    """The chart mode to use and whether it fell back to interactive for lack of a browser."""
+def _resolve(charts: str, engine: str = DEFAULT_ENGINE) -> tuple[str, bool]:
+    """The chart mode to use and whether it fell back to interactive for lack of a browser
+    (Chromium, or the package that drives it: a base install has neither playwright nor
+    kaleido, which come with ``careerkit[lab]``)."""
     _check_mode(charts)
     if charts == "auto":
-        return ("svg", False) if find_chromium() else ("interactive", True)
+        return ("svg", False) if can_draw_svg(engine) else ("interactive", True)
     if charts == "svg":
         require_chromium()
     return charts, False
@@ -271,7 +275,7 @@ def render_html(
         ``"interactive"`` charts need JavaScript (plotly.js is inside the file).
     """
     _check_engine(engine)
-    mode, fell_back = _resolve(charts)
+    mode, fell_back = _resolve(charts, engine)
     if mode == "svg" and engine == "playwright":
 
         def work() -> str:
@@ -314,10 +318,24 @@ def _suffix(path: Path) -> str:
     return "pdf" if suffix == ".pdf" else "html"
 
 
+#: a report is about one person: readable by its owner only (as the workbook is)
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+
+
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(tmp, flags, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)  # an older temporary file keeps its mode otherwise
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(path)
 
 
@@ -393,7 +411,7 @@ def export_many(
         require_chromium()
         mode, fell_back = "svg", False
     else:
-        mode, fell_back = _resolve(charts)
+        mode, fell_back = _resolve(charts, engine)
     items = list(workbooks)
 
     def work(browser: Browser | None) -> ExportResult:

@@ -83,6 +83,14 @@ def find_chromium() -> str | None:
     return None
 
 
+def can_draw_svg(engine: str) -> bool:
+    """Whether SVG charts can be drawn here with ``engine``: Chromium is found and the package
+    driving it (playwright or kaleido, in ``careerkit[lab]``) is installed."""
+    import importlib.util
+
+    return find_chromium() is not None and importlib.util.find_spec(engine) is not None
+
+
 def require_chromium() -> str:
     path = find_chromium()
     if path is None:

@@ -60,7 +60,10 @@ def cache_store(name: str, obj: object) -> None:
     """Write ``obj`` atomically (temporary file, then rename); a read-only cache is skipped."""
     folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Each missing folder owner-only, not only the last: the first one may be
+        # CAREERKIT_HOME, where the workbooks go (mkdir(parents=True) gives parents 0755).
+        for missing in reversed([p for p in (folder, *folder.parents) if not p.exists()]):
+            missing.mkdir(exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)

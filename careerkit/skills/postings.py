@@ -18,15 +18,19 @@ import csv
 import io
 import json
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from careerkit.errors import DataError, InputError
+from careerkit import _json
+from careerkit.errors import CareerkitError, DataError, InputError
 
 __all__ = [
     "COLUMNS",
+    "MAX_PASTE_CHARS",
+    "MAX_POSTING_CHARS",
     "postings_from_bytes",
     "postings_from_records",
     "postings_from_text",
@@ -35,6 +39,11 @@ __all__ = [
 
 #: Columns of every postings frame, in order.
 COLUMNS = ["title", "description", "company", "location", "date", "url"]
+
+#: Longest text one posting field may have to be kept in a workbook (a long posting: ~15,000).
+MAX_POSTING_CHARS = 50_000
+#: Longest text pasted at once (several postings separated by lines of ``---``).
+MAX_PASTE_CHARS = 500_000
 
 #: Column names we recognise for each field, after case-folding and turning spaces, hyphens and
 #: dots into underscores. Order matters: the first one present wins.
@@ -182,9 +191,13 @@ def read_postings(path: str | Path) -> pd.DataFrame:
 
 def postings_from_bytes(data: bytes, filename: str) -> pd.DataFrame:
     """Postings from the bytes of an uploaded file (``filename`` gives the format and appears in
-    messages), exactly as :func:`read_postings` reads a file on disk."""
+    messages), exactly as :func:`read_postings` reads a file on disk.
+
+    These go into a workbook: a posting with a text longer than :data:`MAX_POSTING_CHARS` is
+    refused (:class:`DataError` naming it).
+    """
     name = Path(filename or "upload").name
-    return _parse_bytes(bytes(data), name, Path(name).suffix.casefold(), name)
+    return _within_limit(_parse_bytes(bytes(data), name, Path(name).suffix.casefold(), name), name)
 
 
 def postings_from_text(text: str, *, source: str = "pasted text") -> pd.DataFrame:
@@ -197,15 +210,22 @@ def postings_from_text(text: str, *, source: str = "pasted text") -> pd.DataFram
     Raises
     ------
     InputError
-        The text is empty.
+        The text is empty, longer than :data:`MAX_PASTE_CHARS`, or holds a posting longer than
+        :data:`MAX_POSTING_CHARS`.
     """
     if not isinstance(text, str):
         raise InputError(f"postings text must be a string, got {type(text).__name__}")
     if not text.strip():
         raise InputError("The posting is empty: paste the text of a job posting first.")
+    if len(text) > MAX_PASTE_CHARS:
+        raise InputError(
+            f"The {source} is {len(text):,} characters long; paste at most "
+            f"{MAX_PASTE_CHARS:,} at a time (a long job posting is about 15,000). Was a whole "
+            f"document or web page copied? Paste the job's description and requirements only."
+        )
     frame = _from_text(text, source)
     frame.attrs.update(source=source, format="text", encoding="")
-    return frame
+    return _within_limit(frame, source, InputError)
 
 
 def postings_from_records(records: Any, *, source: str = "records") -> pd.DataFrame:
@@ -230,6 +250,25 @@ def postings_from_records(records: Any, *, source: str = "records") -> pd.DataFr
     if frame.empty and not len(frame.columns):
         return _empty_frame(source)
     return _normalise(frame, source)
+
+
+def _within_limit(
+    frame: pd.DataFrame, name: str, error: type[CareerkitError] = DataError
+) -> pd.DataFrame:
+    """``frame``, unless one of its postings has a text too long to keep in a workbook."""
+    for column in COLUMNS:
+        if column not in frame:
+            continue
+        lengths = frame[column].str.len()
+        if len(lengths) and lengths.max() > MAX_POSTING_CHARS:
+            row = int(lengths.to_numpy().argmax())
+            raise error(
+                f"{name}: the {column} of posting {row + 1} is {int(lengths.iloc[row]):,} "
+                f"characters long; a posting kept in the workbook has at most "
+                f"{MAX_POSTING_CHARS:,} per field (a long job posting is about 15,000). Keep "
+                f"the job's description and requirements only."
+            )
+    return frame
 
 
 # --------------------------------------------------------------------------- reading
@@ -353,8 +392,8 @@ def _looks_like_jsonl(text: str) -> bool:
     if len(lines) < 2:
         return False
     try:
-        return all(isinstance(json.loads(line), dict) for line in lines)
-    except json.JSONDecodeError:
+        return all(isinstance(_load(line), dict) for line in lines)
+    except (json.JSONDecodeError, DataError):
         return False
 
 
@@ -388,14 +427,19 @@ def _from_table(text: str, name: str, source: str) -> pd.DataFrame:
     text = text.lstrip("\ufeff")
     header = text.split("\n", 1)[0]
     delimiter = _delimiter(header) or ","
+    _check_row_lengths(text, name, delimiter)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=True,
-        )
+        with warnings.catch_warnings():
+            # rows longer than the header hold only empty fields here (checked above)
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=delimiter,
+                dtype=str,
+                keep_default_na=False,
+                skip_blank_lines=True,
+                index_col=False,  # a longer first row must not become an index (columns shift)
+            )
     except pd.errors.EmptyDataError:
         raise DataError(f"{name} is empty: there are no postings in it.") from None
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
@@ -409,13 +453,40 @@ def _from_table(text: str, name: str, source: str) -> pd.DataFrame:
     return _normalise(frame, name)
 
 
+def _check_row_lengths(text: str, name: str, delimiter: str) -> None:
+    """Refuse a row with more (non-empty) fields than the header: pandas would shift its
+    columns, putting one posting's text under another column's name."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        width = len(next(reader, []))
+        for row in reader:
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise DataError(
+                    f"{name}, line {reader.line_num}: {len(row)} fields, but the header has "
+                    f"{width}. Check that fields containing the separator "
+                    f"({_delimiter_name(delimiter)}) are enclosed in double quotes (\")."
+                )
+    except csv.Error:
+        return  # pandas reports malformed quoting with its own message
+
+
 def _delimiter_name(delimiter: str) -> str:
     return {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, delimiter)
 
 
+def _load(text: str, name: str = "the text") -> Any:
+    """``json.loads``, refusing text nested too deep to read (a :class:`DataError`)."""
+    if _json.depth(text.encode("utf-8")) > _json.MAX_DEPTH:
+        raise DataError(
+            f"{name} is not postings careerkit can read: its data is nested more than "
+            f"{_json.MAX_DEPTH} levels deep."
+        )
+    return json.loads(text)
+
+
 def _from_json(text: str, name: str, source: str) -> pd.DataFrame:
     try:
-        data = json.loads(text)
+        data = _load(text, name)
     except json.JSONDecodeError as exc:
         raise DataError(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
@@ -453,7 +524,7 @@ def _from_jsonl(text: str, name: str, source: str) -> pd.DataFrame:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = _load(line, f"{name}, line {lineno}")
         except json.JSONDecodeError as exc:
             raise DataError(
                 f"{name}, line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})."

@@ -65,7 +65,9 @@ def find_roles(query: str, limit: int = 20) -> pd.DataFrame:
                 & ~occupations["soc_code"].isin(found["soc_code"])
             ]
             examples = hits.groupby("soc_code")["example"].first()
-            extra = extra.assign(why="uses " + extra["soc_code"].map(examples)).sort_values("title")
+            # astype(str): with no extra rows, pandas 2.2 maps to an empty float column
+            uses = "uses " + extra["soc_code"].map(examples).astype(str)
+            extra = extra.assign(why=uses).sort_values("title")
             found = pd.concat([found, extra])
     out = found.head(limit)[["soc_code", "title", "job_zone", "why"]].reset_index(drop=True)
     out.insert(3, "rated", out["soc_code"].isin(rated))

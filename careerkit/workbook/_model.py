@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
@@ -29,6 +29,16 @@ CONSENT_SCOPES = ("store", "share_with_counselor", "cohort_statistics")
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def later_than(previous: datetime | None) -> datetime:
+    """The time of a save made now, on a file last saved at ``previous``: the clock, or just
+    after ``previous`` if the clock says otherwise (another process's clock, a clock set back),
+    so the times in one file only ever go forward."""
+    moment = now()
+    if previous is not None and moment <= previous:
+        moment = previous + timedelta(microseconds=1)
+    return moment
 
 
 def new_id() -> str:

@@ -6,13 +6,14 @@ machinery. Each changes the workbook and saves it, so a screen only has to call 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careerkit import _json
 from careerkit.errors import InputError, WorkbookError
 from careerkit.workbook import _store
+from careerkit.workbook._limits import check_changes, check_size
 from careerkit.workbook._merge import MISSING
 from careerkit.workbook._migrate import detect_version
 from careerkit.workbook._model import (
@@ -21,14 +22,15 @@ from careerkit.workbook._model import (
     CounselorComment,
     Submission,
     check_pseudonym,
+    later_than,
     now,
 )
 
 if TYPE_CHECKING:
     from careerkit.workbook._workbook import Workbook
 
-#: largest workbook file accepted (an upload bigger than this is refused)
-MAX_BYTES = 5_000_000
+#: largest workbook file accepted (an upload bigger than this is refused; saves stay below it)
+MAX_BYTES = _json.MAX_BYTES
 
 
 class OwningMixin:
@@ -135,6 +137,10 @@ class OwningMixin:
                 f"{MAX_BYTES / 1e6:.0f} MB. Is it the right file?"
             )
         uploaded = cls._parse(data, source, None)
+        try:
+            check_changes(uploaded._content(), [""])
+        except InputError as exc:
+            raise WorkbookError(f"{source} cannot be taken in: {exc}") from exc
         name = uploaded.participant.pseudonym
         if pseudonym is not None and check_pseudonym(pseudonym) != name:
             raise WorkbookError(
@@ -158,7 +164,7 @@ class OwningMixin:
                     f"under another pseudonym, or ask to merge the two."
                 )
             here._path, here._raw, here._stamp = path, raw, _store.stamp(path)
-            moment = now()
+            moment = later_than(here.updated_at)
             merged = here._merge(
                 MISSING,
                 uploaded._content(),
@@ -169,7 +175,9 @@ class OwningMixin:
                 "upload",
             )
             merged._unknown = {**here._unknown, **uploaded._unknown}
-            _store.write_atomic(path, merged._serialise(), backup=True)
+            merged_data = merged._serialise()
+            check_size(merged_data, path)
+            _store.write_atomic(path, merged_data, backup=True)
         return cls.open(path)
 
     # ------------------------------------------------------------------ sharing
@@ -250,8 +258,8 @@ def delete_workbook(path: str | Path) -> list[Path]:
     raw = _store.read(path)
     if raw is not None:
         try:
-            parsed = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            parsed = _json.loads(raw, path, WorkbookError, what="workbook")
+        except WorkbookError:
             parsed = MISSING  # a damaged workbook: still the person's to delete
         if parsed is not MISSING:
             detect_version(parsed, str(path))

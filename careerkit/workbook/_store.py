@@ -169,19 +169,28 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = True) -> Stamp:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
 
     Temp file in the same folder, ``fsync``, previous version kept as ``<name>.bak``,
-    ``os.replace``, then ``fsync`` of the folder so the rename itself is durable. Any failure
-    leaves the previous file untouched and raises :class:`WorkbookError`.
+    ``os.replace``, then ``fsync`` of the folder so the rename itself is durable. A failure
+    before the rename leaves the previous file untouched; one after it (the folder's ``fsync``)
+    leaves the new file in place. Either raises :class:`WorkbookError` saying which.
     """
     temp: Path | None = None
+    replaced = False
     try:
         temp = _write_temp(path.parent, path.name, data)
         if backup:
             _keep_backup(path)
         temp.replace(path)  # os.replace: atomic
-        temp = None
+        temp, replaced = None, True
         _fsync_folder(path.parent)
         result = stamp(path)
     except OSError as exc:
+        if replaced:
+            kept = f", the previous one kept as {backup_path(path).name}" if backup else ""
+            raise WorkbookError(
+                f"The workbook {path} was written, but the disk did not confirm it "
+                f"({reason(exc)}): the new version is in place{kept}. If the computer stopped "
+                f"now, this save might be lost; save again to be sure."
+            ) from exc
         raise WorkbookError(
             f"Could not save the workbook {path}: {reason(exc)}. The previous version of the "
             f"file is unchanged and your latest answers are still on screen; free some space "

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from careerkit import _json
 from careerkit.errors import InputError, WorkbookError
 from careerkit.goals import GoalsAnswers
 from careerkit.interests import InterestAnswers
@@ -18,6 +19,7 @@ from careerkit.skills import SkillsAnswers
 from careerkit.values import ValuesAnswers
 from careerkit.workbook import _store
 from careerkit.workbook._history import HistoryMixin
+from careerkit.workbook._limits import check_changes, check_size
 from careerkit.workbook._merge import (
     MISSING,
     changed_paths,
@@ -33,6 +35,7 @@ from careerkit.workbook._model import (
     Participant,
     Submission,
     check_pseudonym,
+    later_than,
     now,
 )
 from careerkit.workbook._owning import OwningMixin
@@ -235,14 +238,9 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
         )
         error = DamagedWorkbookError if in_place else WorkbookError
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise error(f"{source} is not a workbook: it is not UTF-8 text.{offer}") from exc
-        except json.JSONDecodeError as exc:
-            raise error(
-                f"{source} is damaged: not valid JSON ({exc.msg} at line {exc.lineno}, column "
-                f"{exc.colno}).{offer}"
-            ) from exc
+            data = _json.loads(raw, source, WorkbookError, what="workbook")
+        except WorkbookError as exc:
+            raise error(f"{exc}{offer}") from (exc.__cause__ or exc)
         try:
             data = migrate(data, str(source))
             wb = cls.model_validate(data)
@@ -307,7 +305,10 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
         ours = self._content()
         times = dict(self.field_times)
         stamp = _iso(moment)
-        for changed in changed_paths({} if self._base is MISSING else self._base, ours):
+        changes = changed_paths({} if self._base is MISSING else self._base, ours)
+        # Answers out of their scale and overlong texts never reach the file.
+        check_changes(ours, changes)
+        for changed in changes:
             if not changed.startswith(_NO_TIMES):
                 times[changed] = stamp
         return ours, times
@@ -340,15 +341,19 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
                 f"changed to {self.participant.pseudonym!r}. To use another pseudonym, start a "
                 f"new workbook."
             )
-        moment = now()
         # An item appended with an id its list already has would make the whole list one
         # field for the merge (and one window's changes lost): it gets a fresh id instead.
         fresh_duplicate_ids(self, self._base)
-        ours, ours_times = self._ours(moment)
         _store.ensure_folder(path.parent)
         with _store.locked(path):
             _store.remove_stale_temps(path)
             disk = self._read_theirs()
+            # The change time is taken here, under the lock, and after the file's own: saves
+            # then reach the disk in the order of their times, so a save that waited for the
+            # lock never writes an older time over a newer one (which would look like an old
+            # version put back, and merge without a base: deletions undone, false conflicts).
+            moment = later_than(disk.updated if disk is not None else None)
+            ours, ours_times = self._ours(moment)
             if disk is None:
                 if self._stamp is not None and not recreate:
                     raise WorkbookError(
@@ -368,6 +373,7 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
             merged = self._merge(base, ours, disk.content, ours_times, disk.times, moment, "merge")
             merged._unknown = {**self._unknown, **disk.unknown}
             data = merged._serialise()
+            check_size(data, path)
             self._stamp = _store.write_atomic(path, data, backup=True)
             self._raw = data
         self._adopt(merged)
@@ -430,7 +436,7 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
             if disk is None:
                 raise WorkbookError(f"The workbook file {self.path} no longer exists.")
             base = MISSING if self._went_back(disk.updated) else self._base
-            moment = now()
+            moment = later_than(disk.updated)
             fresh_duplicate_ids(self, self._base)
             ours, ours_times = self._ours(moment)
             merged = self._merge(base, ours, disk.content, ours_times, disk.times, moment, "merge")
