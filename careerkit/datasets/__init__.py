@@ -54,6 +54,7 @@ __all__ = [
     "data_dir",
     "data_source",
     "elements",
+    "fit_bands",
     "occupation_descriptions",
     "occupation_ratings",
     "occupations",
@@ -439,6 +440,50 @@ def occupation_descriptions() -> pd.DataFrame:
             {"soc_code": pd.Series(dtype="str"), "description": pd.Series(dtype="str")}
         )
     return _table("descriptions", folder).copy()
+
+
+# --------------------------------------------------------------------------- fit bands
+
+FIT_BANDS_FILE = "fit_bands.json"
+
+
+@cache
+def _fit_bands(path: str, stamp: int) -> dict:
+    file = Path(path)
+    try:
+        info = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _damaged(file, "fit_bands", f"not readable JSON ({exc})") from exc
+    fit = info.get("fit") if isinstance(info, dict) else None
+    spread = info.get("spread_units") if isinstance(info, dict) else None
+    if (
+        not isinstance(fit, dict)
+        or not {"strong", "good", "some"} <= set(fit)
+        or not isinstance(spread, dict)
+        or not {"clear", "near_flat"} <= set(spread)
+    ):
+        raise _damaged(
+            file,
+            "fit_bands",
+            "expected 'fit' with strong, good, some and 'spread_units' with clear, near_flat",
+        )
+    for name, value in [*fit.items(), *spread.items()]:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise _damaged(file, "fit_bands", f"{name} is {value!r}, expected a number")
+    if not fit["strong"] >= fit["good"] >= fit["some"] or not spread["clear"] > spread["near_flat"]:
+        raise _damaged(file, "fit_bands", "the cut-offs are not in order")
+    return info
+
+
+def fit_bands() -> dict:
+    """careerkit's fit-band cut-offs, derived from a null test by ``scripts/derive_fit_bands.py``
+    and stored (with the settings and null quantiles behind them) in the bundled
+    ``fit_bands.json``: ``fit`` (band → lower bound of r) and ``spread_units`` (profile
+    confidence cut-offs). See ``docs/fit_bands.md``."""
+    path = data_dir() / FIT_BANDS_FILE
+    if not path.is_file():
+        raise _damaged(path, "fit_bands", "the file is missing")
+    return json.loads(json.dumps(_fit_bands(str(path), _stamp(path))))
 
 
 # --------------------------------------------------------------------------- provenance, coverage
