@@ -64,7 +64,12 @@ TEXT = {
         "Gap skills: each participant's three highest-priority O*NET gaps for their target role "
         "(priority = gap × importance / 5)."
     ),
-    "ties_line": "Holland codes: ties are broken in R-I-A-S-E-C order (display only).",
+    "ties_line": (
+        "Holland codes: a profile with tied scores is listed with every code its ties allow "
+        "(\"RIS or RSI\"); people whose highest scores tie for the first letter are counted "
+        "under \"tied\", not under one of the tied letters."
+    ),
+    "first_tied": "tied (two or more areas share the highest score)",
     # reliability
     "alpha_too_few": "needs at least {min_n} complete answer sets (has {n})",
     "alpha_no_variance": "no variation in the total score: alpha is undefined",

@@ -47,6 +47,7 @@ from careerkit import onet
 from careerkit.errors import DataError
 
 __all__ = [
+    "NOT_FOR_SELECTION",
     "TABLES",
     "coverage",
     "coverage_summary",
@@ -87,6 +88,15 @@ TEXT = {
         "endorsed, or tested these modifications."
     ),
 }
+
+
+#: The one statement, shown by the app, the report, every cohort export and the README, that
+#: careerkit's results are for a person's own exploration, never for selecting people.
+NOT_FOR_SELECTION = (
+    "careerkit is for exploring careers and reflecting on them. Its interest scores, occupation "
+    "fits, skills gaps and goals are not a test and were not built or checked for decisions "
+    "about people: do not use them to select, hire, screen, admit, grade or rank anyone."
+)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ from careerkit.interests._ties import (
     congruence_range,
     consistency_range,
     holland_ties,
+    top_groups,
 )
 
 __all__ = [
@@ -103,6 +104,7 @@ __all__ = [
     "profile_confidence",
     "profile_from_scores",
     "score",
+    "top_groups",
 ]
 
 

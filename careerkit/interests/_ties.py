@@ -13,7 +13,7 @@ text, the matches' "why", the report and the cohort — by asking this module:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from careerkit.errors import InputError
@@ -26,6 +26,7 @@ from careerkit.interests._text import (
     CONSISTENCY_RANGE,
     CONSISTENCY_WORDS,
     FLAT_CODE,
+    RIASEC,
     TIED_MARK,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "congruence_range",
     "consistency_range",
     "holland_ties",
+    "top_groups",
 ]
 
 #: How many tied codes a text lists before "and N more".
@@ -43,6 +45,27 @@ CODES_SHOWN = 5
 
 def _consistency_of(code: str) -> int:
     return 3 - (hexagon_distance(code[0], code[1]) - 1)
+
+
+def top_groups(scores: Mapping[str, float | None], n: int = 3) -> list[tuple[str, ...]]:
+    """The ``n`` highest areas as groups of equal scores, highest first; a group tied with the
+    last place is kept whole, so a tie is never cut by R-I-A-S-E-C order.
+
+    >>> top_groups({"R": 30, "I": 20, "A": 20, "S": 20, "E": 5, "C": 1})
+    [('R',), ('I', 'A', 'S')]
+    """
+    present = [x for x in RIASEC if scores.get(x) is not None]
+    ranked = sorted(present, key=lambda x: -float(scores[x]))  # type: ignore[arg-type]
+    groups: list[list[str]] = []
+    for taken, x in enumerate(ranked):
+        value = float(scores[x])  # type: ignore[arg-type]
+        if groups and abs(float(scores[groups[-1][0]]) - value) <= 1e-9:  # type: ignore[arg-type]
+            groups[-1].append(x)
+        elif taken >= n:
+            break
+        else:
+            groups.append([x])
+    return [tuple(g) for g in groups]
 
 
 def codes_text(codes: Sequence[str], limit: int = CODES_SHOWN) -> str:
