@@ -233,6 +233,7 @@ def releases(onet_dir):
         "29.3": onet.load_release(onet_dir / "db_29_3_derived_tsv"),
         "29.2": onet.load_release(onet_dir / "db_29_2_converted_tsv"),
         "27.0": onet.load_release(onet_dir / "db_27_0_text"),
+        "29.3 excel": onet.load_release(onet_dir / "db_29_3_excel"),
     }
 
 
@@ -247,9 +248,12 @@ def test_bundled_tables_are_what_the_build_produces(releases, tmp_path):
             "ratings": r["29.2"],
             "technology": r["29.2"],
             "work_values": r["30.1"],
+            "ratings_fill": r["29.3 excel"],
+            "related": r["29.2"],
+            "anchors": r["29.2"],
         },
     )
-    for name in datasets.REQUIRED:
+    for name in (*datasets.REQUIRED, "rating_sources", "level_anchors"):
         file = datasets.TABLES[name].file
         assert (tmp_path / file).read_bytes() == (datasets.data_dir() / file).read_bytes(), (
             f"data/{file} is out of date: run `make data`"

@@ -56,10 +56,12 @@ __all__ = [
     "data_source",
     "elements",
     "fit_bands",
+    "level_anchors",
     "occupation_descriptions",
     "occupation_ratings",
     "occupations",
     "provenance",
+    "rating_sources",
     "tables_dir",
     "technology",
     "user_data_dir",
@@ -170,6 +172,31 @@ TABLES: dict[str, Table] = {
         {"soc_code": "str", **dict.fromkeys(WORK_VALUES, "float64")},
         key=("soc_code",),
         ranges=tuple((c, 1, 7) for c in WORK_VALUES),
+    ),
+    "rating_sources": Table(
+        "rating_sources",
+        "rating_sources.csv",
+        {
+            "soc_code": "str",
+            "source": "str",
+            "source_soc_code": "str",
+            "source_title": "str",
+            "release": "str",
+            "tier": "str",
+            "index": "Int64",
+        },
+        key=("soc_code",),
+    ),
+    "level_anchors": Table(
+        "level_anchors",
+        "level_anchors.csv",
+        {
+            "element_id": "str",
+            "anchor_value": "float64",
+            "anchor_description": "str",
+        },
+        key=("element_id", "anchor_value"),
+        ranges=(("anchor_value", 0, 7),),
     ),
     "descriptions": Table(
         "descriptions",
@@ -434,6 +461,29 @@ def technology() -> pd.DataFrame:
     folder = tables_dir()
     stamps = (_stamp(folder / "technology.csv"), _stamp(folder / "commodities.csv"))
     return _technology(str(folder), stamps).copy()
+
+
+def _optional_table(name: str) -> pd.DataFrame:
+    """A table a user's data folder built by an older careerkit may lack: read from the tables
+    in use, else from the bundled copy."""
+    folder = tables_dir()
+    if not (folder / TABLES[name].file).is_file():
+        folder = data_dir()
+    return _table(name, folder).copy()
+
+
+def rating_sources() -> pd.DataFrame:
+    """Where the skill and knowledge ratings of occupations without their own come from: one
+    row per such occupation — soc_code, source ("O*NET <release>" for a newer release that
+    rates it, or "related occupation"), source_soc_code and source_title (whose ratings are
+    used), release, and for a related occupation O*NET's relatedness tier and index."""
+    return _optional_table("rating_sources")
+
+
+def level_anchors() -> pd.DataFrame:
+    """O*NET's level scale anchors for skills and knowledge: element_id, anchor_value (on the
+    0–7 level scale), anchor_description (O*NET's example of work at that level)."""
+    return _optional_table("level_anchors")
 
 
 def work_values() -> pd.DataFrame:
