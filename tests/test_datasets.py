@@ -290,3 +290,27 @@ def test_a_partial_release_keeps_the_other_tables_with_their_provenance(releases
 def test_a_release_without_a_needed_part_and_no_fallback_is_an_error(releases, tmp_path):
     with pytest.raises(DataError, match="no O\\*NET release given for ratings"):
         build_tables(tmp_path, {"interests": releases["30.1"]})
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\n>", " ").replace("> ", " ").split())
+
+
+def test_readme_carries_the_generated_credit_and_the_not_for_selection_statement():
+    from conftest import ROOT
+
+    readme = _words((ROOT / "README.md").read_text(encoding="utf-8"))
+    for line in datasets.credit().splitlines():
+        assert _words(line) in readme, f"README's O*NET credit is out of date: {line[:60]}"
+    assert _words(datasets.NOT_FOR_SELECTION) in readme
+
+
+def test_credit_names_every_release_used_and_what_it_supplies():
+    text = datasets.credit()
+    releases = {s["release"] for t in datasets.provenance()["tables"].values()
+                for s in t["sources"]}
+    assert releases == {"30.1", "29.3", "29.2"}
+    for release in releases:
+        assert f"information from the O*NET {release} Database" in text
+    assert "O*NET 29.3 (May 2025) for Job Zones" in text
+    assert "related occupations" in text and "level anchors" in text

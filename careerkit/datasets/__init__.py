@@ -89,6 +89,21 @@ TEXT = {
         "careerkit has modified all or some of this information. USDOL/ETA has not approved, "
         "endorsed, or tested these modifications."
     ),
+    "releases_used": "Releases used: {releases}.",
+    "release_parts": "O*NET {release}{date} for {parts}",
+}
+
+#: What each part of a build is, in words (for the credit's "Releases used" line).
+PART_WORDS = {
+    "interests": "interest profiles",
+    "titles": "occupation titles",
+    "job_zones": "Job Zones",
+    "ratings": "skill and knowledge ratings",
+    "ratings_fill": "ratings missing from the older release",
+    "technology": "technology skills",
+    "work_values": "work values",
+    "related": "related occupations",
+    "anchors": "level anchors",
 }
 
 
@@ -549,20 +564,34 @@ def fit_bands() -> dict:
 # --------------------------------------------------------------------------- provenance, coverage
 
 
+def _release_key(release: object) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in str(release).split("."))
+
+
 def credit(folder: Path | None = None) -> str:
-    """The O*NET credit for the tables in use: one sentence per release, then the notice that
-    careerkit modified the data (the form O*NET asks for; see data/README.md)."""
-    releases = sorted(
-        {
-            source["release"]
-            for info in provenance(folder).get("tables", {}).values()
-            for source in info.get("sources", [])
-        },
-        key=lambda r: tuple(int(p) if p.isdigit() else 0 for p in str(r).split(".")),
-        reverse=True,
-    )
+    """The O*NET credit for the tables in use, generated from ``provenance.json``: one sentence
+    per release (the form O*NET asks for; see data/README.md), the notice that careerkit
+    modified the data, and a line naming what each release supplies."""
+    sources = [
+        source
+        for info in provenance(folder).get("tables", {}).values()
+        for source in info.get("sources", [])
+    ]
+    releases = sorted({s["release"] for s in sources}, key=_release_key, reverse=True)
     lines = [TEXT["credit"].format(release=r) for r in releases]
-    return "\n".join([*lines, TEXT["modified"]])
+    parts = []
+    for release in releases:
+        mine = [s for s in sources if s["release"] == release]
+        words = list(dict.fromkeys(PART_WORDS.get(s["part"], s["part"]) for s in mine))
+        date = next((s.get("date") for s in mine if s.get("date")), None)
+        listed = ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else words[0]
+        parts.append(
+            TEXT["release_parts"].format(
+                release=release, date=f" ({date})" if date else "", parts=listed
+            )
+        )
+    used = [TEXT["releases_used"].format(releases="; ".join(parts))] if parts else []
+    return "\n".join([*lines, TEXT["modified"], *used])
 
 
 def coverage_frame(
