@@ -141,7 +141,8 @@ TEXT = {
         "People per step who have not started, started or finished it (share of everyone counted)."
     ),
     "desc_holland_first_letter": (
-        "People by the first letter of their Holland code (share of those with a code)."
+        "People by the first letter of their Holland code (share of those with a code); "
+        "people whose highest areas tie are counted under \"tied\"."
     ),
     "desc_holland_code": (
         "The most common three-letter Holland codes (share of those with a code)."

@@ -588,6 +588,16 @@ def render_readme(info: dict, cover: pd.DataFrame, folder: Path) -> str:
         "`careerkit data reset` goes back to the bundled tables; `careerkit data info` shows "
         "which tables are in use.",
     ]
+    if (folder / "fit_bands.json").is_file():
+        lines += [
+            "",
+            "## Fit bands",
+            "",
+            "`fit_bands.json` holds careerkit's own fit-band cut-offs, derived from these "
+            "occupations by a seeded null test (`scripts/derive_fit_bands.py`; see "
+            "`docs/fit_bands.md`), with the settings and null quantiles behind them. It is not "
+            "written by this build: run the script again after the occupations change.",
+        ]
     others = sorted(p.name for p in folder.iterdir() if p.is_dir() and (p / "README.md").is_file())
     if others:
         lines += [

@@ -7,7 +7,11 @@ text, the matches' "why", the report and the cohort — by asking this module:
 * :func:`holland_ties` — the codes the scores allow (all tied orders), the letters that could come
   first, and consistency as a range over those orders;
 * :func:`codes_text` — those codes in words, at most ``limit`` of them and "and N more";
-* :func:`consistency_range` / :func:`congruence_range` — an index over every tied order.
+* :func:`consistency_range` / :func:`congruence_range` — an index over every tied order;
+* :func:`top_groups` — the highest areas as groups of equal scores, never cut by a tie-break.
+
+Differentiation needs no range: it uses score values (highest minus lowest, or Iachan's highest
+minus the mean of the second and fourth), which tied orders do not change.
 """
 
 from __future__ import annotations
