@@ -481,6 +481,12 @@ def test_matches_suggest_choosing_a_job_zone_first_when_none_is_chosen():
     assert any("Job Zone first" in n for n in match_occupations(profile).attrs["notes"])
     chosen = match_occupations(profile, job_zones=[3])
     assert not any("Job Zone first" in n for n in chosen.attrs["notes"])
+    # what each zone holds, whatever the filter, so a screen can offer the zone first
+    by_zone = chosen.attrs["by_zone"]
+    everything = match_occupations(profile, top=None)
+    for zone in (1, 3, 5):
+        counts = everything[everything["job_zone"] == zone]["band"].value_counts().to_dict()
+        assert {k: v for k, v in by_zone[zone].items() if v} == counts
 
 
 # --------------------------------------------------------------------------- ties everywhere

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -50,7 +51,9 @@ def band_cutoffs() -> dict[str, float]:
     return {name: float(fit[name]) for name in BAND_ORDER if name in fit}
 
 
+@cache
 def _spread_cutoffs() -> dict[str, float]:
+    # read once per process, like DEFAULT_BANDS: the bundled file does not change while running
     spread = datasets.fit_bands()["spread_units"]
     return {"clear": float(spread["clear"]), "near_flat": float(spread["near_flat"])}
 

@@ -302,6 +302,23 @@ def _why(person: _Person, occupation_code: str) -> str:
     return text
 
 
+def _zone_bands(
+    prepared: _Occupations, fit: np.ndarray, pairs: list[tuple[str, float]], cap: int
+) -> dict[int, dict[str, int]]:
+    """Per Job Zone (all zones, whatever the filter): how many occupations fall in each band,
+    so a screen can offer the zone first, as O*NET does."""
+    if not prepared.has_zones:
+        return {}
+    ok = ~np.isnan(fit)
+    labels = band_labels(fit[ok], pairs, cap)
+    zones = prepared.job_zone.to_numpy(dtype=float, na_value=np.nan)[ok]
+    names = [name for name, _ in pairs] + [BAND_LOW]
+    return {
+        zone: {name: int(((zones == zone) & (labels == name)).sum()) for name in names}
+        for zone in range(1, 6)
+    }
+
+
 def _bands_note(pairs: list[tuple[str, float]]) -> str:
     thresholds = ", ".join(f"{name} ≥ {value:.2f}" for name, value in pairs)
     return BANDS_NOTE.format(thresholds=thresholds + f", {BAND_LOW} below")
@@ -350,9 +367,10 @@ def match_occupations(
         the person are named as tied), best first. ``frame.attrs`` holds ``notes`` (what to tell
         the person: the bands are ours, the profile's confidence, the zone filter),
         ``bands``, ``confidence`` (the profile's level, cap, spread, words), ``suggestions``
-        (things to try when the profile is near-flat), ``job_zone_filter`` ("applied" | "none"
-        | "unavailable"), ``person_code`` (tie-broken), ``person_codes`` (every tied order) and
-        ``source``.
+        (things to try when the profile is near-flat), ``by_zone`` (Job Zone → band → number
+        of occupations, over all zones, to choose a zone first), ``job_zone_filter``
+        ("applied" | "none" | "unavailable"), ``person_code`` (tie-broken), ``person_codes``
+        (every tied order) and ``source``.
 
     Raises
     ------
@@ -388,6 +406,7 @@ def match_occupations(
         columns=_COLUMNS,
     )
     notes[:0] = [_bands_note(pairs), confidence.words, *confidence.notes]
+    by_zone = _zone_bands(prepared, fit, pairs, _cap_index(confidence.cap))
     if zone_state == "none":
         notes.append(ZONE_FIRST)
     result.attrs.update(
@@ -403,6 +422,7 @@ def match_occupations(
             "words": confidence.words,
         },
         suggestions=list(confidence.suggestions),
+        by_zone=by_zone,
         job_zone_filter=zone_state,
         person_code=person.code,
         person_codes=list(person.ties.codes) if person.ties else [person.code],
