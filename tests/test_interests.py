@@ -506,6 +506,12 @@ def test_tied_second_letters_make_consistency_a_range_not_adjacent():
     assert consistency(clear) == 3 and holland_ties(clear).consistency == (3, 3)
 
 
+def test_profile_as_dict_carries_every_tied_code():
+    profile = profile_from_scores({"R": 36, "I": 28, "A": 5, "S": 28, "E": 3, "C": 2})
+    assert profile.as_dict()["codes"] == ["RIS", "RSI"]
+    assert profile_from_scores(dict.fromkeys(RIASEC, 20)).as_dict()["codes"] == []
+
+
 def test_many_tied_codes_are_listed_with_and_n_more():
     profile = profile_from_scores({"R": 30, "I": 20, "A": 20, "S": 20, "E": 20, "C": 10})
     ties = holland_ties(profile)
