@@ -115,6 +115,7 @@ bench: venv
 
 data: venv
 	$(PY) scripts/build_data.py --onet ../shared/data/onet
+	$(PY) scripts/derive_fit_bands.py
 
 clean:
 	rm -rf $(VENV) .venv-lowest build dist .pytest_cache .ruff_cache

@@ -5,7 +5,9 @@
 Reads every release through ``careerkit.onet.load_release`` and writes the compact tables,
 ``provenance.json`` and ``README.md`` (see ``careerkit.datasets._build``). The releases used
 (issue 2): 30.1 interests, titles and work values; 29.3 Job Zones (the derived text copy, which
-covers the same 923 occupations as the 30.1 interests); 29.2 skills, knowledge and technology.
+covers the same 923 occupations as the 30.1 interests); 29.2 skills, knowledge and technology;
+for occupations without 29.2 ratings, 29.3 ratings where it has them, else the most related
+rated occupation (29.2 Related Occupations); 29.2 Level Scale Anchors (issue 11).
 Each can be changed with an option. Other files under data/ (inventory/, skills/, samples/,
 goals/) are left alone.
 """
@@ -42,6 +44,25 @@ RELATED_DEFAULT = "db_29_2_converted_tsv"
 #: README section for the tables built beside the main ones (rewritten on every build)
 OTHER_TABLES_HEADING = "## Tables built beside these (not rebuilt by `careerkit data update`)"
 
+#: Issue 11: where occupations without ratings in the ratings release get theirs (a newer
+#: release that rates them, else O*NET's Related Occupations), and O*NET's level anchors.
+UNRATED_ROLES = {
+    "ratings_fill": "db_29_3_excel",
+    "related": "db_29_2_converted_tsv",
+    "anchors": "db_29_2_converted_tsv",
+}
+
+
+def unrated_role_sources(onet: Path, chosen: dict[str, str], cache: dict) -> dict:
+    """The releases for occupations without ratings and for the level anchors."""
+    sources = {}
+    for part, name in chosen.items():
+        folder = onet / name
+        if folder not in cache:
+            cache[folder] = load_release(folder)
+        sources[part] = cache[folder]
+    return sources
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -52,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         help="folder holding O*NET release folders (default: ../shared/data/onet)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "data", help="output folder")
-    for part, folder in DEFAULTS.items():
+    for part, folder in {**DEFAULTS, **UNRATED_ROLES}.items():
         parser.add_argument(
             f"--{part.replace('_', '-')}",
             default=folder,
@@ -74,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         if folder not in cache:
             cache[folder] = load_release(folder)
         sources[part] = cache[folder]
+    chosen = {part: getattr(args, part) for part in UNRATED_ROLES}
+    sources.update(unrated_role_sources(args.onet, chosen, cache))
     info = build_tables(
         args.out, sources, builder=f"scripts/build_data.py (careerkit {__version__})"
     )

@@ -9,7 +9,7 @@ import pytest
 import careerkit as ck
 from careerkit.charts import theme
 from careerkit.charts.interests import fit_chart, riasec_hexagon
-from careerkit.interests import match_occupations, profile_from_scores, score
+from careerkit.interests import DEFAULT_BANDS, match_occupations, profile_from_scores, score
 
 NAMES = ["Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"]
 SCORES = {"R": 8, "I": 30, "A": 14, "S": 36, "E": 20, "C": 5}
@@ -40,6 +40,17 @@ def test_hexagon_has_a_text_summary_with_scores_code_and_ties():
     tied = theme.summary(riasec_hexagon({"R": 5, "I": 12, "A": 30, "S": 30, "E": 12, "C": 2}))
     assert "Tied scores: Artistic = Social; Investigative = Enterprising" in tied
     assert theme.summary(riasec_hexagon(score({}))).startswith("No interest scores yet")
+
+
+def test_hexagon_text_shows_every_tied_code_and_never_a_code_for_a_flat_profile():
+    flat = theme.summary(riasec_hexagon(profile_from_scores(dict.fromkeys("RIASEC", 20))))
+    assert "no Holland code" in flat and "Holland code RIA" not in flat
+    tied = theme.summary(riasec_hexagon({"R": 36, "I": 28, "A": 5, "S": 28, "E": 3, "C": 2}))
+    assert "Holland code RIS or RSI (tied scores)" in tied
+    assert "Highest areas: Realistic 36, Investigative = Social 28" in tied
+    many = theme.summary(riasec_hexagon({"R": 30, "I": 20, "A": 20, "S": 20, "E": 20, "C": 10}))
+    assert "and 7 more (tied scores)" in many
+    assert "Investigative = Artistic = Social = Enterprising 20" in many
 
 
 def test_hexagon_overlays_an_occupation_rescaled_from_onet_scale():
@@ -77,7 +88,8 @@ def test_fit_chart_ranks_best_on_top_with_bands_in_words():
     assert {trace.marker.color for trace in fig.data} <= set(theme.PALETTE) | {"#999999"}
     assert len({trace.marker.pattern.shape for trace in fig.data}) == len(fig.data)
     text = theme.summary(fig)
-    assert "Bands are careerkit's own: strong ≥ 0.70" in text
+    assert f"Bands are careerkit's own: strong ≥ {DEFAULT_BANDS['strong']:.2f}" in text
+    assert "differ clearly" in text  # the profile's confidence is part of the words
     assert matches.iloc[0]["title"] in text
 
 

@@ -84,6 +84,9 @@ def test_gap_chart_shows_your_level_and_the_need_by_priority():
     assert list(need.x) == [3.5, 5.25, 7.0]
     text = theme.summary(fig)
     assert text.index("Gamma") < text.index("Alpha") and "Beta" not in text
+    # one scale, the person's own rating in words: never "you 1.8" after a rating of 2
+    assert "Alpha: you: starting (2 of 5) = level 1.75 of 7; needed: level 5.25 of 7" in text
+    assert "1.8" not in text
 
 
 def test_gap_chart_when_every_need_is_met():

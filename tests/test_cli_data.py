@@ -87,7 +87,10 @@ def test_update_from_a_folder_writes_the_user_data_folder(onet_dir, careerkit_ho
     out = capsys.readouterr().out
     target = careerkit_home / "onet-data"
     assert f"Updated the O*NET tables in {target} from O*NET 30.1" in out
-    assert "kept from the previous tables: occupation_ratings, elements, technology" in out
+    assert (
+        "kept from the previous tables: occupation_ratings, elements, rating_sources, "
+        "level_anchors, technology" in out
+    )
     assert datasets.tables_dir() == target and datasets.data_source() == "user"
     occupations = datasets.occupations()
     assert len(occupations) == 923

@@ -176,7 +176,12 @@ def test_holland_codes_agree_with_scoring_each_workbook(cohort, folder):
 
     for row in cohort.progress().itertuples():
         profile = score(ck.Workbook.open(folder / f"{row.pseudonym}.json").interests.responses)
-        expected = profile.code if profile.complete and not profile.flat else ""
+        # a tied profile shows every code its ties allow, as the report and charts do
+        expected = (
+            ck.interests.holland_ties(profile).code_text().removesuffix(" (tied scores)")
+            if profile.complete and not profile.flat
+            else ""
+        )
         assert row.holland_code == expected
 
 
@@ -388,3 +393,25 @@ def test_an_empty_folder_gives_an_empty_cohort(tmp_path):
     assert cohort.reliability()["alpha"].isna().all()
     rows = _read_csv(cohort.export(tmp_path / "empty.csv"))
     assert rows == []
+
+
+def test_a_tie_for_the_first_letter_is_counted_as_tied_not_given_to_r(tmp_path):
+    items = load_inventory().items
+    # R and S tie on top for three people; S alone on top for three more
+    for i, top in enumerate(["RS", "RS", "RS", "S", "S", "S"]):
+        wb = ck.Workbook.create(f"p{i}", tmp_path)
+        wb.give_consent("v1", ALL_SCOPES)
+        wb.interests.responses.update(
+            {item: 5 if scale in top else 2 + (scale == "I")
+             for item, scale in zip(items["item_id"], items["scale"], strict=True)}
+        )
+        wb.save()
+    summary = ck.cohort.load(tmp_path).summary(k=1)
+    letters = summary["holland_first_letter"].set_index("group")
+    tied = [g for g in letters.index if g.startswith("tied")]
+    assert len(tied) == 1 and letters.loc[tied[0], "count"] == 3
+    assert letters.loc["S (Social)", "count"] == 3
+    assert letters.loc["R (Realistic)", "count"] == 0
+    codes = summary["holland_code"].set_index("group")
+    assert codes.loc["RSI or SRI", "count"] == 3
+    assert any("counted under \"tied\"" in n for n in summary.notes)

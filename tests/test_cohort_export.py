@@ -329,6 +329,28 @@ def test_csv_stays_the_participant_table_alone(cohort, tmp_path):
     with open(out, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 12 and list(rows[0])[:2] == ["code", "workshop"]
+    # what the file is (and is not for) sits beside it, owner-only like the export
+    about = out.with_name(out.name + ".about.txt")
+    assert stat.S_IMODE(about.stat().st_mode) == 0o600
+    text = about.read_text(encoding="utf-8-sig")  # with a BOM, as the CSV (for Excel)
+    assert text.startswith(ck.datasets.NOT_FOR_SELECTION)
+    for line in ck.datasets.credit().splitlines():
+        assert line in text
+
+
+def test_every_export_says_not_for_selection_and_credits_each_onet_release(cohort, book,
+                                                                           tmp_path):
+    about = "\n".join(str(c.value) for c in book["About"]["A"] if c.value)
+    assert ck.datasets.NOT_FOR_SELECTION in about
+    releases = {s["release"] for t in ck.datasets.provenance()["tables"].values()
+                for s in t["sources"]}
+    assert len(releases) >= 3
+    for release in releases:
+        assert f"O*NET {release} Database" in about
+    out = cohort.export(tmp_path / "cohort.zip")
+    with zipfile.ZipFile(out) as archive:
+        text = archive.read("about.txt").decode("utf-8-sig")
+    assert ck.datasets.NOT_FOR_SELECTION in text and "USDOL/ETA" in text
 
 
 def test_means_are_hidden_below_k_and_computed_above():

@@ -233,6 +233,7 @@ def releases(onet_dir):
         "29.3": onet.load_release(onet_dir / "db_29_3_derived_tsv"),
         "29.2": onet.load_release(onet_dir / "db_29_2_converted_tsv"),
         "27.0": onet.load_release(onet_dir / "db_27_0_text"),
+        "29.3 excel": onet.load_release(onet_dir / "db_29_3_excel"),
     }
 
 
@@ -247,9 +248,12 @@ def test_bundled_tables_are_what_the_build_produces(releases, tmp_path):
             "ratings": r["29.2"],
             "technology": r["29.2"],
             "work_values": r["30.1"],
+            "ratings_fill": r["29.3 excel"],
+            "related": r["29.2"],
+            "anchors": r["29.2"],
         },
     )
-    for name in datasets.REQUIRED:
+    for name in (*datasets.REQUIRED, "rating_sources", "level_anchors"):
         file = datasets.TABLES[name].file
         assert (tmp_path / file).read_bytes() == (datasets.data_dir() / file).read_bytes(), (
             f"data/{file} is out of date: run `make data`"
@@ -286,3 +290,27 @@ def test_a_partial_release_keeps_the_other_tables_with_their_provenance(releases
 def test_a_release_without_a_needed_part_and_no_fallback_is_an_error(releases, tmp_path):
     with pytest.raises(DataError, match="no O\\*NET release given for ratings"):
         build_tables(tmp_path, {"interests": releases["30.1"]})
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\n>", " ").replace("> ", " ").split())
+
+
+def test_readme_carries_the_generated_credit_and_the_not_for_selection_statement():
+    from conftest import ROOT
+
+    readme = _words((ROOT / "README.md").read_text(encoding="utf-8"))
+    for line in datasets.credit().splitlines():
+        assert _words(line) in readme, f"README's O*NET credit is out of date: {line[:60]}"
+    assert _words(datasets.NOT_FOR_SELECTION) in readme
+
+
+def test_credit_names_every_release_used_and_what_it_supplies():
+    text = datasets.credit()
+    releases = {s["release"] for t in datasets.provenance()["tables"].values()
+                for s in t["sources"]}
+    assert releases == {"30.1", "29.3", "29.2"}
+    for release in releases:
+        assert f"information from the O*NET {release} Database" in text
+    assert "O*NET 29.3 (May 2025) for Job Zones" in text
+    assert "related occupations" in text and "level anchors" in text

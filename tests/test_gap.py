@@ -281,7 +281,10 @@ def test_computer_programmers_requirements_and_gap():
         "importance",
         "level",
         "suppress",
+        "source",
     ]
+    assert (need["source"] == "O*NET 29.2").all() and need.attrs["ratings_from"] == "own"
+    assert need.attrs["message"] == ""
     assert need["importance"].is_monotonic_decreasing
     ratings_table = ck.datasets.occupation_ratings()
     skipped = ratings_table[
@@ -298,27 +301,101 @@ def test_computer_programmers_requirements_and_gap():
     assert row["priority"] == pytest.approx(expected * programming["importance"] / 5)
 
 
-def test_software_developers_have_no_onet_ratings_and_work_from_postings():
+@pytest.mark.shared_data
+def test_software_developers_take_the_ratings_of_their_most_related_rated_occupation(onet_dir):
     need = occupation_requirements("15-1252.00")
-    assert need.empty and need.attrs["rated"] is False
-    assert "Software Developers" in need.attrs["message"]
-    assert "postings" in need.attrs["message"]
-    req = requirements(POSTINGS, StandInExtractor())
-    table = gap(onet_need=need, posting_need=req)
-    assert table.onet.empty and not table.postings.empty
-    assert any("Software Developers" in n for n in table.notes)
-    assert any("postings only" in n for n in table.notes)
-    alternatives = rated_alternatives("15-1252.00")
-    assert "15-1251.00" in set(alternatives["soc_code"])
-
-
-def test_every_occupation_without_ratings_is_flagged_not_failed():
+    assert need.attrs["rated"] and need.attrs["ratings_from"] == "related occupation"
+    # O*NET 29.2 Related Occupations: the first Primary-Short occupation of 15-1252.00 that has
+    # ratings, read here independently of careerkit
+    related = pd.read_csv(onet_dir / "db_29_2_converted_tsv" / "Related Occupations.txt",
+                          sep="\t", dtype=str)
     rated = set(ck.datasets.occupation_ratings()["soc_code"])
-    missing = sorted(set(ck.datasets.occupations()["soc_code"]) - rated)
-    assert missing, "the bundled data should include occupations without ratings"
-    for code in missing[:5]:
+    mine = related[(related["O*NET-SOC Code"] == "15-1252.00")
+                   & (related["Relatedness Tier"] == "Primary-Short")
+                   & related["Related O*NET-SOC Code"].isin(rated)]
+    source = mine.sort_values("Index", key=lambda i: i.astype(int)).iloc[0]
+    assert need.attrs["source_soc_code"] == source["Related O*NET-SOC Code"] == "15-1299.08"
+    assert (need["source"] == need.attrs["source"]).all()
+    assert need.attrs["source"].startswith("related occupation 15-1252.00 → 15-1299.08")
+    # the ratings are exactly that occupation's, and the person is told whose they are
+    theirs = occupation_requirements("15-1299.08")
+    pd.testing.assert_frame_equal(need.drop(columns="source"), theirs.drop(columns="source"))
+    assert "Computer Systems Engineers/Architects" in need.attrs["message"]
+    table = gap({need["element_id"].iloc[0]: 2}, need)
+    assert any("Software Developers" in n and "related" in n for n in table.notes)
+    # Data Scientists work too; the same-group alternatives are still offered
+    assert occupation_requirements("15-2051.00").attrs["rated"]
+    assert "15-1251.00" in set(rated_alternatives("15-1252.00")["soc_code"])
+
+
+@pytest.mark.shared_data
+def test_the_29_3_release_was_checked_first_and_rates_none_of_them(onet_dir):
+    skills_29_3 = ck.onet.load_release(onet_dir / "db_29_3_excel").skills
+    sources = ck.datasets.rating_sources()
+    assert not set(sources["soc_code"]) & set(skills_29_3["soc_code"])
+    notes = ck.datasets.provenance()["tables"]["rating_sources"]["notes"]
+    assert any("29.3" in n for n in notes)
+
+
+def test_every_occupation_without_own_ratings_gets_rows_and_says_where_from():
+    own = set(ck.datasets.occupation_ratings()["soc_code"])
+    missing = sorted(set(ck.datasets.occupations()["soc_code"]) - own)
+    assert len(missing) == 44
+    sources = ck.datasets.rating_sources().set_index("soc_code")
+    assert set(sources.index) == set(missing)
+    for code in missing:
         need = occupation_requirements(code)
-        assert need.empty and not need.attrs["rated"] and need.attrs["message"]
+        assert not need.empty and need.attrs["rated"], code
+        assert need.attrs["source_soc_code"] == sources.loc[code, "source_soc_code"]
+        assert need.attrs["source_soc_code"] in own
+        assert need.attrs["message"] and code in need.attrs["source"]
+    found = ck.skills.find_roles("software developer")
+    assert found.loc[0, "soc_code"] == "15-1252.00" and found.loc[0, "rated"]
+    assert found.loc[0, "ratings_from"] == "related occupation"
+
+
+def test_suppressed_ratings_carry_a_caution():
+    ratings = ck.datasets.occupation_ratings()
+    flagged = ratings[ratings["suppress"] & (ratings["importance"] >= 3)].iloc[0]
+    need = occupation_requirements(flagged["soc_code"])
+    row = need.set_index("element_id").loc[flagged["element_id"]]
+    assert bool(row["suppress"])
+    assert any("recommend suppress" in n for n in need.attrs["notes"])
+    table = gap({flagged["element_id"]: 1}, need)
+    assert bool(table.onet.iloc[0]["suppress"])
+    assert ck.skills.SUPPRESS_CAUTION in table.notes
+
+
+def test_one_scale_a_rating_of_2_is_level_1_75_never_1_8():
+    need = occupation_requirements("15-1251.00")
+    programming = need.set_index("element_name").loc["Programming"]
+    table = gap({programming["element_id"]: 2}, need)
+    text = table.onet.iloc[0]["text"]
+    assert text == (f"Programming: you: starting (2 of 5) = level 1.75 of 7; needed: level "
+                    f"{ck.skills.format_level(programming['level'])} of 7")
+    assert "1.8" not in text
+    assert [ck.skills.format_level(level_from_rating(r)) for r in range(1, 6)] == [
+        "0", "1.75", "3.5", "5.25", "7"]
+
+
+@pytest.mark.shared_data
+def test_level_anchors_say_what_a_level_means_in_onet_words(onet_dir):
+    anchors = pd.read_csv(onet_dir / "db_29_2_converted_tsv" / "Level Scale Anchors.txt",
+                          sep="\t", dtype=str)
+    reading = anchors[(anchors["Element ID"] == "2.A.1.a") & (anchors["Scale ID"] == "LV")]
+    at_four = reading[reading["Anchor Value"].astype(float) == 4]["Anchor Description"].iloc[0]
+    text = ck.skills.level_anchor("2.A.1.a", 4)
+    assert text == f"level 4 of 7 on Reading Comprehension is like: {at_four}"
+    between = ck.skills.level_anchor("2.A.1.a", 4.9)
+    assert "between" in between and at_four in between
+    assert "below O*NET's first example" in ck.skills.level_anchor("2.A.1.a", 0.5)
+    # every rated skill and knowledge area has anchors
+    anchored = set(ck.datasets.level_anchors()["element_id"])
+    assert set(ck.datasets.elements()["element_id"]) <= anchored
+    with pytest.raises(InputError, match=r"no level anchors for element '9\.Z'"):
+        ck.skills.level_anchor("9.Z", 3)
+    with pytest.raises(InputError, match="0–7 level scale"):
+        ck.skills.level_anchor("2.A.1.a", 9)
 
 
 def test_unknown_soc_code_is_named():
@@ -332,7 +409,6 @@ def test_unknown_soc_code_is_named():
 def test_find_roles_by_title_puts_whole_phrase_matches_first():
     found = ck.skills.find_roles("software developer")
     assert found.loc[0, "soc_code"] == "15-1252.00"
-    assert not found.loc[0, "rated"]
     nurses = ck.skills.find_roles("registered nurse")
     assert nurses.loc[0, "title"] == "Registered Nurses" and nurses.loc[0, "rated"]
 

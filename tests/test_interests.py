@@ -13,15 +13,22 @@ import careerkit as ck
 from careerkit import datasets
 from careerkit.errors import DataError, InputError
 from careerkit.interests import (
+    DEFAULT_BANDS,
+    FIXED_BANDS_BEFORE,
     FlatProfileError,
     InterestAnswers,
+    codes_text,
     congruence,
+    congruence_range,
     consistency,
+    consistency_range,
     differentiation,
+    holland_ties,
     load_inventory,
     match_many,
     match_occupations,
     occupations_from_release,
+    profile_confidence,
     profile_from_scores,
     score,
 )
@@ -360,15 +367,179 @@ def test_matching_ranks_bundled_occupations_by_pearson_fit():
 def test_bands_are_ours_and_configurable():
     profile = profile_from_scores({"R": 8, "I": 30, "A": 14, "S": 36, "E": 20, "C": 5})
     result = match_occupations(profile, top=None)
-    for band, low, high in [("strong", 0.7, 1.01), ("good", 0.5, 0.7), ("some", 0.3, 0.5),
-                            ("little", -1.01, 0.3)]:
+    cut = DEFAULT_BANDS
+    for band, low, high in [("strong", cut["strong"], 1.01), ("good", cut["good"], cut["strong"]),
+                            ("some", cut["some"], cut["good"]), ("little", -1.01, cut["some"])]:
         fits = result.loc[result["band"] == band, "fit"]
-        assert ((fits >= low - 5e-4) & (fits < high)).all(), band
+        # fit is shown rounded to three places; the band is decided on the exact value
+        assert ((fits >= low - 5e-4) & (fits < high + 5e-4)).all(), band
     assert result.attrs["bands_are_ours"] is True
     assert "careerkit's own" in result.attrs["notes"][0]
     custom = match_occupations(profile, top=None, bands={"close": 0.9, "near": 0.8})
     assert set(custom["band"]) <= {"close", "near", "little"}
     assert (custom.loc[custom["band"] == "close", "fit"] >= 0.9).all()
+
+
+# --------------------------------------------------------------------------- fit bands: null test
+
+
+def _random_profiles(n: int, seed: int) -> pd.DataFrame:
+    from careerkit.interests._null import random_answer_scores
+
+    return pd.DataFrame(random_answer_scores(n, seed), columns=list(RIASEC))
+
+
+def test_stored_cut_offs_come_from_the_seeded_null_script():
+    from careerkit.interests._null import derive_cutoffs
+
+    stored = datasets.fit_bands()
+    assert stored["derived_by"].startswith("scripts/derive_fit_bands.py")
+    again = derive_cutoffs(datasets.occupations(), n=stored["settings"]["random_answer_sets"],
+                           seed=stored["settings"]["seed"])
+    assert again["fit"] == stored["fit"] == DEFAULT_BANDS
+    assert again["spread_units"] == stored["spread_units"]
+    # the old fixed cut-offs are kept only to compare with
+    assert FIXED_BANDS_BEFORE == {"strong": 0.70, "good": 0.50, "some": 0.30}
+
+
+def test_random_answers_rarely_get_a_strong_match_in_their_top_ten():
+    scores = _random_profiles(1500, seed=404)  # not the seed the cut-offs were derived with
+    result = match_many(scores, top=10)
+    any_strong = result.groupby("person")["band"].apply(lambda b: b.eq("strong").any())
+    assert any_strong.reindex(scores.index, fill_value=False).mean() < 0.10
+    # with the old fixed cut-off nearly every random answer set had one
+    old = (ck.interests.fit_matrix(scores) >= FIXED_BANDS_BEFORE["strong"]).any(axis=1).mean()
+    assert old > 0.9
+
+
+def test_shuffled_occupation_profiles_rarely_give_random_answers_a_strong_match():
+    occupations = datasets.occupations()
+    rng = np.random.default_rng(5)
+    values = occupations[list(RIASEC)].to_numpy(float)
+    shuffled = occupations[["soc_code", "title", "job_zone"]].copy()
+    shuffled[list(RIASEC)] = np.take_along_axis(
+        values, np.argsort(rng.random(values.shape), axis=1), axis=1
+    )
+    scores = _random_profiles(1000, seed=77)
+    result = match_many(scores, shuffled, top=10)
+    share = result.groupby("person")["band"].apply(lambda b: b.eq("strong").any()).mean()
+    assert share < 0.10
+
+
+@pytest.mark.parametrize("letter", list(RIASEC))
+@pytest.mark.parametrize("elsewhere", [1, 3])
+def test_pure_types_still_get_strong_matches_of_their_own_type(letter, elsewhere):
+    # "strongly like" every item of one area; "strongly dislike" (1) or "unsure" (3) elsewhere
+    profile = score(answers({x: 5 if x == letter else elsewhere for x in RIASEC}))
+    result = match_occupations(profile, top=10)
+    assert profile_confidence(profile).level == "clear"
+    assert result["band"].iloc[0] == "strong"
+    assert (result["band"] == "strong").sum() >= 5
+    assert letter in result["code"].iloc[0]
+
+
+def test_one_like_among_unsure_is_near_flat_never_strong_and_says_what_to_try():
+    given = answers({})
+    given["R01"] = 4  # one "like", 59 "unsure": the example
+    profile = score(given)
+    result = match_occupations(profile, top=10)
+    assert result.attrs["confidence"]["level"] == "near-flat"
+    assert set(result["band"]) <= {"some", "little"}
+    assert any("close to each other" in n for n in result.attrs["notes"])
+    assert result.attrs["suggestions"] and "Job Zone" in " ".join(result.attrs["suggestions"])
+
+
+def test_moderate_profile_is_capped_at_good_and_low_elevation_cannot_be_strong():
+    moderate = profile_from_scores({"R": 30, "I": 25, "A": 22, "S": 20, "E": 18, "C": 15})
+    assert profile_confidence(moderate).level == "moderate"
+    assert set(match_occupations(moderate, top=20)["band"]) <= {"good", "some", "little"}
+    # clear shape but nothing liked: the highest area is below the middle of the 0–40 scale
+    low = profile_from_scores({"R": 19, "I": 2, "A": 0, "S": 1, "E": 3, "C": 0})
+    confidence = profile_confidence(low)
+    assert confidence.elevation_low and confidence.cap == "good"
+    assert "strong" not in set(match_occupations(low, top=20)["band"])
+
+
+def test_match_many_applies_the_same_confidence_caps_as_match_occupations():
+    scores = _random_profiles(40, seed=3)
+    many = match_many(scores, top=5)
+    for person in (0, 7, 31):
+        single = match_occupations(scores.loc[person].to_dict(), top=5)
+        mine = many[many["person"] == person]
+        assert mine["band"].tolist() == single["band"].tolist()
+
+
+def test_unsuitable_band_file_is_a_clear_data_error(tmp_path, monkeypatch):
+    (tmp_path / "fit_bands.json").write_text('{"fit": {"strong": 0.7}}', encoding="utf-8")
+    monkeypatch.setattr(datasets, "data_dir", lambda: tmp_path)
+    with pytest.raises(DataError, match=r"fit_bands\.json.*expected 'fit' with strong, good, some"):
+        datasets.fit_bands()
+
+
+def test_matches_suggest_choosing_a_job_zone_first_when_none_is_chosen():
+    profile = profile_from_scores({"R": 8, "I": 30, "A": 14, "S": 36, "E": 20, "C": 5})
+    assert any("Job Zone first" in n for n in match_occupations(profile).attrs["notes"])
+    chosen = match_occupations(profile, job_zones=[3])
+    assert not any("Job Zone first" in n for n in chosen.attrs["notes"])
+    # what each zone holds, whatever the filter, so a screen can offer the zone first
+    by_zone = chosen.attrs["by_zone"]
+    everything = match_occupations(profile, top=None)
+    for zone in (1, 3, 5):
+        counts = everything[everything["job_zone"] == zone]["band"].value_counts().to_dict()
+        assert {k: v for k, v in by_zone[zone].items() if v} == counts
+
+
+# --------------------------------------------------------------------------- ties everywhere
+
+
+def test_tied_second_letters_make_consistency_a_range_not_adjacent():
+    profile = profile_from_scores({"R": 36, "I": 28, "A": 5, "S": 28, "E": 3, "C": 2})
+    ties = holland_ties(profile)
+    assert ties.codes == ("RIS", "RSI") and ties.consistency == (1, 3)
+    assert consistency_range(profile) == (1, 3)
+    assert "adjacent to opposite" in ties.consistency_text()
+    assert ties.code_text() == "RIS or RSI (tied scores)"
+    with pytest.raises(InputError, match="consistency is a range"):
+        consistency(profile)
+    # an untied profile keeps its single value
+    clear = profile_from_scores({"R": 36, "I": 28, "A": 5, "S": 20, "E": 3, "C": 2})
+    assert consistency(clear) == 3 and holland_ties(clear).consistency == (3, 3)
+
+
+def test_profile_as_dict_carries_every_tied_code():
+    profile = profile_from_scores({"R": 36, "I": 28, "A": 5, "S": 28, "E": 3, "C": 2})
+    assert profile.as_dict()["codes"] == ["RIS", "RSI"]
+    assert profile_from_scores(dict.fromkeys(RIASEC, 20)).as_dict()["codes"] == []
+
+
+def test_many_tied_codes_are_listed_with_and_n_more():
+    profile = profile_from_scores({"R": 30, "I": 20, "A": 20, "S": 20, "E": 20, "C": 10})
+    ties = holland_ties(profile)
+    assert len(ties.codes) == 12
+    assert ties.code_text().endswith("and 7 more (tied scores)")
+    assert codes_text(["RIA", "RIS"]) == "RIA or RIS"
+    flat = profile_from_scores(dict.fromkeys(RIASEC, 20))
+    assert holland_ties(flat).flat and "no Holland code" in holland_ties(flat).code_text()
+
+
+def test_congruence_range_spans_the_tied_orders():
+    profile = profile_from_scores({"R": 36, "I": 28, "A": 5, "S": 28, "E": 3, "C": 2})
+    low, high = congruence_range(profile, "RIS")
+    assert (low, high) == (congruence("RSI", "RIS"), congruence("RIS", "RIS"))
+    assert low < congruence(profile, "RIS") < high
+
+
+def test_why_names_tied_areas_as_tied():
+    profile = profile_from_scores({"R": 36, "I": 28, "A": 28, "S": 5, "E": 3, "C": 2})
+    result = match_occupations(profile, top=None)
+    # I and A tie for second: both are among the top three, neither position is fixed
+    row = result[result["code"].str.startswith("A")].iloc[0]
+    assert "Artistic" in row["why"] and "tied" not in row["why"]
+    third = profile_from_scores({"R": 36, "I": 28, "A": 20, "S": 20, "E": 3, "C": 2})
+    result = match_occupations(third, top=None)
+    row = result[result["code"].str.contains("S")].iloc[0]
+    assert "Social" in row["why"] and "Social tied with other areas" in row["why"]
+    assert result.attrs["person_codes"] == ["RIA", "RIS"]
 
 
 def test_job_zone_filter_keeps_only_chosen_zones():
@@ -502,7 +673,9 @@ def test_interest_answers_keeps_responses_and_adds_optional_fields():
 def test_docstring_examples_hold():
     import doctest
 
-    from careerkit.interests import _indices
+    from careerkit.interests import _indices, _ties
 
     result = doctest.testmod(_indices)
     assert result.attempted >= 5 and result.failed == 0
+    result = doctest.testmod(_ties)
+    assert result.attempted >= 3 and result.failed == 0

@@ -209,6 +209,27 @@ def test_ties_are_reported(tmp_path: Path) -> None:
     assert "I = A" in shape.by_id["ties"]
 
 
+def test_tied_second_letters_give_the_code_and_consistency_as_ranges(tmp_path: Path) -> None:
+    # R strongly liked; I and S tied second: RIS (adjacent) or RSI (opposite)
+    wb = ck.Workbook.create("ties-2", tmp_path)
+    answers = {"R": 5, "I": 4, "A": 1, "S": 4, "E": 1, "C": 2}
+    for row in ck.interests.load_inventory().items.itertuples(index=False):
+        wb.interests.responses[row.item_id] = answers[row.scale]
+    wb.save()
+    text = html.unescape(report.render_html(wb, charts="text"))
+    shape = outline(report.render_html(wb, charts="text"))
+    assert shape.by_id["holland-code"] == "My Holland code: RIS or RSI (tied scores)"
+    assert "Realistic, Investigative = Social" in text
+    assert "from adjacent to opposite" in text
+    assert "sit next to each other" not in text  # never the tie-broken "adjacent" alone
+
+
+def test_report_says_results_are_not_for_selection(demo) -> None:
+    shape = outline(report.render_html(demo, charts="text"))
+    assert shape.by_id["not-for-selection"] == ck.datasets.NOT_FOR_SELECTION
+    assert "select, hire, screen" in ck.datasets.NOT_FOR_SELECTION
+
+
 def test_footer_credits_onet_and_names_version_and_time(demo) -> None:
     page = report.render_html(demo, charts="text", now=NOW)
     text = html.unescape(page)

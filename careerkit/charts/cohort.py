@@ -111,8 +111,9 @@ def cohort_holland_letters(summary) -> go.Figure:
     if summary.n_statistics == 0:
         return _empty(title, TEXT["no_people"])
     table = summary["holland_first_letter"].reset_index(drop=True)
-    colours = [theme.RIASEC_COLOURS[g[0]] for g in table["group"]]
-    patterns = ["", "/", ".", "x", "+", "\\"]
+    # the last row counts people whose first letter is tied (grey, dotted: not one area)
+    colours = [theme.RIASEC_COLOURS.get(str(g)[0], "#999999") for g in table["group"]]
+    patterns = ["", "/", ".", "x", "+", "\\", "-"]
     fig = _bars(table, colours, patterns, summary.k, TEXT["people"])
     return theme.apply(fig, title, _describe(table, summary.n_statistics, summary.k))
 

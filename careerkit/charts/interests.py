@@ -17,7 +17,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from careerkit.charts import theme
-from careerkit.interests import RIASEC, TYPE_NAMES, InterestProfile, profile_from_scores
+from careerkit.interests import (
+    RIASEC,
+    TYPE_NAMES,
+    InterestProfile,
+    holland_ties,
+    profile_from_scores,
+    top_groups,
+)
 
 __all__ = ["fit_chart", "riasec_hexagon"]
 
@@ -29,6 +36,11 @@ TEXT = {
         "Interest scores on a 0–{max:g} scale: {scores}. Highest areas: {top}; Holland code "
         "{code}."
     ),
+    "hex_summary_flat": (
+        "Interest scores on a 0–{max:g} scale: {scores}. All six are equal, so there is no "
+        "Holland code."
+    ),
+    "hex_partial": "Interest scores so far on a 0–{max:g} scale: {scores}.",
     "hex_ties": " Tied scores: {ties}.",
     "hex_incomplete": " Not enough answers yet for: {areas}.",
     "hex_overlay": (
@@ -40,6 +52,7 @@ TEXT = {
     "fit_x": "Fit (correlation of your scores with the occupation's O*NET profile)",
     "fit_empty": "No occupations to show (try fewer Job Zone filters).",
     "fit_summary": "Best fits: {items}. {bands}",
+    "fit_confidence": " {words}",
     "fit_item": "{title} ({fit:.2f}, {band})",
     "fit_bands": "Bands are careerkit's own: {bands}.",
 }
@@ -61,9 +74,12 @@ def _fmt(value: float | None) -> str:
 
 
 def _top_names(scores: Mapping[str, float | None], n: int = 3) -> str:
-    present = [x for x in RIASEC if scores.get(x) is not None]
-    ranked = sorted(present, key=lambda x: -float(scores[x]))  # type: ignore[arg-type]
-    return ", ".join(f"{TYPE_NAMES[x]} {_fmt(scores[x])}" for x in ranked[:n])
+    """The ``n`` highest areas with their scores; areas tied with the last one shown are all
+    listed, joined by "=" (never a tie-broken cut)."""
+    return ", ".join(
+        " = ".join(TYPE_NAMES[x] for x in group) + f" {_fmt(scores[group[0]])}"
+        for group in top_groups(scores, n)
+    )
 
 
 def riasec_hexagon(
@@ -107,13 +123,19 @@ def riasec_hexagon(
             connectgaps=False,
             hovertemplate="%{theta}: %{r}<extra></extra>",
         ))
-        summary = TEXT["hex_summary"].format(
-            max=maximum,
-            scores=", ".join(f"{TYPE_NAMES[x]} {_fmt(prof.scores[x])}" for x in RIASEC),
-            top=_top_names(prof.scores),
-            code=prof.code or "—",
-        )
-        if prof.ties:
+        listed = ", ".join(f"{TYPE_NAMES[x]} {_fmt(prof.scores[x])}" for x in RIASEC)
+        if prof.incomplete:
+            summary = TEXT["hex_partial"].format(max=maximum, scores=listed)
+        elif prof.flat:
+            summary = TEXT["hex_summary_flat"].format(max=maximum, scores=listed)
+        else:
+            summary = TEXT["hex_summary"].format(
+                max=maximum,
+                scores=listed,
+                top=_top_names(prof.scores),
+                code=holland_ties(prof).code_text(),
+            )
+        if prof.ties and not prof.flat:
             summary += TEXT["hex_ties"].format(
                 ties="; ".join(" = ".join(TYPE_NAMES[x] for x in group) for group in prof.ties)
             )
@@ -221,4 +243,7 @@ def fit_chart(matches: pd.DataFrame, top: int = 15, title: str | None = None) ->
     summary = TEXT["fit_summary"].format(
         items=items, bands=TEXT["fit_bands"].format(bands=band_text) if bands else ""
     ).strip()
+    confidence = matches.attrs.get("confidence") or {}
+    if confidence.get("words"):
+        summary += TEXT["fit_confidence"].format(words=confidence["words"])
     return theme.apply(fig, title or TEXT["fit_title"], summary)

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from careerkit.charts import theme
 from careerkit.errors import InputError
+from careerkit.skills.gap import format_level
 
 __all__ = ["gap_chart", "requirements_chart"]
 
@@ -32,7 +33,7 @@ TEXT = {
     "you": "Your level",
     "need": "Level the role needs",
     "gap_summary": "Largest gaps, by priority: {items}.",
-    "gap_item": "{name} (you {level:.1f}, needed {need:.1f})",
+    "gap_item": "{name} (you {level}, needed {need})",
     "gap_none": "You meet or exceed the needed level on every item you rated.",
     "posting_gap_title": "Skills the postings ask for that you do not have yet",
     "posting_gap_x": "Share of postings asking for it",
@@ -190,7 +191,13 @@ def _onet_gap_chart(shown: pd.DataFrame) -> go.Figure:
         text = TEXT["gap_none"]
     else:
         items = [
-            TEXT["gap_item"].format(name=r.element_name, level=r.level, need=r.need_level)
+            # the gap table's own words ("you: starting (2 of 5) = level 1.75 of 7; …"), so the
+            # chart never says "you 1.8" after a rating of 2
+            r.text
+            if isinstance(getattr(r, "text", None), str)
+            else TEXT["gap_item"].format(
+                name=r.element_name, level=format_level(r.level), need=format_level(r.need_level)
+            )
             for r in gaps.itertuples(index=False)
         ]
         text = TEXT["gap_summary"].format(items=_list(items))

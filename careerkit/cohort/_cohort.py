@@ -22,6 +22,7 @@ from careerkit.cohort._stats import (
 from careerkit.cohort._tables import (
     Table,
     about_lines,
+    notice_lines,
     participants_table,
     reliability_table,
     summary_tables,
@@ -222,7 +223,12 @@ class Cohort:
             frame = suppress_fixed({s: statuses.get(s, 0) for s in STATUSES}, k, n)
             frame.insert(0, "step", label)
             step_frames.append(frame)
-        letters = Counter(m.holland_code[0] for m in people if m.holland_code)
+        # a tie for the first letter is counted as tied, never given to the R-I-A-S-E-C winner
+        letters = Counter(
+            m.first_letters[0] if len(m.first_letters) == 1 else TEXT["first_tied"]
+            for m in people
+            if m.first_letters
+        )
         with_code = sum(letters.values())
         complete = [m.scores for m in people if len(m.scores) == len(RIASEC)]
         categories = Counter(c for m in people for c in m.goal_categories)
@@ -238,7 +244,12 @@ class Cohort:
         tables = {
             "steps": pd.concat(step_frames, ignore_index=True),
             "holland_first_letter": suppress_fixed(
-                {f"{x} ({TYPE_NAMES[x]})": letters.get(x, 0) for x in RIASEC}, k, with_code
+                {
+                    **{f"{x} ({TYPE_NAMES[x]})": letters.get(x, 0) for x in RIASEC},
+                    TEXT["first_tied"]: letters.get(TEXT["first_tied"], 0),
+                },
+                k,
+                with_code,
             ),
             "holland_code": suppress_open(count(m.holland_code for m in people), k, with_code),
             "riasec_scores": suppress_means(
@@ -411,7 +422,9 @@ class Cohort:
         check_k(k)
         key = {m.pseudonym: self.codes[m.pseudonym] for m in self.shared} if pseudonymise else None
         if suffix == ".csv":
-            return write_table(path, self.export_frame(pseudonymise, include_free_text), key)
+            return write_table(
+                path, self.export_frame(pseudonymise, include_free_text), key, notice_lines()
+            )
         summary = self.summary(k)
         tables = self._tables(summary, min_n, pseudonymise, include_free_text)
         lines = [

@@ -275,12 +275,24 @@ def _plain_errors(path: Path) -> Iterator[None]:
         ) from exc
 
 
-def write_table(path: Path, frame: pd.DataFrame, key: Mapping[str, str] | None) -> Path:
-    """Write ``frame`` to the CSV ``path`` (0600) and the key file when ``key`` is given."""
+def about_path(path: Path) -> Path:
+    """The text file beside a CSV export that says what it is: ``<path>.about.txt``."""
+    return path.with_name(path.name + ".about.txt")
+
+
+def write_table(
+    path: Path, frame: pd.DataFrame, key: Mapping[str, str] | None, about: Sequence[str] = ()
+) -> Path:
+    """Write ``frame`` to the CSV ``path`` (0600), the key file when ``key`` is given, and the
+    ``about`` lines (the not-for-selection statement, the O*NET credit) to
+    :func:`about_path`."""
     with _plain_errors(path):
         _write_csv(path, rows_of(frame))
         if key is not None:
             _write_key(path, key)
+        if about:
+            with _open_private(about_path(path)) as fh:
+                fh.write("\n".join(about) + "\n")
     return path
 
 

@@ -17,7 +17,14 @@ from careerkit.cohort._text import TEXT
 from careerkit.cohort._values import value_scores_of
 from careerkit.errors import CareerkitError
 from careerkit.goals import check_smart
-from careerkit.interests import FORMS, Inventory, load_inventory, score
+from careerkit.interests import (
+    FORMS,
+    Inventory,
+    codes_text,
+    holland_ties,
+    load_inventory,
+    score,
+)
 from careerkit.skills import gap, items_to_rate, occupation_requirements
 from careerkit.workbook import Workbook
 
@@ -83,6 +90,8 @@ class Member:
     goal_statuses: tuple[str, ...] = field(default=())
     #: the work-value profile (value key -> 1–5) when the optional values step is complete
     value_scores: dict[str, float] = field(default_factory=dict)
+    #: the letters that could come first in the Holland code (more than one: a tie)
+    first_letters: tuple[str, ...] = field(default=())
 
     @property
     def smart_goals(self) -> int:
@@ -109,7 +118,7 @@ class Member:
 
 
 def _interests(
-    wb: Workbook, problems: list[str], scores: dict[str, float]
+    wb: Workbook, problems: list[str], scores: dict[str, float], first: list[str]
 ) -> tuple[int, int, str, str, bool, dict]:
     """Answered and inventory item counts, inventory id, Holland code, completeness and the
     item scores; fills ``scores`` with the six area scores when the profile is complete."""
@@ -147,8 +156,11 @@ def _interests(
             if complete:
                 scores.update({a: float(v) for a, v in profile.scores.items() if v is not None})
             # A flat profile shows no preference: its "code" would only be the tie-break order.
+            # A tied one is every code its ties allow ("RIS or RSI"), as everywhere else.
             if complete and not profile.flat:
-                code = profile.code
+                ties = holland_ties(profile)
+                code = codes_text(ties.codes)
+                first.extend(ties.first)
     return answered, items, inventory.inventory_id, code, complete, item_scores
 
 
@@ -190,7 +202,10 @@ def member_from_workbook(wb: Workbook) -> Member:
     problems: list[str] = []
     consent = wb.consent
     scores: dict[str, float] = {}
-    answered, items, inventory_id, code, complete, item_scores = _interests(wb, problems, scores)
+    first: list[str] = []
+    answered, items, inventory_id, code, complete, item_scores = _interests(
+        wb, problems, scores, first
+    )
     to_rate, unrated, gap_skills = _skills(wb, problems)
     categories, verdicts = _goals(wb, problems)
     comments = [c.text for c in wb.counselor_comments]
@@ -231,6 +246,7 @@ def member_from_workbook(wb: Workbook) -> Member:
         scores=scores,
         goal_statuses=tuple(g.status.value for g in wb.goals.goals),
         value_scores=value_scores_of(wb),
+        first_letters=tuple(first),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from careerkit import datasets
 from careerkit.cohort._stats import CohortSummary
 from careerkit.cohort._text import TEXT
 
@@ -246,12 +247,18 @@ def participants_table(frame: pd.DataFrame) -> Table:
     )
 
 
+def notice_lines() -> list[str]:
+    """What every export says first: results are for exploration, not selection; then the
+    O*NET credit for each release the data come from."""
+    return [datasets.NOT_FOR_SELECTION, "", *datasets.credit().splitlines()]
+
+
 def about_lines(
     summary: CohortSummary, tables: Sequence[Table], export_lines: Sequence[str]
 ) -> list[str]:
     """The "About" sheet: who is counted, how cells are hidden and guarded, what each sheet
     holds."""
-    lines = [TEXT["about_heading"], *summary.notes]
+    lines = [TEXT["about_heading"], *notice_lines(), "", *summary.notes]
     if summary.k > 1:
         marker = TEXT["hidden"].format(k=summary.k)
         lines.append(TEXT["about_marker"].format(marker=marker, k_minus=summary.k - 1))

@@ -64,7 +64,12 @@ TEXT = {
         "Gap skills: each participant's three highest-priority O*NET gaps for their target role "
         "(priority = gap × importance / 5)."
     ),
-    "ties_line": "Holland codes: ties are broken in R-I-A-S-E-C order (display only).",
+    "ties_line": (
+        "Holland codes: a profile with tied scores is listed with every code its ties allow "
+        "(\"RIS or RSI\"); people whose highest scores tie for the first letter are counted "
+        "under \"tied\", not under one of the tied letters."
+    ),
+    "first_tied": "tied (two or more areas share the highest score)",
     # reliability
     "alpha_too_few": "needs at least {min_n} complete answer sets (has {n})",
     "alpha_no_variance": "no variation in the total score: alpha is undefined",
@@ -136,7 +141,8 @@ TEXT = {
         "People per step who have not started, started or finished it (share of everyone counted)."
     ),
     "desc_holland_first_letter": (
-        "People by the first letter of their Holland code (share of those with a code)."
+        "People by the first letter of their Holland code (share of those with a code); "
+        "people whose highest areas tie are counted under \"tied\"."
     ),
     "desc_holland_code": (
         "The most common three-letter Holland codes (share of those with a code)."

@@ -47,6 +47,7 @@ from careerkit import onet
 from careerkit.errors import DataError
 
 __all__ = [
+    "NOT_FOR_SELECTION",
     "TABLES",
     "coverage",
     "coverage_summary",
@@ -54,10 +55,13 @@ __all__ = [
     "data_dir",
     "data_source",
     "elements",
+    "fit_bands",
+    "level_anchors",
     "occupation_descriptions",
     "occupation_ratings",
     "occupations",
     "provenance",
+    "rating_sources",
     "tables_dir",
     "technology",
     "user_data_dir",
@@ -85,7 +89,31 @@ TEXT = {
         "careerkit has modified all or some of this information. USDOL/ETA has not approved, "
         "endorsed, or tested these modifications."
     ),
+    "releases_used": "Releases used: {releases}.",
+    "release_parts": "O*NET {release}{date} for {parts}",
 }
+
+#: What each part of a build is, in words (for the credit's "Releases used" line).
+PART_WORDS = {
+    "interests": "interest profiles",
+    "titles": "occupation titles",
+    "job_zones": "Job Zones",
+    "ratings": "skill and knowledge ratings",
+    "ratings_fill": "ratings missing from the older release",
+    "technology": "technology skills",
+    "work_values": "work values",
+    "related": "related occupations",
+    "anchors": "level anchors",
+}
+
+
+#: The one statement, shown by the app, the report, every cohort export and the README, that
+#: careerkit's results are for a person's own exploration, never for selecting people.
+NOT_FOR_SELECTION = (
+    "careerkit is for exploring careers and reflecting on them. Its interest scores, occupation "
+    "fits, skills gaps and goals are not a test and were not built or checked for decisions "
+    "about people: do not use them to select, hire, screen, admit, grade or rank anyone."
+)
 
 
 @dataclass(frozen=True)
@@ -159,6 +187,31 @@ TABLES: dict[str, Table] = {
         {"soc_code": "str", **dict.fromkeys(WORK_VALUES, "float64")},
         key=("soc_code",),
         ranges=tuple((c, 1, 7) for c in WORK_VALUES),
+    ),
+    "rating_sources": Table(
+        "rating_sources",
+        "rating_sources.csv",
+        {
+            "soc_code": "str",
+            "source": "str",
+            "source_soc_code": "str",
+            "source_title": "str",
+            "release": "str",
+            "tier": "str",
+            "index": "Int64",
+        },
+        key=("soc_code",),
+    ),
+    "level_anchors": Table(
+        "level_anchors",
+        "level_anchors.csv",
+        {
+            "element_id": "str",
+            "anchor_value": "float64",
+            "anchor_description": "str",
+        },
+        key=("element_id", "anchor_value"),
+        ranges=(("anchor_value", 0, 7),),
     ),
     "descriptions": Table(
         "descriptions",
@@ -425,6 +478,29 @@ def technology() -> pd.DataFrame:
     return _technology(str(folder), stamps).copy()
 
 
+def _optional_table(name: str) -> pd.DataFrame:
+    """A table a user's data folder built by an older careerkit may lack: read from the tables
+    in use, else from the bundled copy."""
+    folder = tables_dir()
+    if not (folder / TABLES[name].file).is_file():
+        folder = data_dir()
+    return _table(name, folder).copy()
+
+
+def rating_sources() -> pd.DataFrame:
+    """Where the skill and knowledge ratings of occupations without their own come from: one
+    row per such occupation — soc_code, source ("O*NET <release>" for a newer release that
+    rates it, or "related occupation"), source_soc_code and source_title (whose ratings are
+    used), release, and for a related occupation O*NET's relatedness tier and index."""
+    return _optional_table("rating_sources")
+
+
+def level_anchors() -> pd.DataFrame:
+    """O*NET's level scale anchors for skills and knowledge: element_id, anchor_value (on the
+    0–7 level scale), anchor_description (O*NET's example of work at that level)."""
+    return _optional_table("level_anchors")
+
+
 def work_values() -> pd.DataFrame:
     """O*NET work values (extent, 1–7) per occupation: soc_code + six values."""
     return _table("work_values").copy()
@@ -441,23 +517,81 @@ def occupation_descriptions() -> pd.DataFrame:
     return _table("descriptions", folder).copy()
 
 
+# --------------------------------------------------------------------------- fit bands
+
+FIT_BANDS_FILE = "fit_bands.json"
+
+
+@cache
+def _fit_bands(path: str, stamp: int) -> dict:
+    file = Path(path)
+    try:
+        info = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _damaged(file, "fit_bands", f"not readable JSON ({exc})") from exc
+    fit = info.get("fit") if isinstance(info, dict) else None
+    spread = info.get("spread_units") if isinstance(info, dict) else None
+    if (
+        not isinstance(fit, dict)
+        or not {"strong", "good", "some"} <= set(fit)
+        or not isinstance(spread, dict)
+        or not {"clear", "near_flat"} <= set(spread)
+    ):
+        raise _damaged(
+            file,
+            "fit_bands",
+            "expected 'fit' with strong, good, some and 'spread_units' with clear, near_flat",
+        )
+    for name, value in [*fit.items(), *spread.items()]:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise _damaged(file, "fit_bands", f"{name} is {value!r}, expected a number")
+    if not fit["strong"] >= fit["good"] >= fit["some"] or not spread["clear"] > spread["near_flat"]:
+        raise _damaged(file, "fit_bands", "the cut-offs are not in order")
+    return info
+
+
+def fit_bands() -> dict:
+    """careerkit's fit-band cut-offs, derived from a null test by ``scripts/derive_fit_bands.py``
+    and stored (with the settings and null quantiles behind them) in the bundled
+    ``fit_bands.json``: ``fit`` (band → lower bound of r) and ``spread_units`` (profile
+    confidence cut-offs). See ``docs/fit_bands.md``."""
+    path = data_dir() / FIT_BANDS_FILE
+    if not path.is_file():
+        raise _damaged(path, "fit_bands", "the file is missing")
+    return json.loads(json.dumps(_fit_bands(str(path), _stamp(path))))
+
+
 # --------------------------------------------------------------------------- provenance, coverage
 
 
+def _release_key(release: object) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in str(release).split("."))
+
+
 def credit(folder: Path | None = None) -> str:
-    """The O*NET credit for the tables in use: one sentence per release, then the notice that
-    careerkit modified the data (the form O*NET asks for; see data/README.md)."""
-    releases = sorted(
-        {
-            source["release"]
-            for info in provenance(folder).get("tables", {}).values()
-            for source in info.get("sources", [])
-        },
-        key=lambda r: tuple(int(p) if p.isdigit() else 0 for p in str(r).split(".")),
-        reverse=True,
-    )
+    """The O*NET credit for the tables in use, generated from ``provenance.json``: one sentence
+    per release (the form O*NET asks for; see data/README.md), the notice that careerkit
+    modified the data, and a line naming what each release supplies."""
+    sources = [
+        source
+        for info in provenance(folder).get("tables", {}).values()
+        for source in info.get("sources", [])
+    ]
+    releases = sorted({s["release"] for s in sources}, key=_release_key, reverse=True)
     lines = [TEXT["credit"].format(release=r) for r in releases]
-    return "\n".join([*lines, TEXT["modified"]])
+    parts = []
+    for release in releases:
+        mine = [s for s in sources if s["release"] == release]
+        words = list(dict.fromkeys(PART_WORDS.get(s["part"], s["part"]) for s in mine))
+        date = next((s.get("date") for s in mine if s.get("date")), None)
+        listed = ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else words[0]
+        parts.append(
+            TEXT["release_parts"].format(
+                release=release, date=f" ({date})" if date else "", parts=listed
+            )
+        )
+    used = [TEXT["releases_used"].format(releases="; ".join(parts))] if parts else []
+    return "\n".join([*lines, TEXT["modified"], *used])
 
 
 def coverage_frame(

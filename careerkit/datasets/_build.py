@@ -39,6 +39,10 @@ PARTS: dict[str, tuple[str, ...]] = {
     "ratings": ("skills", "knowledge"),
     "technology": ("technology",),
     "work_values": ("work_values",),
+    # issue 11: occupations without ratings in the ratings release
+    "ratings_fill": ("skills",),
+    "related": ("related_occupations",),
+    "anchors": ("level_anchors",),
 }
 # Table -> the parts it is built from (the first is its main release).
 _TABLE_PARTS = {
@@ -49,7 +53,12 @@ _TABLE_PARTS = {
     "commodities": ("technology",),
     "work_values": ("work_values",),
     "descriptions": ("titles",),
+    "rating_sources": ("related",),
+    "level_anchors": ("anchors",),
 }
+#: Tables a build writes empty (instead of failing) when neither a release nor the previous
+#: tables provide them.
+_OPTIONAL = ("rating_sources", "level_anchors")
 
 
 def _source(part: str, release: OnetRelease) -> dict:
@@ -146,8 +155,151 @@ def _technology(release: OnetRelease) -> tuple[pd.DataFrame, pd.DataFrame]:
     return table.reset_index(drop=True), titles.sort_values("commodity_code").reset_index(drop=True)
 
 
+def _fill_ratings(
+    ratings: pd.DataFrame, occupations: pd.DataFrame, fill: OnetRelease | None
+) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Ratings for occupations the ratings release leaves out, from a newer release that rates
+    them (skills, and knowledge when that release has it). Returns the added rows, one
+    ``rating_sources`` row per occupation filled, and notes."""
+    unrated = sorted(set(occupations["soc_code"]) - set(ratings["soc_code"]))
+    empty = ratings.iloc[0:0]
+    if fill is None or not unrated:
+        return empty, _sources_frame([]), []
+    found, _ = _ratings_of(fill, unrated)
+    filled = sorted(set(found["soc_code"]))
+    notes = [
+        f"Checked O*NET {fill.release} ({', '.join(fill.source('skills')['files'])}) for the "
+        f"{len(unrated)} occupations without ratings: {len(filled)} rated there."
+    ]
+    rows = [
+        {
+            "soc_code": soc,
+            "source": f"O*NET {fill.release}",
+            "source_soc_code": soc,
+            "source_title": "",
+            "release": fill.release,
+            "tier": "",
+            "index": pd.NA,
+        }
+        for soc in filled
+    ]
+    return found, _sources_frame(rows), notes
+
+
+def _ratings_of(release: OnetRelease, codes: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    parts = []
+    for kind, frame_name in (("skill", "skills"), ("knowledge", "knowledge")):
+        if not release.has(frame_name):
+            continue
+        frame = getattr(release, frame_name)
+        frame = frame[frame["soc_code"].isin(codes)]
+        parts.append(frame.assign(kind=kind))
+    if not parts:
+        return pd.DataFrame(columns=_RATING_TABLE_COLUMNS), pd.DataFrame()
+    rows = pd.concat(parts, ignore_index=True).dropna(subset=["importance", "level"])
+    rows = rows.assign(
+        not_relevant=rows["not_relevant"].astype("int8"), suppress=rows["suppress"].astype("int8")
+    )
+    return rows[_RATING_TABLE_COLUMNS].reset_index(drop=True), rows
+
+
+_RATING_TABLE_COLUMNS = [
+    "soc_code", "element_id", "kind", "importance", "level", "not_relevant", "suppress"
+]
+_SOURCE_COLUMNS = [
+    "soc_code", "source", "source_soc_code", "source_title", "release", "tier", "index"
+]
+
+
+def _sources_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=_SOURCE_COLUMNS)
+    frame["index"] = frame["index"].astype("Int64")
+    return frame
+
+
+def _related_sources(
+    ratings: pd.DataFrame, occupations: pd.DataFrame, related: OnetRelease
+) -> pd.DataFrame:
+    """For each occupation still without ratings: the most related occupation (O*NET's Related
+    Occupations, in its tier and index order) that has ratings."""
+    rated = set(ratings["soc_code"])
+    unrated = sorted(set(occupations["soc_code"]) - rated)
+    links = related.related_occupations
+    links = links[links["soc_code"].isin(unrated) & links["related_soc_code"].isin(rated)]
+    tiers = {"Primary-Short": 0, "Primary-Long": 1, "Supplemental": 2}
+    links = links.assign(_tier=links["tier"].map(tiers).fillna(3)).sort_values(
+        ["soc_code", "_tier", "index"], kind="stable"
+    )
+    best = links.drop_duplicates("soc_code")
+    titles = dict(zip(occupations["soc_code"], occupations["title"], strict=True))
+    return _sources_frame(
+        [
+            {
+                "soc_code": row.soc_code,
+                "source": "related occupation",
+                "source_soc_code": row.related_soc_code,
+                "source_title": titles.get(row.related_soc_code, row.related_title),
+                "release": related.release,
+                "tier": row.tier,
+                "index": int(row.index),
+            }
+            for row in best.itertuples(index=False)
+        ]
+    )
+
+
+def _anchors(release: OnetRelease, elements: pd.DataFrame) -> pd.DataFrame:
+    """O*NET's level anchors for the rated skills and knowledge areas (the LV scale)."""
+    anchors = release.level_anchors
+    anchors = anchors[
+        (anchors["scale_id"] == "LV") & anchors["element_id"].isin(elements["element_id"])
+    ]
+    return anchors[["element_id", "anchor_value", "anchor_description"]].reset_index(drop=True)
+
+
 def _write(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, lineterminator="\n")
+
+
+def _unrated_roles(sources, frames, tables, record, keep) -> None:
+    """Issue 11: occupations with an interest profile but no ratings in the ratings release get
+    them from a newer release that rates them (``ratings_fill``), else from their most related
+    rated occupation (``related``), and ``rating_sources.csv`` records which; the level anchors
+    (``anchors``) explain what a level means."""
+    notes: list[str] = []
+    fill = sources.get("ratings_fill")
+    if fill is not None and fill.release != tables["occupation_ratings"]["release"]:
+        added, filled, notes = _fill_ratings(
+            frames["occupation_ratings"], frames["occupations"], fill
+        )
+        if len(added):
+            ratings = pd.concat([frames["occupation_ratings"], added], ignore_index=True)
+            ratings = ratings.sort_values(
+                ["soc_code", "kind", "element_id"], ascending=[True, False, True]
+            ).reset_index(drop=True)
+            info = tables["occupation_ratings"]
+            record("occupation_ratings", ratings, [*info["sources"], _source("ratings_fill", fill)])
+    else:
+        filled = _sources_frame([])
+    if "related" in sources:
+        related = _related_sources(
+            frames["occupation_ratings"], frames["occupations"], sources["related"]
+        )
+        table = pd.concat([filled, related], ignore_index=True).sort_values("soc_code")
+        used = [_source("related", sources["related"])]
+        if len(filled):
+            used.append(_source("ratings_fill", fill))
+        record("rating_sources", table.reset_index(drop=True), used, notes)
+    else:
+        keep("rating_sources")
+    if "anchors" in sources:
+        record(
+            "level_anchors",
+            _anchors(sources["anchors"], frames["elements"]),
+            [_source("anchors", sources["anchors"])],
+        )
+    else:
+        keep("level_anchors")
 
 
 def build_tables(
@@ -204,6 +356,10 @@ def build_tables(
         }
 
     def keep(name: str) -> None:
+        if name in _OPTIONAL and (fallback is None or name not in old.get("tables", {})):
+            columns = list(TABLES[name].columns)
+            record(name, pd.DataFrame(columns=columns), [], ["Not built: no release given."])
+            return
         if fallback is None or name not in old.get("tables", {}):
             parts = " and ".join(_TABLE_PARTS[name])
             raise DataError(
@@ -245,6 +401,7 @@ def build_tables(
     else:
         keep("occupation_ratings")
         keep("elements")
+    _unrated_roles(sources, frames, tables, record, keep)
     if "technology" in sources:
         tech, commodities = _technology(sources["technology"])
         used = [_source("technology", sources["technology"])]
@@ -320,6 +477,11 @@ _DESCRIBE = {
     "commodities": "commodity (software category) titles for technology.csv",
     "work_values": "work-value extents per occupation (EX, 1–7)",
     "descriptions": "O*NET occupation descriptions (only in a user's data folder)",
+    "rating_sources": "where the ratings of occupations without their own come from: a newer "
+    "release that rates them, else their most related rated occupation (O*NET Related "
+    "Occupations: tier and index)",
+    "level_anchors": "O*NET's level scale anchors (LV 0–7) for the rated skills and knowledge "
+    "areas: an example of work at each anchored level",
 }
 
 
@@ -371,13 +533,32 @@ def render_readme(info: dict, cover: pd.DataFrame, folder: Path) -> str:
         "have work values but no interest profile; they are kept in those tables.",
     ]
     if len(missing):
+        borrowed = {}
+        if (folder / TABLES["rating_sources"].file).is_file():
+            from careerkit.datasets import _table
+
+            sources = _table("rating_sources", folder)
+            borrowed = {row.soc_code: row for row in sources.itertuples(index=False)}
         lines += [
             "",
+            f"The {len(missing)} occupations without their own ratings take them from a newer "
+            "release that rates them, else from their most related rated occupation in O*NET's "
+            "Related Occupations (Primary-Short first, in O*NET's order); "
+            "`rating_sources.csv` records which, and careerkit tells the person.",
+            "",
             "<details><summary>Occupations with an interest profile but no skill "
-            f"ratings ({len(missing)})</summary>",
+            f"ratings ({len(missing)}) and where theirs come from</summary>",
             "",
         ]
-        lines += [f"- {row.soc_code} {row.title}" for row in missing.itertuples()]
+        for row in missing.itertuples():
+            src = borrowed.get(row.soc_code)
+            where = (
+                f" → {src.source}: {src.source_soc_code} {src.source_title}".rstrip()
+                + (f" ({src.tier} #{src.index}, O*NET {src.release})" if src.tier else "")
+                if src is not None
+                else " → none"
+            )
+            lines.append(f"- {row.soc_code} {row.title}{where}")
         lines += ["", "</details>"]
     lines += [
         "",
@@ -386,7 +567,10 @@ def render_readme(info: dict, cover: pd.DataFrame, folder: Path) -> str:
         "The tables are facts and figures derived from the O*NET database (codes, titles, "
         "ratings, technology names), licensed under CC BY 4.0 "
         "(https://www.onetcenter.org/license_db.html). Occupation descriptions and task "
-        "statements are O*NET's sentences and are not bundled.",
+        "statements are O*NET's sentences and are not bundled. The level anchors in "
+        "`level_anchors.csv` are O*NET's own short examples of each level (e.g. level 4 of "
+        "Reading Comprehension), bundled unchanged under the same license and credit, so a "
+        "person can see what a level means.",
         "",
         *[f"> {TEXT['credit'].format(release=r)}\n" for r in releases],
         TEXT["modified"],
@@ -404,6 +588,16 @@ def render_readme(info: dict, cover: pd.DataFrame, folder: Path) -> str:
         "`careerkit data reset` goes back to the bundled tables; `careerkit data info` shows "
         "which tables are in use.",
     ]
+    if (folder / "fit_bands.json").is_file():
+        lines += [
+            "",
+            "## Fit bands",
+            "",
+            "`fit_bands.json` holds careerkit's own fit-band cut-offs, derived from these "
+            "occupations by a seeded null test (`scripts/derive_fit_bands.py`; see "
+            "`docs/fit_bands.md`), with the settings and null quantiles behind them. It is not "
+            "written by this build: run the script again after the occupations change.",
+        ]
     others = sorted(p.name for p in folder.iterdir() if p.is_dir() and (p / "README.md").is_file())
     if others:
         lines += [

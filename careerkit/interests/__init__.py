@@ -7,6 +7,8 @@ The pieces, in the order a person meets them::
     consistency(profile), differentiation(profile)
     congruence(profile, "SAE")                   # Iachan M or Brown–Gore C
     match_occupations(profile, job_zones=[3, 4]) # O*NET occupations ranked by fit
+    holland_ties(profile)                        # every tied order: codes, consistency range
+    profile_confidence(profile)                  # how far the fit bands can be trusted
 
 Sources are cited where each formula lives (``_indices``, ``_matching``). The bundled bank has no
 norms: results are for exploration and reflection, not a test score.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from careerkit.interests._bands import BAND_ORDER, ProfileConfidence, profile_confidence
 from careerkit.interests._indices import (
     IACHAN_WEIGHTS,
     IACHAN_WEIGHTS_2,
@@ -35,6 +38,7 @@ from careerkit.interests._inventory import (
 )
 from careerkit.interests._matching import (
     DEFAULT_BANDS,
+    FIXED_BANDS_BEFORE,
     FlatProfileError,
     fit_matrix,
     match_many,
@@ -56,19 +60,33 @@ from careerkit.interests._scoring import (
 )
 from careerkit.interests._text import (
     ANSWER_LABELS,
+    CONSISTENCY_NAMES,
     CONSISTENCY_WORDS,
+    EXPLORE_SUGGESTIONS,
     NO_NORMS,
     PLAIN_MEANING,
     RIASEC,
     TYPE_NAMES,
 )
+from careerkit.interests._ties import (
+    HollandTies,
+    codes_text,
+    congruence_range,
+    consistency_range,
+    holland_ties,
+    top_groups,
+)
 
 __all__ = [
     "ANSWER_LABELS",
+    "BAND_ORDER",
     "BUNDLED_INVENTORY_ID",
     "BUNDLED_ITEMS_PER_AREA",
+    "CONSISTENCY_NAMES",
     "CONSISTENCY_WORDS",
     "DEFAULT_BANDS",
+    "EXPLORE_SUGGESTIONS",
+    "FIXED_BANDS_BEFORE",
     "FORMS",
     "IACHAN_WEIGHTS",
     "IACHAN_WEIGHTS_2",
@@ -79,15 +97,21 @@ __all__ = [
     "SHORT_INVENTORY_ID",
     "TYPE_NAMES",
     "FlatProfileError",
+    "HollandTies",
     "InterestAnswers",
     "InterestProfile",
     "Inventory",
+    "ProfileConfidence",
     "allowed_missing",
+    "codes_text",
     "congruence",
+    "congruence_range",
     "consistency",
+    "consistency_range",
     "differentiation",
     "fit_matrix",
     "hexagon_distance",
+    "holland_ties",
     "inventory_of",
     "load_inventory",
     "match_many",
@@ -95,10 +119,12 @@ __all__ = [
     "occupations_from_release",
     "parse_paper_answers",
     "parse_totals",
+    "profile_confidence",
     "profile_from_paper",
     "profile_from_scores",
     "read_paper_answers",
     "score",
+    "top_groups",
 ]
 
 

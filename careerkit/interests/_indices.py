@@ -82,7 +82,10 @@ def consistency(code: str | InterestProfile) -> int:
     """How close the first two letters of a Holland code sit on the hexagon (Holland, 1997).
 
     Returns 3 (high: adjacent, e.g. RI), 2 (medium: one type between, e.g. RA) or 1 (low:
-    opposite, e.g. RS). A profile's code is used as displayed (ties broken R-I-A-S-E-C).
+    opposite, e.g. RS). For a profile, every order its ties allow must agree: when they do not
+    (R 36, I 28, S 28 is RI adjacent or RS opposite), there is no single answer and an
+    :class:`InputError` says to use :func:`careerkit.interests.holland_ties` or
+    :func:`careerkit.interests.consistency_range`, which give the range.
 
     Examples
     --------
@@ -92,6 +95,13 @@ def consistency(code: str | InterestProfile) -> int:
     if isinstance(code, InterestProfile):
         if code.flat:
             raise InputError("The profile is flat (all areas equal), so it has no Holland code.")
+        values = {3 - (hexagon_distance(c[0], c[1]) - 1) for c in code.codes}
+        if len(values) > 1:
+            raise InputError(
+                f"The profile's top scores are tied (codes {', '.join(code.codes[:5])}), so "
+                "consistency is a range, not one value: use holland_ties(profile) or "
+                "consistency_range(profile)."
+            )
         code = code.code
     letters = _clean_code(code, "Code", lengths=(2, 3, 4, 5, 6))
     return 3 - (hexagon_distance(letters[0], letters[1]) - 1)

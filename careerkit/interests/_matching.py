@@ -5,6 +5,10 @@ O*NET Occupational Interest (``OI``, 1–7) ratings — the profile-shape compar
 Interest Profiler and CareerOneStop use to suggest occupations. Correlation ignores level and
 scale, so a 0–40 inventory score and a 1–7 O*NET rating compare directly. It is computed for all
 occupations at once (z-scored matrix times vector), and for a cohort as one matrix product.
+
+Bands (strong, good, some, little) are careerkit's own and survive a null test: the r cut-offs
+and the profile confidence that caps them come from the fit of random answers (see
+``_bands`` and ``docs/fit_bands.md``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,16 @@ import pandas as pd
 
 from careerkit import datasets
 from careerkit.errors import DataError, InputError
-from careerkit.interests._scoring import InterestProfile
+from careerkit.interests._bands import (
+    BAND_ORDER,
+    ProfileConfidence,
+    band_cutoffs,
+    band_labels,
+    confidence_caps,
+    profile_confidence,
+)
+from careerkit.interests._inventory import BUNDLED_ITEMS_PER_AREA
+from careerkit.interests._scoring import InterestProfile, profile_from_scores
 from careerkit.interests._text import (
     AND,
     BAND_LOW,
@@ -33,12 +46,16 @@ from careerkit.interests._text import (
     WHY_NONE,
     WHY_SHARED,
     WHY_SHARED_ONE,
+    WHY_TIED,
     ZONE_FILTER,
+    ZONE_FIRST,
     ZONE_UNKNOWN,
 )
+from careerkit.interests._ties import HollandTies, holland_ties
 
 __all__ = [
     "DEFAULT_BANDS",
+    "FIXED_BANDS_BEFORE",
     "FlatProfileError",
     "fit_matrix",
     "match_many",
@@ -46,8 +63,11 @@ __all__ = [
     "occupations_from_release",
 ]
 
-#: careerkit's own fit bands (lower bounds of Pearson r), strongest first. Not an O*NET standard.
-DEFAULT_BANDS: dict[str, float] = {"strong": 0.70, "good": 0.50, "some": 0.30}
+#: careerkit's own fit bands (lower bounds of Pearson r), strongest first. Not an O*NET standard:
+#: derived from a null test by scripts/derive_fit_bands.py and stored in data/fit_bands.json.
+DEFAULT_BANDS: dict[str, float] = band_cutoffs()
+#: The fixed cut-offs used before the null test (kept to compare against, never applied).
+FIXED_BANDS_BEFORE: dict[str, float] = {"strong": 0.70, "good": 0.50, "some": 0.30}
 
 _COLUMNS = ["soc_code", "title", "job_zone", "fit", "band", "code", "why"]
 _LETTERS = np.array(RIASEC)
@@ -170,7 +190,19 @@ def _codes(frame: pd.DataFrame, matrix: np.ndarray) -> np.ndarray:
     return np.where(given != "", given, computed)
 
 
-def _person_unit(profile: InterestProfile | Mapping[str, float]) -> tuple[np.ndarray, str]:
+@dataclass(frozen=True)
+class _Person:
+    unit: np.ndarray
+    code: str
+    ties: HollandTies | None
+    confidence: ProfileConfidence
+
+
+def _person(
+    profile: InterestProfile | Mapping[str, float],
+    max_score: float | None,
+    items_per_area: float | None,
+) -> _Person:
     if isinstance(profile, InterestProfile):
         if not profile.complete:
             raise InputError(_incomplete_message(profile))
@@ -194,7 +226,19 @@ def _person_unit(profile: InterestProfile | Mapping[str, float]) -> tuple[np.nda
     if norm <= 1e-12:
         raise FlatProfileError(FLAT_PROFILE.format(value=f"{person[0]:g}"))
     order = np.argsort(-person, kind="stable")[:3]
-    return centred / norm, "".join(_LETTERS[order])
+    if isinstance(profile, InterestProfile):
+        ties = holland_ties(profile)
+        confidence = profile_confidence(profile, max_score, items_per_area)
+    else:
+        top = max_score if max_score is not None else max(4.0 * BUNDLED_ITEMS_PER_AREA,
+                                                          float(person.max()))
+        ties = None
+        confidence = profile_confidence(dict(zip(RIASEC, vector, strict=True)), top,
+                                        items_per_area)
+        # ties of a plain mapping: the same helper, through a profile of these scores
+        if person.min() >= 0 and person.max() <= top:
+            ties = holland_ties(profile_from_scores(dict(zip(RIASEC, vector, strict=True)), top))
+    return _Person(centred / norm, "".join(_LETTERS[order]), ties, confidence)
 
 
 def _incomplete_message(profile: InterestProfile) -> str:
@@ -215,9 +259,9 @@ def _check_bands(bands: Mapping[str, float] | None) -> list[tuple[str, float]]:
     return pairs
 
 
-def _band_labels(fit: np.ndarray, pairs: list[tuple[str, float]]) -> np.ndarray:
-    conditions = [fit >= threshold for _, threshold in pairs]
-    return np.select(conditions, [name for name, _ in pairs], default=BAND_LOW)
+def _cap_index(cap: str) -> int:
+    """A confidence cap as a position among the bands (custom bands are capped by position)."""
+    return BAND_ORDER.index(cap)
 
 
 def _zone_mask(prepared: _Occupations, job_zones: Iterable[int] | None,
@@ -241,13 +285,38 @@ def _zone_mask(prepared: _Occupations, job_zones: Iterable[int] | None,
     return mask, "applied"
 
 
-def _why(person_code: str, occupation_code: str) -> str:
-    shared = [TYPE_NAMES[x] for x in occupation_code if x in person_code[:3]]
+def _why(person: _Person, occupation_code: str) -> str:
+    possible = person.ties.top_three if person.ties else tuple(person.code[:3])
+    certain = person.ties.certain if person.ties else tuple(person.code[:3])
+    letters = [x for x in occupation_code if x in possible]
+    shared = [TYPE_NAMES[x] for x in letters]
     if not shared:
         return WHY_NONE.format(area=TYPE_NAMES[occupation_code[0]]) if occupation_code else ""
     if len(shared) == 1:
-        return WHY_SHARED_ONE.format(area=shared[0])
-    return WHY_SHARED.format(areas=", ".join(shared[:-1]) + f" {AND} {shared[-1]}")
+        text = WHY_SHARED_ONE.format(area=shared[0])
+    else:
+        text = WHY_SHARED.format(areas=", ".join(shared[:-1]) + f" {AND} {shared[-1]}")
+    tied = [TYPE_NAMES[x] for x in letters if x not in certain]
+    if tied:
+        text += WHY_TIED.format(areas=f" {AND} ".join(tied))
+    return text
+
+
+def _zone_bands(
+    prepared: _Occupations, fit: np.ndarray, pairs: list[tuple[str, float]], cap: int
+) -> dict[int, dict[str, int]]:
+    """Per Job Zone (all zones, whatever the filter): how many occupations fall in each band,
+    so a screen can offer the zone first, as O*NET does."""
+    if not prepared.has_zones:
+        return {}
+    ok = ~np.isnan(fit)
+    labels = band_labels(fit[ok], pairs, cap)
+    zones = prepared.job_zone.to_numpy(dtype=float, na_value=np.nan)[ok]
+    names = [name for name, _ in pairs] + [BAND_LOW]
+    return {
+        zone: {name: int(((zones == zone) & (labels == name)).sum()) for name in names}
+        for zone in range(1, 6)
+    }
 
 
 def _bands_note(pairs: list[tuple[str, float]]) -> str:
@@ -261,6 +330,9 @@ def match_occupations(
     job_zones: Iterable[int] | int | None = None,
     top: int | None = 20,
     bands: Mapping[str, float] | None = None,
+    *,
+    max_score: float | None = None,
+    items_per_area: float | None = None,
 ) -> pd.DataFrame:
     """Occupations ranked by the fit of their interest profile to the person's.
 
@@ -273,22 +345,32 @@ def match_occupations(
         ``job_zone`` and ``high_point_1..3``; or a release from ``careerkit.onet.load_release``
         (see :func:`occupations_from_release`). Default: the bundled O*NET occupations.
     job_zones : int or iterable of int, optional
-        Keep only these Job Zones (1–5); ``None`` keeps all. Ignored, with a note, when the
-        data have no Job Zones.
+        Keep only these Job Zones (1–5); ``None`` keeps all (and the notes suggest choosing a
+        zone first, as O*NET does). Ignored, with a note, when the data have no Job Zones.
     top : int or None
         How many to return (``None``: all).
     bands : mapping, optional
-        Band name → lower bound of r, e.g. ``{"strong": 0.7, "good": 0.5, "some": 0.3}`` (the
-        default, careerkit's own); below the lowest bound the band is ``"little"``.
+        Band name → lower bound of r. Default :data:`DEFAULT_BANDS`, careerkit's own, derived
+        from a null test (``docs/fit_bands.md``); below the lowest bound the band is
+        ``"little"``. Whatever the bounds, the profile's confidence caps the band
+        (:func:`careerkit.interests.profile_confidence`): only a clear profile can reach the
+        first band, a moderate one the second, a near-flat one the third.
+    max_score, items_per_area
+        The scale of a mapping of scores, for the confidence (default 40 and 10, the bundled
+        bank; a profile knows its own).
 
     Returns
     -------
     DataFrame
         ``soc_code, title, job_zone, fit`` (Pearson r, −1…1), ``band, code`` (the occupation's
-        Holland code: O*NET high points, else its top three), ``why`` (one line), best first.
-        ``frame.attrs`` holds ``notes`` (what to tell the person, including that the bands are
-        ours), ``bands``, ``job_zone_filter`` ("applied" | "none" | "unavailable"),
-        ``person_code`` and ``source``.
+        Holland code: O*NET high points, else its top three), ``why`` (one line; tied areas of
+        the person are named as tied), best first. ``frame.attrs`` holds ``notes`` (what to tell
+        the person: the bands are ours, the profile's confidence, the zone filter),
+        ``bands``, ``confidence`` (the profile's level, cap, spread, words), ``suggestions``
+        (things to try when the profile is near-flat), ``by_zone`` (Job Zone → band → number
+        of occupations, over all zones, to choose a zone first), ``job_zone_filter``
+        ("applied" | "none" | "unavailable"), ``person_code`` (tie-broken), ``person_codes``
+        (every tied order) and ``source``.
 
     Raises
     ------
@@ -297,12 +379,12 @@ def match_occupations(
     InputError
         The profile is incomplete, or arguments are invalid.
     """
-    unit, person_code = _person_unit(profile)
+    person = _person(profile, max_score, items_per_area)
     pairs = _check_bands(bands)
     prepared = _prepare(occupations)
     notes: list[str] = []
     mask, zone_state = _zone_mask(prepared, job_zones, notes)
-    fit = prepared.unit @ unit
+    fit = prepared.unit @ person.unit
     keep = np.flatnonzero(mask & ~np.isnan(fit))
     order = keep[np.argsort(-fit[keep], kind="stable")]
     if top is not None:
@@ -310,32 +392,47 @@ def match_occupations(
             raise InputError(f"top must be a positive whole number or None; got {top!r}.")
         order = order[: int(top)]
     codes = prepared.code[order]
+    confidence = person.confidence
     result = pd.DataFrame(
         {
             "soc_code": prepared.soc_code[order],
             "title": prepared.title[order],
             "job_zone": prepared.job_zone.take(order).reset_index(drop=True),
             "fit": np.round(fit[order], 3),
-            "band": _band_labels(fit[order], pairs),
+            "band": band_labels(fit[order], pairs, _cap_index(confidence.cap)),
             "code": codes,
-            "why": [_why(person_code, str(code)) for code in codes],
+            "why": [_why(person, str(code)) for code in codes],
         },
         columns=_COLUMNS,
     )
-    notes.insert(0, _bands_note(pairs))
+    notes[:0] = [_bands_note(pairs), confidence.words, *confidence.notes]
+    by_zone = _zone_bands(prepared, fit, pairs, _cap_index(confidence.cap))
+    if zone_state == "none":
+        notes.append(ZONE_FIRST)
     result.attrs.update(
         notes=notes,
         bands=dict(pairs),
         bands_are_ours=True,
+        confidence={
+            "level": confidence.level,
+            "cap": confidence.cap,
+            "spread": confidence.spread,
+            "spread_units": confidence.spread_units,
+            "elevation_low": confidence.elevation_low,
+            "words": confidence.words,
+        },
+        suggestions=list(confidence.suggestions),
+        by_zone=by_zone,
         job_zone_filter=zone_state,
-        person_code=person_code,
+        person_code=person.code,
+        person_codes=list(person.ties.codes) if person.ties else [person.code],
         source=prepared.source,
         considered=int(mask.sum()),
     )
     return result
 
 
-def _score_matrix(scores: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _score_matrix(scores: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     missing = [c for c in RIASEC if c not in scores.columns]
     if missing:
         raise InputError(f"Scores table is missing column {', '.join(missing)}; expected the "
@@ -351,7 +448,7 @@ def _score_matrix(scores: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     with np.errstate(invalid="ignore", divide="ignore"):
         unit = np.where(norms > 1e-12, centred / norms, np.nan)
     usable = ~np.isnan(unit).any(axis=1)
-    return unit, usable
+    return unit, usable, matrix
 
 
 def fit_matrix(scores: pd.DataFrame, occupations: Any = None) -> pd.DataFrame:
@@ -359,7 +456,7 @@ def fit_matrix(scores: pd.DataFrame, occupations: Any = None) -> pd.DataFrame:
 
     Returns a people × ``soc_code`` frame; rows of flat or incomplete profiles are NaN.
     """
-    unit, _ = _score_matrix(scores)
+    unit, _, _ = _score_matrix(scores)
     prepared = _prepare(occupations)
     return pd.DataFrame(unit @ prepared.unit.T, index=scores.index, columns=prepared.soc_code)
 
@@ -370,6 +467,9 @@ def match_many(
     job_zones: Iterable[int] | int | None = None,
     top: int = 5,
     bands: Mapping[str, float] | None = None,
+    *,
+    max_score: float = 4.0 * BUNDLED_ITEMS_PER_AREA,
+    items_per_area: float = BUNDLED_ITEMS_PER_AREA,
 ) -> pd.DataFrame:
     """:func:`match_occupations` for a cohort, vectorised: the top ``top`` occupations per person.
 
@@ -378,7 +478,10 @@ def match_many(
     scores : DataFrame
         One row per person (the index identifies them), columns R, I, A, S, E, C.
     occupations, job_zones, bands
-        As for :func:`match_occupations`.
+        As for :func:`match_occupations`; each person's band is capped by their profile's
+        confidence.
+    max_score, items_per_area
+        The scale of the scores (default: the bundled bank, 0–40 from ten items per area).
     top : int
         Occupations per person.
 
@@ -391,7 +494,7 @@ def match_many(
     """
     if isinstance(top, bool) or not isinstance(top, numbers.Integral) or top < 1:
         raise InputError(f"top must be a positive whole number; got {top!r}.")
-    unit, usable = _score_matrix(scores)
+    unit, usable, matrix = _score_matrix(scores)
     pairs = _check_bands(bands)
     prepared = _prepare(occupations)
     notes: list[str] = []
@@ -407,6 +510,7 @@ def match_many(
         part_fit = np.take_along_axis(fits, part, axis=1)
         best = np.take_along_axis(part, np.argsort(-part_fit, axis=1, kind="stable"), axis=1)
     best_fit = np.take_along_axis(fits, best, axis=1).ravel()
+    caps = np.repeat(confidence_caps(matrix[people], max_score, items_per_area), best.shape[1])
     occ = columns[best.ravel()]
     result = pd.DataFrame(
         {
@@ -416,7 +520,7 @@ def match_many(
             "title": prepared.title[occ],
             "job_zone": prepared.job_zone.take(occ).reset_index(drop=True),
             "fit": np.round(best_fit, 3),
-            "band": _band_labels(best_fit, pairs),
+            "band": band_labels(best_fit, pairs, caps),
             "code": prepared.code[occ],
         }
     )

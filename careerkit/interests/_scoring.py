@@ -149,6 +149,8 @@ class InterestProfile:
             "scores": dict(self.scores),
             "max_score": self.max_score,
             "code": self.code,
+            # every code the ties allow (the code alone is only the display order)
+            "codes": list(self.codes) if self.complete and not self.flat else [],
             "ties": [list(t) for t in self.ties],
             "complete": self.complete,
             "flat": self.flat,

@@ -51,6 +51,21 @@ ANSWER_LABELS: tuple[str, ...] = (
     "Strongly dislike", "Dislike", "Not sure", "Like", "Strongly like",
 )
 
+#: The consistency levels' names, for ranges ("adjacent to opposite").
+CONSISTENCY_NAMES: dict[int, str] = {3: "adjacent", 2: "alternate", 1: "opposite"}
+
+CONSISTENCY_RANGE = (
+    "Some of your top scores are tied, so which two areas count as your strongest depends on "
+    "the order of the tied ones: they sit anywhere from {high} to {low} on Holland's hexagon. "
+    "Look at the tied areas yourself and decide which pair describes you better."
+)
+
+#: How tied codes are listed: "RIS or RSI", "RIA, RIS, … and 4 more".
+CODES_OR = "or"
+CODES_MORE = "and {n} more"
+TIED_MARK = " (tied scores)"
+FLAT_CODE = "no Holland code (all six scores are equal)"
+
 NO_NORMS = (
     "These results come from careerkit's own item bank, which has no norms: they are for "
     "exploration and reflection, not a test score."
@@ -92,7 +107,56 @@ INCOMPLETE_PROFILE = (
 BANDS_NOTE = (
     "The fit bands (strong, good, some, little) are careerkit's own labels for ranges of the "
     "correlation between your scores and the occupation's O*NET interest profile "
-    "({thresholds}); they are not an O*NET or CareerOneStop standard."
+    "({thresholds}); they are not an O*NET or CareerOneStop standard. They were set so that "
+    "random answers rarely reach them, and a fit can only be strong when your scores differ "
+    "more than random answers usually do."
+)
+
+#: One sentence per profile confidence level (see ``careerkit.interests.profile_confidence``).
+CONFIDENCE_WORDS: dict[str, str] = {
+    "clear": "Your scores differ clearly from area to area, so the fits below can be trusted.",
+    "moderate": (
+        "Your scores differ only about as much as answers given at random often do, so no fit "
+        "is called strong: treat the list as ideas to explore."
+    ),
+    "near-flat": (
+        "Your scores are nearly the same in every area, so they cannot single out occupations: "
+        "the list is only a starting point for exploring."
+    ),
+}
+
+NEAR_FLAT = (
+    "Your six interest scores are close to each other — closer than they are for half of all "
+    "sets of answers given at random — so a ranking of occupations by fit says little about "
+    "you, and no fit is called more than 'some'. This is common and not a bad result: you may "
+    "like many kinds of work about equally, or still be finding out what you enjoy."
+)
+
+#: What to try instead when the profile is near-flat (our own suggestions).
+EXPLORE_SUGGESTIONS: tuple[str, ...] = (
+    "Answer the activities again and use 'strongly like' and 'strongly dislike' where they are "
+    "true for you, rather than the middle of the scale.",
+    "Choose a Job Zone first (how much preparation you have or want), then read the occupations "
+    "in it and note the ones that catch your attention.",
+    "Look at the six areas one at a time and ask which activities you have enjoyed in school, "
+    "work, volunteering or hobbies.",
+    "Talk about the list with a counselor, or with someone who works in an occupation that "
+    "interests you.",
+)
+
+ELEVATION_LOW = (
+    "None of your six areas reaches the middle of the scale, so you did not mark any kind of "
+    "activity as liked overall; no fit is called strong."
+)
+
+SPREAD_ASSUMED = (
+    "How clear the profile is was judged as if the scores came from ten activities per area "
+    "rated 1–5 (the bundled inventory)."
+)
+
+ZONE_FIRST = (
+    "As O*NET suggests, choose a Job Zone first — how much education, training and experience "
+    "you have or want — and then compare the occupations within it."
 )
 
 NO_JOB_ZONES = (
@@ -107,6 +171,7 @@ ZONE_UNKNOWN = "{count} occupations without a Job Zone were left out by the zone
 WHY_SHARED = "shares your top interests {areas}"
 WHY_SHARED_ONE = "shares your top interest {area}"
 WHY_NONE = "its main interest, {area}, is not among your top three"
+WHY_TIED = " ({areas} tied with other areas in your scores)"
 
 AND = "and"
 

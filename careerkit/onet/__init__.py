@@ -36,6 +36,12 @@ Frames (snake_case columns; one row per occupation, or per occupation × element
 ``work_values`` (wide)
     soc_code, achievement, working_conditions, recognition, relationships, support,
     independence (EX, 1–7), high_point_1..3 (value names as above, "" for none)
+``related_occupations``
+    soc_code, related_soc_code, related_title, tier (e.g. "Primary-Short"), index (O*NET's
+    order of relatedness, 1 = most related)
+``level_anchors``
+    element_id, element_name, scale_id ("LV"), anchor_value (0–7), anchor_description (O*NET's
+    example of that level, e.g. level 4 of Oral Comprehension)
 """
 
 from __future__ import annotations
@@ -112,6 +118,8 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "knowledge": ("Knowledge",),
     "technology": ("Technology Skills", "Software Skills"),
     "work_values": ("Work Values",),
+    "related_occupations": ("Related Occupations",),
+    "level_anchors": ("Level Scale Anchors",),
 }
 _SKILL_GROUPS = {
     "skills": "",
@@ -388,6 +396,58 @@ class OnetRelease:
             labels=WORK_VALUES,
             what="work value",
         )
+
+    @cached_property
+    def related_occupations(self) -> pd.DataFrame:
+        return _related_occupations(self)
+
+    @cached_property
+    def level_anchors(self) -> pd.DataFrame:
+        return _level_anchors(self)
+
+
+def _related_occupations(release: OnetRelease) -> pd.DataFrame:
+    (path,) = release._require("related_occupations")
+    frame = read_table(
+        path,
+        {
+            _SOC: "soc_code",
+            "Related O*NET-SOC Code": "related_soc_code",
+            "Relatedness Tier": "tier",
+            "Index": "index",
+        },
+        {"Related Title": "related_title"},
+    )
+    check_soc(frame, path)
+    bad = ~frame["related_soc_code"].str.fullmatch(SOC_PATTERN)
+    if bad.any():
+        first = frame[bad].iloc[0]
+        raise DataError(
+            f"{where(path, first['_line'])}: Related O*NET-SOC Code "
+            f"{first['related_soc_code']!r}. Expected a code such as 15-1252.00."
+        )
+    frame["index"] = numbers(frame, "index", path, "the Index", 1, 10_000).astype("int64")
+    no_duplicates(frame, ["soc_code", "related_soc_code"], path, "related occupation")
+    columns = ["soc_code", "related_soc_code", "related_title", "tier", "index"]
+    return frame[columns].sort_values(["soc_code", "index"]).reset_index(drop=True)
+
+
+def _level_anchors(release: OnetRelease) -> pd.DataFrame:
+    (path,) = release._require("level_anchors")
+    frame = read_table(
+        path,
+        {
+            "Element ID": "element_id",
+            "Element Name": "element_name",
+            "Scale ID": "scale_id",
+            "Anchor Value": "anchor_value",
+            "Anchor Description": "anchor_description",
+        },
+    )
+    frame["anchor_value"] = numbers(frame, "anchor_value", path, "the Anchor Value", 0, 7)
+    no_duplicates(frame, ["element_id", "scale_id", "anchor_value"], path, "level anchor")
+    columns = ["element_id", "element_name", "scale_id", "anchor_value", "anchor_description"]
+    return frame[columns].sort_values(["element_id", "anchor_value"]).reset_index(drop=True)
 
 
 def load_release(

@@ -54,6 +54,8 @@ class Content:
     #: the optional steps of issue 14 (see ``_extra``)
     values: dict[str, Any] = field(default_factory=dict)
     past_job: dict[str, Any] = field(default_factory=dict)
+    #: the statement that results are for exploration, not selection (careerkit.datasets)
+    notice: str = ""
 
 
 def _chart(charts_list: list[Chart], key: str, figure: Any) -> Chart:
@@ -132,14 +134,18 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
     if profile.flat:
         out["flat"] = TEXT["flat"]
         return out
-    out["code"] = profile.code
+    ties = interests.holland_ties(profile)
+    out["code"] = ties.code_text()
     out["code_intro"] = TEXT["code_intro"].format(
-        names=", ".join(interests.TYPE_NAMES[x] for x in profile.code)
+        names=", ".join(
+            " = ".join(interests.TYPE_NAMES[x] for x in group)
+            for group in interests.top_groups(profile.scores)
+        )
     )
     if profile.ties:
         out["ties"] = TEXT["code_ties"].format(
             ties="; ".join(" = ".join(t) for t in profile.ties),
-            others=", ".join(profile.codes[1:]) or profile.code,
+            others=interests.codes_text(ties.codes[1:]) or profile.code,
         )
     if profile.complete:
         spread = interests.differentiation(profile)
@@ -151,7 +157,7 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
             if share >= 0.25
             else TEXT["differentiation_low"]
         )
-        out["consistency"] = interests.CONSISTENCY_WORDS[interests.consistency(profile)]
+        out["consistency"] = ties.consistency_text()
         out["differentiation"] = TEXT["differentiation_text"].format(
             spread=round(spread, 1), max=profile.max_score, meaning=meaning
         )
@@ -163,6 +169,10 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
         out["match_notes"] = [str(exc)]
         return out
     out["match_notes"] = list(matches.attrs.get("notes", []))
+    if matches.attrs.get("suggestions"):
+        out["match_notes"].append(
+            TEXT["explore"].format(suggestions=" ".join(matches.attrs["suggestions"]))
+        )
     out["matches"] = [
         {
             "title": row.title,
@@ -417,6 +427,7 @@ def build(
             for c in wb.counselor_comments
         ],
         credit=datasets.credit().splitlines(),
+        notice=datasets.NOT_FOR_SELECTION,
         version=__version__,
     )
     from careerkit.report._extra import past_job_section, values_section

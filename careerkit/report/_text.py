@@ -40,7 +40,10 @@ TEXT: dict[str, str] = {
     "score_of": "{score} of {max:g}",
     "score_missing": "not enough answers yet",
     "code": "My Holland code: {code}",
-    "code_intro": "My three strongest interest areas, strongest first: {names}.",
+    "code_intro": (
+        "My three strongest interest areas, strongest first (areas with equal scores joined by "
+        "“=”): {names}."
+    ),
     "code_ties": (
         "Some scores are equal ({ties}), so the letters could also be ordered {others}. The order "
         "shown is only for display."
@@ -71,6 +74,7 @@ TEXT: dict[str, str] = {
     "col_band": "Fit band",
     "col_why": "Why",
     "chosen_occupation": "The occupation I chose to explore: {title}.",
+    "explore": "Things to try: {suggestions}",
     "zone_unknown": "—",
     # --- skills
     "skills": "2. My skills gap",

@@ -13,13 +13,18 @@ from __future__ import annotations
 from careerkit.skills.answers import DraftGoal, Posting, SkillsAnswers
 from careerkit.skills.extract import STRENGTHS, SkillExtractor, SkillMatch
 from careerkit.skills.gap import (
+    LEVEL_SCALE,
     MIN_IMPORTANCE,
     RATING_SCALE,
+    SUPPRESS_CAUTION,
     GapTable,
     draft_goals,
+    format_level,
     gap,
     items_to_rate,
+    level_anchor,
     level_from_rating,
+    level_words,
     occupation_requirements,
     rated_alternatives,
     rating_from_level,
@@ -37,9 +42,11 @@ from careerkit.skills.taxonomy import KINDS, Taxonomy
 
 __all__ = [
     "KINDS",
+    "LEVEL_SCALE",
     "MIN_IMPORTANCE",
     "RATING_SCALE",
     "STRENGTHS",
+    "SUPPRESS_CAUTION",
     "DraftGoal",
     "GapTable",
     "Posting",
@@ -49,9 +56,12 @@ __all__ = [
     "Taxonomy",
     "draft_goals",
     "find_roles",
+    "format_level",
     "gap",
     "items_to_rate",
+    "level_anchor",
     "level_from_rating",
+    "level_words",
     "occupation_requirements",
     "postings_from_bytes",
     "postings_from_records",

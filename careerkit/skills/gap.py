@@ -4,8 +4,14 @@ Two sources of "need":
 
 * **O*NET** (release 29.2, CC BY 4.0): each occupation's skills and knowledge with importance
   (IM, 1–5) and level (LV, 0–7). :func:`occupation_requirements` reads them from the bundled
-  table; :func:`items_to_rate` keeps the ones with importance ≥ 3, which the person rates on a
-  plain 1–5 scale (:data:`RATING_SCALE`, our own wording).
+  table (for an occupation O*NET has not rated, those of its most related rated occupation, and
+  says so); :func:`items_to_rate` keeps the ones with importance ≥ 3, which the person rates on
+  a plain 1–5 scale (:data:`RATING_SCALE`, our own wording).
+
+**One scale.** Every number shown is on O*NET's 0–7 level scale: the person's rating r becomes
+level ``(r − 1) × 7 / 4`` and is printed with :func:`format_level` (rating 2 → "1.75", never
+"1.8"); :func:`level_words` gives the line "you: starting (2 of 5) = level 1.75 of 7; needed:
+level 4.12 of 7", and :func:`level_anchor` what a level means in O*NET's own examples.
 * **Job postings**: :func:`requirements` counts, per skill, how many postings ask for it and how
   many ask for it as required.
 
@@ -33,13 +39,18 @@ from careerkit.errors import InputError
 from careerkit.skills.postings import postings_from_records
 
 __all__ = [
+    "LEVEL_SCALE",
     "MIN_IMPORTANCE",
     "RATING_SCALE",
+    "SUPPRESS_CAUTION",
     "GapTable",
     "draft_goals",
+    "format_level",
     "gap",
     "items_to_rate",
+    "level_anchor",
     "level_from_rating",
+    "level_words",
     "occupation_requirements",
     "rated_alternatives",
     "rating_from_level",
@@ -61,7 +72,52 @@ RATING_SCALE: dict[int, str] = {
 #: Short names of the five ratings, for charts and goal texts.
 RATING_NAMES: dict[int, str] = {1: "not yet", 2: "starting", 3: "working", 4: "strong", 5: "expert"}
 
+#: The one scale every gap number is shown on: O*NET's level scale (LV, 0–7).
+LEVEL_SCALE = "O*NET level 0–7"
+
+#: Shown beside a rating O*NET marks "Recommend Suppress" (too few or too varied answers behind
+#: it: O*NET's data dictionary advises caution).
+SUPPRESS_CAUTION = (
+    "O*NET flags this rating as less reliable (\"recommend suppress\"): few or widely differing "
+    "answers stand behind it, so treat the level as a rough guide."
+)
+
 TEXT = {
+    "source_onet": "O*NET {release}",
+    "source_related": (
+        "related occupation {soc_code} → {source_soc_code} {source_title} (O*NET {release} "
+        "Related Occupations, {tier} #{index})"
+    ),
+    "borrowed": (
+        "O*NET has no skill or knowledge ratings of its own for {title} ({soc_code}), so the "
+        "ratings shown are those of {source_title} ({source_soc_code}), the most closely related "
+        "occupation that has them in O*NET's Related Occupations. Read them as an approximation "
+        "and check them against job postings for {title}."
+    ),
+    "borrowed_newer": (
+        "The ratings for {title} ({soc_code}) come from O*NET {release}, a newer release than "
+        "the other occupations' ratings."
+    ),
+    "suppressed_note": (
+        "{n} of these ratings carry O*NET's \"recommend suppress\" flag; they are marked with a "
+        "caution."
+    ),
+    "level_you": "you: {words} ({rating} of 5) = level {level} of 7",
+    "level_need": "needed: level {need} of 7",
+    "level_line": "{name}: {you}; {need}",
+    "anchor": "level {value:g} of 7 on {name} is like: {text}",
+    "anchor_between": (
+        "level {level} of 7 on {name} lies between \"{low}\" (level {low_value:g}) and "
+        "\"{high}\" (level {high_value:g})"
+    ),
+    "anchor_below": (
+        "level {level} of 7 on {name} is below O*NET's first example, \"{text}\" (level "
+        "{value:g})"
+    ),
+    "anchor_above": (
+        "level {level} of 7 on {name} is above O*NET's highest example, \"{text}\" (level "
+        "{value:g})"
+    ),
     "no_ratings": (
         "O*NET has no skill or knowledge ratings for {title} ({soc_code}) in the bundled release, "
         "so there is nothing to rate against O*NET for this role. The skills gap comes from job "
@@ -118,6 +174,8 @@ _ONET_GAP_COLUMNS = [
     "level",
     "gap",
     "priority",
+    "suppress",
+    "text",
 ]
 _POSTING_GAP_COLUMNS = [
     "skill_id",
@@ -138,6 +196,8 @@ _STRENGTH_COLUMNS = [
     "level",
     "margin",
     "priority",
+    "suppress",
+    "text",
 ]
 _STRENGTH_ORDER = {"required": 0, "preferred": 1, "unspecified": 2}
 
@@ -214,23 +274,43 @@ def _occupation_title(soc_code: str) -> str:
     return str(titles.iloc[0]) if len(titles) else ""
 
 
+def _borrowed(code: str) -> dict[str, Any] | None:
+    sources = datasets.rating_sources()
+    row = sources[sources["soc_code"] == code]
+    return None if row.empty else row.iloc[0].to_dict()
+
+
+def _release_of_ratings() -> str:
+    info = datasets.provenance().get("tables", {}).get("occupation_ratings", {})
+    return str(info.get("release", "unknown"))
+
+
 def occupation_requirements(soc_code: str) -> pd.DataFrame:
     """O*NET skills and knowledge for one occupation, most important first.
 
-    Reads the bundled O*NET 29.2 ratings (:func:`careerkit.datasets.occupation_ratings`) and
-    skips the rows O*NET marks "not relevant". Rows O*NET recommends suppressing (low
-    precision) are kept with ``suppress=True`` so the caller can show them with a caution.
+    Reads the bundled O*NET ratings (:func:`careerkit.datasets.occupation_ratings`, release
+    29.2) and skips the rows O*NET marks "not relevant". Rows O*NET recommends suppressing (low
+    precision) are kept with ``suppress=True`` so the caller can show them with
+    :data:`SUPPRESS_CAUTION`.
+
+    An occupation O*NET has not rated (44 of those with interest profiles, e.g. 15-1252.00
+    Software Developers) takes the ratings of a newer release that rates it, else of its most
+    related rated occupation (O*NET Related Occupations; :func:`careerkit.datasets.rating_sources`),
+    and says so in ``source`` and ``attrs["message"]``.
 
     Returns
     -------
     pandas.DataFrame
         ``element_id, element_name, kind`` ("skill"|"knowledge"), ``importance`` (IM 1–5),
-        ``level`` (LV 0–7), ``suppress``, sorted by importance then level (descending). A name
-        O*NET gives both a skill and a knowledge area carries its kind: "Mathematics (skill)",
-        "Mathematics (knowledge)".
-        ``attrs``: ``soc_code``, ``title``, ``rated`` (False when O*NET has no skill ratings for
-        this occupation — some have interest profiles but no ratings; the frame is then empty)
-        and ``message`` (a plain explanation when not rated, else "").
+        ``level`` (LV 0–7), ``suppress``, ``source`` (where the rating comes from: "O*NET 29.2",
+        or "related occupation 15-1252.00 → 15-1299.08 Computer Systems Engineers/Architects
+        (…)"), sorted by importance then level (descending). A name O*NET gives both a skill and
+        a knowledge area carries its kind: "Mathematics (skill)", "Mathematics (knowledge)".
+        ``attrs``: ``soc_code``, ``title``, ``rated`` (False when there are no ratings at all;
+        the frame is then empty), ``ratings_from`` ("own", "newer release", "related
+        occupation" or ""), ``source`` (as the column), ``source_soc_code`` (whose ratings),
+        ``message`` (a plain explanation when the ratings are not the occupation's own, or
+        missing; else "") and ``notes`` (e.g. how many ratings carry the suppress flag).
 
     Raises
     ------
@@ -243,6 +323,22 @@ def occupation_requirements(soc_code: str) -> pd.DataFrame:
     title = _occupation_title(code)
     if rows.empty and not title:
         raise InputError(TEXT["unknown_soc"].format(soc_code=soc_code))
+    source = TEXT["source_onet"].format(release=_release_of_ratings())
+    ratings_from, source_soc, message = ("own", code, "") if not rows.empty else ("", "", "")
+    borrowed = _borrowed(code)
+    if borrowed is not None:
+        source_soc = str(borrowed["source_soc_code"])
+        if borrowed["source"] == "related occupation":
+            rows = ratings[ratings["soc_code"] == source_soc]
+            ratings_from = "related occupation"
+            source = TEXT["source_related"].format(**borrowed)
+            message = TEXT["borrowed"].format(title=title or code, **borrowed)
+        else:
+            ratings_from = "newer release"
+            source = str(borrowed["source"])
+            message = TEXT["borrowed_newer"].format(
+                title=title or code, soc_code=code, release=borrowed["release"]
+            )
     rows = rows[~rows["not_relevant"].astype(bool)]
     out = (
         rows[_OCC_COLUMNS]
@@ -252,6 +348,7 @@ def occupation_requirements(soc_code: str) -> pd.DataFrame:
         .reset_index(drop=True)
     )
     out["suppress"] = out["suppress"].astype(bool)
+    out["source"] = source
     twice = out["element_name"].duplicated(keep=False)
     if twice.any():
         # O*NET names a skill and a knowledge area alike ("Mathematics", 2.A.1.e and 2.C.4.a):
@@ -264,11 +361,20 @@ def occupation_requirements(soc_code: str) -> pd.DataFrame:
             )
         ]
     rated = not out.empty
+    notes = []
+    if int(out["suppress"].sum()):
+        notes.append(TEXT["suppressed_note"].format(n=int(out["suppress"].sum())))
     out.attrs.update(
         soc_code=code,
         title=title,
         rated=rated,
-        message="" if rated else TEXT["no_ratings"].format(title=title or code, soc_code=code),
+        ratings_from=ratings_from if rated else "",
+        source=source if rated else "",
+        source_soc_code=source_soc if rated else "",
+        message=message
+        if rated
+        else TEXT["no_ratings"].format(title=title or code, soc_code=code),
+        notes=notes,
     )
     return out
 
@@ -311,6 +417,68 @@ def rating_from_level(level: float) -> int:
     """The smallest whole self-rating that reaches an O*NET level (inverse of
     :func:`level_from_rating`, rounded up, clipped to 1–5)."""
     return int(min(5, max(1, math.ceil(level * 4 / 7 + 1 - 1e-9))))
+
+
+def format_level(level: float) -> str:
+    """A level on O*NET's 0–7 scale as shown everywhere: up to two decimals, no trailing
+    zeros (a rating of 2 is level 1.75, never "1.8")."""
+    text = f"{float(level):.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def level_words(rating: int, need_level: float, name: str = "") -> str:
+    """One line with both sides on O*NET's level scale, e.g. "Programming: you: starting (2 of
+    5) = level 1.75 of 7; needed: level 4.12 of 7"."""
+    rating = int(rating)
+    you = TEXT["level_you"].format(
+        words=RATING_NAMES[rating], rating=rating, level=format_level(level_from_rating(rating))
+    )
+    need = TEXT["level_need"].format(need=format_level(need_level))
+    line = f"{you}; {need}"
+    return TEXT["level_line"].format(name=name, you=you, need=need) if name else line
+
+
+def level_anchor(element_id: str, level: float) -> str:
+    """What a level means for a skill or knowledge area, in O*NET's own examples (Level Scale
+    Anchors, O*NET 29.2): the anchor at that level, or the two it lies between.
+
+    Examples
+    --------
+    >>> level_anchor("2.A.1.a", 4)  # doctest: +SKIP
+    'level 4 of 7 on Reading Comprehension is like: Understand an email from management …'
+
+    Raises
+    ------
+    InputError
+        An element O*NET has no level anchors for, or a level outside 0–7.
+    """
+    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 <= level <= 7:
+        raise InputError(f"level is {level!r}; expected a number on O*NET's 0–7 level scale.")
+    anchors = datasets.level_anchors()
+    rows = anchors[anchors["element_id"] == str(element_id)].sort_values("anchor_value")
+    if rows.empty:
+        raise InputError(
+            f"O*NET has no level anchors for element {element_id!r}; expected the element_id of "
+            "a skill or knowledge area (e.g. 2.A.1.a Reading Comprehension)."
+        )
+    names = datasets.elements().set_index("element_id")["element_name"]
+    name = str(names.get(str(element_id), element_id))
+    values = rows["anchor_value"].to_numpy(dtype=float)
+    texts = rows["anchor_description"].tolist()
+    shown = format_level(level)
+    exact = np.flatnonzero(np.isclose(values, float(level), atol=0.125))
+    if len(exact):
+        return TEXT["anchor"].format(value=values[exact[0]], name=name, text=texts[exact[0]])
+    if level < values[0]:
+        return TEXT["anchor_below"].format(level=shown, name=name, text=texts[0], value=values[0])
+    if level > values[-1]:
+        return TEXT["anchor_above"].format(level=shown, name=name, text=texts[-1],
+                                           value=values[-1])
+    high = int(np.searchsorted(values, float(level)))
+    return TEXT["anchor_between"].format(
+        level=shown, name=name, low=texts[high - 1], low_value=values[high - 1],
+        high=texts[high], high_value=values[high],
+    )
 
 
 # --------------------------------------------------------------------------- the gap
@@ -398,6 +566,18 @@ def _onet_frames(
     need_level = onet_need["level"].to_numpy(dtype=float)[take]
     rating = np.fromiter(ratings.values(), dtype=np.int64, count=len(ratings))
     level = (rating - 1) * 7 / 4
+    suppress = (
+        onet_need["suppress"].to_numpy(dtype=bool)[take]
+        if "suppress" in onet_need.columns
+        else np.zeros(len(take), dtype=bool)
+    )
+    text = np.array(
+        [
+            level_words(r, n, str(name))
+            for r, n, name in zip(rating, need_level, names, strict=True)
+        ],
+        dtype=object,
+    )
     diff = need_level - level
     gap_value = np.maximum(diff, 0.0) / 7
     priority = gap_value * importance / 5
@@ -409,6 +589,8 @@ def _onet_frames(
         "need_level": need_level,
         "rating": rating,
         "level": level,
+        "suppress": suppress,
+        "text": text,
     }
     order = _order(priority, importance, names)
     onet = pd.DataFrame(
@@ -516,8 +698,11 @@ def gap(
         onet = pd.DataFrame(columns=_ONET_GAP_COLUMNS)
         strengths = pd.DataFrame(columns=_STRENGTH_COLUMNS)
         unrated = ()
-        if onet_need is not None and onet_need.attrs.get("message"):
-            notes.append(onet_need.attrs["message"])
+    if onet_need is not None and onet_need.attrs.get("message"):
+        # no ratings at all, or ratings borrowed from a related occupation: the person is told
+        notes.append(onet_need.attrs["message"])
+    if not onet.empty and onet["suppress"].astype(bool).any():
+        notes.append(SUPPRESS_CAUTION)
     held_ids = {str(s) for s in have}
     if posting_need is not None and not posting_need.empty:
         postings, held = _posting_frames(posting_need, held_ids)

@@ -28,8 +28,10 @@ def find_roles(query: str, limit: int = 20) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``soc_code, title, job_zone, rated`` (O*NET has skill ratings for it) and ``why`` (which
-        part matched), at most ``limit`` rows.
+        ``soc_code, title, job_zone, rated`` (there are skill ratings to rate against: its own,
+        or those of its most related rated occupation), ``why`` (which part matched) and
+        ``ratings_from`` ("own", "related occupation", "newer release" or "" for none), at most
+        ``limit`` rows.
 
     Raises
     ------
@@ -41,7 +43,13 @@ def find_roles(query: str, limit: int = 20) -> pd.DataFrame:
         raise InputError("Type part of a job title or a keyword (for example: nurse, Python).")
     phrase = " ".join(words)
     occupations = datasets.occupations()
-    rated = set(datasets.occupation_ratings()["soc_code"])
+    own = set(datasets.occupation_ratings()["soc_code"])
+    sources = datasets.rating_sources()
+    borrowed = dict(zip(sources["soc_code"], sources["source"], strict=True))
+    borrowed = {
+        soc: ("related occupation" if how == "related occupation" else "newer release")
+        for soc, how in borrowed.items()
+    }
     title_words = occupations["title"].map(lambda t: set(_words(t)))
     folded = occupations["title"].str.casefold()
     exact = folded.str.contains(phrase, regex=False)
@@ -70,5 +78,7 @@ def find_roles(query: str, limit: int = 20) -> pd.DataFrame:
             extra = extra.assign(why=uses).sort_values("title")
             found = pd.concat([found, extra])
     out = found.head(limit)[["soc_code", "title", "job_zone", "why"]].reset_index(drop=True)
-    out.insert(3, "rated", out["soc_code"].isin(rated))
+    ratings_from = out["soc_code"].map(lambda soc: "own" if soc in own else borrowed.get(soc, ""))
+    out.insert(3, "rated", ratings_from.ne("").astype(bool))
+    out["ratings_from"] = ratings_from
     return out
