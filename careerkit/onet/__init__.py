@@ -327,11 +327,14 @@ class OnetRelease:
                     f"{where(path, line)}: an importance (IM) value outside the "
                     "scale. Expected a value from 1 to 5."
                 )
-            both = im[["element_name", "value", "suppress"]].join(
+            # merge on the index (not join): suffixes= works on pandas 2.2 and 3 alike, where
+            # join's lsuffix/rsuffix are deprecated in 3 and suffixes= missing in 2.2
+            both = im[["element_name", "value", "suppress"]].merge(
                 lv[["element_name", "value", "suppress", "not_relevant"]],
                 how="outer",
-                lsuffix="_im",  # not suffixes=: pandas 2.2 has only these two
-                rsuffix="_lv",
+                left_index=True,
+                right_index=True,
+                suffixes=("_im", "_lv"),
             )
             out = pd.DataFrame(
                 {
