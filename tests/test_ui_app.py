@@ -176,3 +176,18 @@ def test_every_screen_has_the_one_base() -> None:
     assert named_screen == ["careerkit.ui._screen"]
     orphans = [cls.__name__ for cls in screens if not issubclass(cls, _screen.Screen)]
     assert len(screens) >= 15 and orphans == []
+
+
+def test_steps_with_onet_data_credit_each_release_and_say_what_they_are_not_for(
+    careerkit_home: Path,
+) -> None:
+    app = App()
+    _open(app)
+    for key in ("interests", "skills"):
+        app.go(key)
+        text = " ".join(w.value for w in _walk(app.content) if isinstance(w, widgets.HTML))
+        assert "O*NET 30.1" in text and "O*NET 29.2" in text and "not a test" in text
+    app.go("goals")
+    assert "O*NET 30.1" not in " ".join(
+        w.value for w in _walk(app.content) if isinstance(w, widgets.HTML)
+    )

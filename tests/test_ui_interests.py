@@ -281,3 +281,24 @@ def test_notebook_answers_survive_a_kernel_restart(tmp_path, monkeypatch):
     saved = json.loads((tmp_path / f"{DEMO_PSEUDONYM}.json").read_text(encoding="utf-8"))
     assert len(saved["interests"]["responses"]) == 20
     assert "STATE 1 20 [2]" in run([check])
+
+
+def test_tied_top_scores_show_every_order_and_consistency_as_a_range(wb):
+    # R 36, I 28, S 28: the code is RIS or RSI; RI is adjacent, RS opposite
+    profile = ck.interests.profile_from_scores(
+        {"R": 36, "I": 28, "A": 5, "S": 28, "E": 3, "C": 2}
+    )
+    results = InterestResults(wb)
+    code = results._code_text(profile)
+    assert "RIS or RSI" in code and "tied" in code
+    indices = results._indices_text(profile)
+    assert "adjacent" in indices and "opposite" in indices
+
+
+def test_matches_say_they_are_not_for_selection_and_count_fits_by_zone(wb):
+    quiz = InterestQuiz(wb)
+    answer_all(quiz, social_investigative)
+    results = InterestResults(wb)
+    results.refresh()
+    assert ck.datasets.NOT_FOR_SELECTION[:40] in results.matches_html.value
+    assert "Zone 4" in results.matches_html.value

@@ -4,6 +4,6 @@ Only notebooks import from here. Each screen saves on change and exposes its wid
 test can set values and click buttons without a browser.
 """
 
-from careerkit.ui._notice import show_notice
+from careerkit.ui._notice import show_credit, show_notice
 
-__all__ = ["show_notice"]
+__all__ = ["show_credit", "show_notice"]

@@ -11,7 +11,7 @@ from typing import Any
 
 from careerkit.workbook._current import START_NOTEBOOK, on_start_page
 
-__all__ = ["TEXT", "notice_html", "show_notice"]
+__all__ = ["TEXT", "credit_html", "notice_html", "show_credit", "show_notice"]
 
 TEXT = {
     "title": "This page is not showing your workbook",
@@ -44,6 +44,23 @@ def notice_html(notice: str, details: str = "", *, link: bool = True) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def credit_html() -> str:
+    """The O*NET credit (each release used, from the data's provenance) and the statement that
+    results are for exploration, not selection, as a small footer (escaped)."""
+    from careerkit import datasets
+
+    lines = [datasets.NOT_FOR_SELECTION, *datasets.credit().splitlines()]
+    body = "".join(f"<p style='margin:0.2em 0'>{html.escape(line)}</p>" for line in lines if line)
+    return f'<div class="careerkit-credit" style="font-size:85%;margin-top:1.5em">{body}</div>'
+
+
+def show_credit() -> None:
+    """Show :func:`credit_html` as the cell's output (notebooks that show O*NET data)."""
+    from IPython.display import HTML, display
+
+    display(HTML(credit_html()))
 
 
 def show_notice(wb: Any) -> None:

@@ -23,12 +23,15 @@ import ipywidgets as widgets
 
 from careerkit.results import fingerprint, results
 from careerkit.ui._app_text import INTRO, STATUS, STEPS, TEXT, TITLE
+from careerkit.ui._notice import credit_html
 from careerkit.ui._screen import Screen, debounced
 from careerkit.ui.start import StartScreen
 
 __all__ = ["STEP_ORDER", "App", "AppStep"]
 
 STEP_ORDER = ("start", "interests", "values", "past_job", "skills", "goals", "report")
+#: steps that show O*NET data: the credit and the not-for-selection statement under them
+WITH_ONET = ("interests", "values", "past_job", "skills")
 #: steps a person may skip: "optional" until they are done
 OPTIONAL = ("values", "past_job")
 
@@ -54,8 +57,9 @@ class AppStep:
         if self.widget is None or (self.left_at is not None and fingerprint != self.left_at):
             self.screens = self._build()
             root = getattr(self.screens, "widget", self.screens)
+            footer = [widgets.HTML(credit_html())] if self.key in WITH_ONET else []
             self.widget = widgets.VBox(
-                [widgets.HTML(INTRO[self.key]), root],
+                [widgets.HTML(INTRO[self.key]), root, *footer],
                 layout=widgets.Layout(width="100%"),
             )
         return self.widget

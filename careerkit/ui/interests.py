@@ -24,16 +24,16 @@ from IPython.display import display
 from careerkit import datasets
 from careerkit.charts.interests import fit_chart, riasec_hexagon
 from careerkit.charts.theme import summary as chart_summary
+from careerkit.datasets import NOT_FOR_SELECTION
 from careerkit.errors import CareerkitError
 from careerkit.interests import (
-    CONSISTENCY_WORDS,
     PLAIN_MEANING,
     RIASEC,
     TYPE_NAMES,
     InterestProfile,
     Inventory,
-    consistency,
     differentiation,
+    holland_ties,
     inventory_of,
     load_inventory,
     occupations_from_release,
@@ -84,6 +84,13 @@ TEXT = {
     "score_of": "{score} of {max:g}",
     "code_heading": "Your Holland code: {code}",
     "code_intro": "Your three strongest interest areas, strongest first:",
+    "code_intro_tied": (
+        "Some of your scores are tied, so these areas could each be among your three strongest:"
+    ),
+    "suggestions": "Your answers do not point one way yet. Some things to try:",
+    "by_zone": (
+        "Strong and good fits in each Job Zone (choose the zones you are ready for first):"
+    ),
     "code_ties": (
         "Some of your scores are equal ({ties}), so the order of these letters could also be "
         "{others}. The order shown is just for display."
@@ -442,12 +449,16 @@ class InterestResults(Screen):
         return f"<h4>{_esc(TEXT['scores_heading'])}</h4><table>{''.join(rows)}</table>"
 
     def _code_text(self, profile: InterestProfile) -> str:
+        ties = holland_ties(profile)
+        # with ties, every letter that could be among the top three (not one tie-broken order)
+        letters = ties.top_three if ties.tied else profile.code
         items = "".join(
             f"<li><b>{letter} — {_esc(TYPE_NAMES[letter])}</b>: {_esc(PLAIN_MEANING[letter])}"
-            "</li>" for letter in profile.code
+            "</li>" for letter in letters
         )
-        text = (f"<h4>{_esc(TEXT['code_heading'].format(code=profile.code))}</h4>"
-                f"<p>{_esc(TEXT['code_intro'])}</p><ol>{items}</ol>")
+        text = (f"<h4>{_esc(TEXT['code_heading'].format(code=ties.code_text()))}</h4>"
+                f"<p>{_esc(TEXT['code_intro_tied' if ties.tied else 'code_intro'])}</p>"
+                f"<{'ul' if ties.tied else 'ol'}>{items}</{'ul' if ties.tied else 'ol'}>")
         if profile.ties:
             ties = "; ".join(" = ".join(TYPE_NAMES[x] for x in g) for g in profile.ties)
             others = ", ".join(c for c in profile.codes[1:6])
@@ -455,13 +466,13 @@ class InterestResults(Screen):
         return text
 
     def _indices_text(self, profile: InterestProfile) -> str:
-        level = consistency(profile)
+        consistent = holland_ties(profile).consistency_text()  # a range when ties disagree
         spread = differentiation(profile)
         share = spread / profile.max_score if profile.max_score else 0.0
         meaning = TEXT["differentiation_high"] if share >= 0.5 else (
             TEXT["differentiation_mid"] if share >= 0.25 else TEXT["differentiation_low"])
         return (
-            f"<h4>{_esc(TEXT['consistency_heading'])}</h4><p>{_esc(CONSISTENCY_WORDS[level])}</p>"
+            f"<h4>{_esc(TEXT['consistency_heading'])}</h4><p>{_esc(consistent)}</p>"
             f"<h4>{_esc(TEXT['differentiation_heading'])}</h4><p>"
             + _esc(TEXT["differentiation_text"].format(spread=round(spread, 1),
                                                        max=profile.max_score, meaning=meaning))
@@ -480,7 +491,29 @@ class InterestResults(Screen):
             for r in matches.itertuples()
         )
         notes = "".join(f"<p><small>{_esc(n)}</small></p>" for n in matches.attrs["notes"])
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{notes}"
+        tips = matches.attrs.get("suggestions") or []
+        suggestions = (
+            f"<p>{_esc(TEXT['suggestions'])}</p><ul>"
+            + "".join(f"<li>{_esc(t)}</li>" for t in tips) + "</ul>"
+        ) if tips else ""
+        zones = self._zone_counts(matches.attrs.get("by_zone") or {})
+        return (f"{suggestions}{zones}<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
+                f"</table>{notes}<p><small>{_esc(NOT_FOR_SELECTION)}</small></p>")
+
+    @staticmethod
+    def _zone_counts(by_zone: dict) -> str:
+        """Job Zone first (as O*NET puts it): how many good or strong fits each zone holds."""
+        if not by_zone:
+            return ""
+        parts = []
+        for zone, bands in sorted(by_zone.items()):
+            counted = ", ".join(
+                f"{n} {band}" for band, n in bands.items() if n and band in ("strong", "good")
+            )
+            if counted:
+                zone_name = _esc(TEXT["zone_box"].format(zone=zone))
+                parts.append(f"<li>{zone_name}: {_esc(counted)}</li>")
+        return f"<p>{_esc(TEXT['by_zone'])}</p><ul>{''.join(parts)}</ul>" if parts else ""
 
     def _selected_zones(self) -> list[int]:
         return [z for z, box in self.zone_boxes.items() if box.value]

@@ -80,8 +80,14 @@ TEXT = {
     "goals_none": "There is no gap to turn into goals yet.",
     "goals_exist": "Draft goals for these skills are already in your goals step.",
     "col_skill": "Skill or knowledge",
-    "col_you": "You (1–5)",
-    "col_need": "Needed (O*NET level 0–7)",
+    "col_you": "You (level of 7)",
+    "col_need": "Needed (level of 7)",
+    "col_anchor": "What the needed level looks like (O*NET example)",
+    "suppressed_mark": " *",
+    "one_scale": (
+        "Both sides are on O*NET's level scale, 0 to 7: your rating 1–5 is placed on it "
+        "(1 = level 0, 2 = 1.75, 3 = 3.5, 4 = 5.25, 5 = 7)."
+    ),
     "col_priority": "Priority",
     "col_share": "Asked for in",
     "onet_table": "Compared with O*NET",

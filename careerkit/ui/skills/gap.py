@@ -48,7 +48,8 @@ class SkillRater(Screen):
         if need.empty:
             message(self.message, TEXT["rater_unrated"])
             return
-        message(self.message, "")
+        # ratings borrowed from a related occupation (O*NET has none of its own): say so
+        message(self.message, need.attrs.get("message", ""))
         ratings = self.wb.skills.ratings
         tips = list(skills.RATING_SCALE.values())
         items = skills.items_to_rate(need)
@@ -162,11 +163,13 @@ class GapView(Screen):
             for figure in figures:
                 display(figure)
         self.summary.value = "".join(f"<p>{html.escape(charts.summary(f))}</p>" for f in figures)
+        mark = TEXT["suppressed_mark"]
         onet_rows = [
             [
-                r.element_name,
-                str(r.rating),
-                f"{r.need_level:.1f}",
+                r.element_name + (mark if r.suppress else ""),
+                f"{skills.format_level(r.level)} ({r.rating} of 5)",
+                skills.format_level(r.need_level),
+                skills.level_anchor(r.element_id, r.need_level),
                 f"{r.priority:.2f}",
             ]
             for r in table.onet.head(self.top).itertuples(index=False)
@@ -176,17 +179,24 @@ class GapView(Screen):
             for r in table.postings.head(self.top).itertuples(index=False)
         ]
         strength_rows = [
-            [r.element_name, str(r.rating), f"{r.need_level:.1f}"]
+            [
+                r.element_name + (mark if r.suppress else ""),
+                f"{skills.format_level(r.level)} ({r.rating} of 5)",
+                skills.format_level(r.need_level),
+            ]
             for r in table.strengths.head(self.top).itertuples(index=False)
         ]
-        notes = list(table.notes)
+        notes = [TEXT["one_scale"], *table.notes]
+        if table.onet["suppress"].any() or table.strengths["suppress"].any():
+            notes.append(mark.strip() + " " + skills.SUPPRESS_CAUTION)
         if table.unrated:
             notes.append(TEXT["unrated_note"].format(n=len(table.unrated)))
         self.tables.value = (
             "".join(f"<p>{html.escape(n)}</p>" for n in notes)
             + _table(
                 TEXT["onet_table"],
-                [TEXT["col_skill"], TEXT["col_you"], TEXT["col_need"], TEXT["col_priority"]],
+                [TEXT["col_skill"], TEXT["col_you"], TEXT["col_need"], TEXT["col_anchor"],
+                 TEXT["col_priority"]],
                 onet_rows,
             )
             + _table(
