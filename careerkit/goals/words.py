@@ -31,6 +31,8 @@ spend start study submit supervise switch take teach test track train transfer t
 translate travel tutor update upgrade use visit volunteer walk win work write become sit shift
 sleep leave score pay eat meditate budget go find
 hold stop quit limit book reach
+talk call email phone chat merge hit retrain specialise specialize delegate answer put revise
+rewrite lose buy message text
 """
 )
 
@@ -38,6 +40,16 @@ hold stop quit limit book reach
 VAGUE_VERBS = frozenset(["improve", "enhance", "better", "strengthen", "boost"])
 #: Starting with these counts as an action only when a specific object follows them.
 WEAK_START = frozenset({"develop", "grow", "expand", "work"})
+#: Verbs of being, feeling and thinking: no action, and no object ("stay healthy", "help
+#: people", "think about specialising"); what follows them is looked at for an object.
+NOT_ACTIONS = wordset("be stay help think figure feel know understand consider wonder remain")
+#: Vague verb phrases at the start ("do better on my evaluations", "get better with data").
+VAGUE_START = r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b"
+#: Words that make a statement vague for S only (an outcome may still be checkable: "get into
+#: a good college").
+VAGUE_ADJECTIVES = (
+    r"good|great|nice|decent|top(?!\s+\d)|different|passion|purpose|calling|dream|potential"
+)
 
 VAGUE_WORDS = (
     r"improve|enhance|better|more|less|best|happier|enough|work\s+on|stuff|things|somehow|various|good\s+at|"
@@ -64,7 +76,8 @@ a an the my our your their his her its me myself i we it this that these those s
 every each skills skill things thing stuff career job work life job's knowledge abilities
 ability overall general generally self in on at of for to with and or about more better really
 very good great well new lot lots way ways area areas field stuff myself person level levels
-things
+things passion purpose calling dream dreams healthy fit out what want do life lives something
+anything everything path direction
 """
 )
 
@@ -75,7 +88,8 @@ OUTCOME_VERBS = (
     r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
     r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
     r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
-    r"transition\s+into|switch\s+into|break\s+into|"
+    r"transition\s+into|switch\s+into|break\s+into|update|revise|rewrite|book|schedule|"
+    r"arrange|ask\s+for|go\s+to|merge|hit|"
     r"landing|earning|completing|passing|getting|securing|finishing"
 )
 OUTCOME_NOUNS = (
@@ -88,7 +102,9 @@ OUTCOME_NOUNS = (
     r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
     r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
     r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
-    r"toefl|ielts|sat|school|college|university|academy"
+    r"toefl|ielts|sat|school|college|university|academy|pass|interviews?|meeting|appointment|"
+    r"session|call|fair|event|r[ée]sum[ée]|cv|cover\s+letter|profile|plan|budget|"
+    r"pull\s+request|target|quiz"
 )
 ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
@@ -108,7 +124,8 @@ WEAK_QUANTITY = (
     r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|enough|"
     r"increase|"
     r"reduce|grow|"
-    r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost"
+    r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost|good|higher|"
+    r"(?<!as\s)well(?!\s+as)"
 )
 NUMBER = (
     r"(?<![\w.])(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per\s+cent"
