@@ -39,7 +39,6 @@ from careerkit.skills._evidence import Neighbours, has_evidence, listable
 from careerkit.skills._sections import (
     INLINE_PREFERRED,
     INLINE_REQUIRED,
-    PREFERRED_HEADING,
     cue_phrases,
 )
 from careerkit.skills._sections import strengths as section_strengths
@@ -341,7 +340,7 @@ class SkillExtractor:
             return []
         starts = [m[0] for m in accepted]
         strengths = (
-            section_strengths(doc.raw, *cues, starts)
+            section_strengths(doc.raw, doc.plain, *cues, starts)
             if cues[0] or cues[1] or cues[2]
             else ["unspecified"] * len(starts)
         )
@@ -500,13 +499,9 @@ class SkillExtractor:
                     add_req(s + 1)
                 elif cue == INLINE_PREFERRED:
                     add_pref(s + 1)
-                elif s and raw[s] == 32 and word[raw[s - 1]]:
-                    # a heading phrase right after a word on its line is no heading: a
-                    # preferred-section phrase then counts as an inline cue, the others as
-                    # nothing
-                    if cue == PREFERRED_HEADING:
-                        add_pref(s + 1)
                 else:
+                    # a heading phrase, at a line start or run into its line ("… deliverable.
+                    # Requirements Bachelor's …"): _sections decides which
                     add_head((s + 1, e, cue))
                 continue
             pi = long_idx[api]
@@ -659,9 +654,6 @@ def _file_cue(cue: int, s: int, e: int, raw: bytes, cues: _Cues) -> None:
         req.append(s + 1)
     elif cue == INLINE_PREFERRED:
         pref.append(s + 1)
-    elif s and raw[s] == 32 and WORD_BYTE[raw[s - 1]]:
-        if cue == PREFERRED_HEADING:
-            pref.append(s + 1)
     else:
         heads.append((s + 1, e, cue))
 
