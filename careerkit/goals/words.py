@@ -104,7 +104,7 @@ OUTCOME_NOUNS = (
     r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
     r"toefl|ielts|sat|school|college|university|academy|pass|interviews?|meeting|appointment|"
     r"session|call|fair|event|r[ée]sum[ée]|cv|cover\s+letter|profile|plan|budget|"
-    r"pull\s+request|target|quiz"
+    r"pull\s+request|target|quiz|coursework|assignments?|essay|homework"
 )
 ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"

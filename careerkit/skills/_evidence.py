@@ -165,7 +165,7 @@ _FILE_FORMAT_BEFORE = re.compile(
     r"\b(?:save|saved|saving|send|sent|sending|submit|submitted|submitting|attach|attached|"
     r"attaching|upload|uploaded|uploading|export|exported|exporting|convert|converted|"
     r"converting|email|emailed|share|shared|download|downloaded|provide|provided|print|"
-    r"printed)\b[^.;:\n]{0,25}?\b(?:as|in|into|to)\s+(?:an?\s+|the\s+)?$",
+    r"printed)\b[^.;:\n]{0,25}?\s(?:(?:as|in|into|to)\s+)?(?:an?\s+|the\s+)?$",
     re.I,
 )
 _FILE_FORMAT_AFTER = re.compile(r"\s+(?:document|file|format|attachment|copy|version)s?\b", re.I)

@@ -359,7 +359,7 @@ def strengths(
             if _is_heading(raw, plain, bs, be):
                 spos.append(bs)
                 sval.append(_SECTION_STRENGTH[cue])
-            elif cue == _H_PREF:
+            elif cue == _H_PREF and raw[bs:be] not in _HEADING_ONLY:
                 pref.append(bs)
                 more = True
             elif cue == _H_REQ and raw[bs:be] in _ALSO_INLINE_REQ:
@@ -379,6 +379,8 @@ def strengths(
     return _strengths(raw, spos, sval, _scopes(raw, plain, pref), req, positions)
 
 
+# Preferred-section headings that mean nothing inside a sentence ("Python plus SQL").
+_HEADING_ONLY = frozenset((b"plus", b"pluses"))
 _ALSO_INLINE_REQ = frozenset((b"mandatory", b"essential", b"minimum", b"must have", b"must haves"))
 # Preferred cues written before what they qualify ("preferably Python", "ideally", "bonus:").
 _PRE_CUE = re.compile(
