@@ -4,7 +4,9 @@ Run: ``.venv/bin/python benchmarks/bench_smart.py [--show dev|test]`` (also run 
 
 1. Agreement with our held-out labels (``benchmarks/data/smart_eval.csv``, 173 statements
    written and labelled before the rules of issue 12; rubric in ``benchmarks/data/README.md``),
-   for the development part (the rules were tuned on it) and the test part (only reported),
+   for the development part (the rules were tuned on it), the test part (scored once after
+   round 1, then used for tuning in round 2) and the round-2 test part ``test2`` (81
+   statements written and labelled after round 1, before round 2's changes; only reported),
    per letter S, M, T (share of statements scored exactly as labelled, and Cohen's κ over the
    scores 0/1/2) and for the verdict, beside a naive baseline in the same run: S is 2 when the
    statement has five words or more, M when it holds a digit, T when it holds a digit or a
@@ -95,7 +97,7 @@ def score(rows: list[dict[str, str]], judge) -> dict[str, tuple[float, float]]:
 
 def agreement_report(show: str | None = None) -> None:
     print(f"SMART check against held-out labels ({EVAL.relative_to(ROOT)}, today = {TODAY})")
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "test2"):
         rows = load(split)
         ours, base = score(rows, rules), score(rows, naive)
         print(f"\n{split}: {len(rows)} statements")
