@@ -524,7 +524,7 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
         _weekday,
     ),
     # "by summer", "in the fall", "through spring": the coming one (the year is left out).
-    (re.compile(r"\b(?:by|before|until|till|through|in|during)\s+(?:the\s+)?(?P<name>spring|summer|"
+    (re.compile(r"\b(?:by|before|until|till|through|in|during|over)\s+(?:the\s+)?(?P<name>spring|summer|"
                 r"fall|autumn|winter)\b(?!\s+(?:of\s+)?\d|\s+(?:boot|framework|mvc|security|"
                 r"cloud|data|batch)\b)", _F), _season_alone),
     (

@@ -186,6 +186,9 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
             object_words = words
     if not vague_start and _only_generic(object_words):
         problems.append(TEXT["S_object"])
+    elif phrase is not None and _only_generic(_words(body[phrase.end() :])):
+        # "do well in my job": a vague verb on nothing in particular
+        problems.append(TEXT["S_object"])
     vague = _vague_words(body, skip=phrase.end() if phrase else None if not vague_start else -1)
     hedge_m = re.search(r"\b(?:" + HEDGES + r")\b", body, _F)
     if hedges or hedge_m:
@@ -204,7 +207,11 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
 
 
 _PREPOSITIONS = wordset("at in on with about of for to from")
-_PLURAL = re.compile(r"[^s'u]s$", re.I)
+_ADJECTIVE = re.compile(
+    r"(?:ed|ive|ful|ous|able|ible|ent|ant|al|ic|y|ish|less)$|^(?:calm|fit|happy|kind|patient|"
+    r"open|brave|bold|calm|clear|strong|visible|present)$",
+    re.I,
+)
 
 
 def _drop_compared(words: list[str]) -> list[str]:
@@ -221,8 +228,8 @@ def _drop_compared(words: list[str]) -> list[str]:
             w.lower() in ("more", "less", "better")
             and n + 1 < len(words)
             and words[n + 1].lower() not in _PREPOSITIONS
-            # "more conferences", "more books": things counted, not a quality
-            and not _PLURAL.search(words[n + 1])
+            # "more conferences", "a better leader": things or people, not a quality
+            and _ADJECTIVE.search(words[n + 1]) is not None
         ):
             skip = True
     return kept
@@ -278,7 +285,8 @@ def _vague_words(body: str, skip: int | None) -> str | None:
 
 
 _TWO_GOALS = re.compile(
-    r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|\bas\s+well\s+as\s+|\bplus\s+)(?P<verb>[a-z]+)\b"
+    r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*then\s+|\bas\s+well\s+as\s+|\bplus\s+)"
+    r"(?P<verb>[a-z]+)\b"
     r"(?P<after>\s+\S+)?",
     _F,
 )
@@ -382,7 +390,7 @@ _NUMBER = re.compile(NUMBER, _F)
 
 def _has_outcome(text: str) -> bool:
     pattern = (
-        r"\b(?:" + OUTCOME_VERBS + r")\b(?:\s+[\w'+.&/-]+){0,6}?\s+(?:" + OUTCOME_NOUNS + r")\b"
+        r"\b(?:" + OUTCOME_VERBS + r")\b(?:\s+[\w'+.&/-]+){0,8}?\s+(?:" + OUTCOME_NOUNS + r")\b"
     )
     for m in re.finditer(pattern, text, _F):
         # "get better at my job" names a job but no outcome.
@@ -396,7 +404,7 @@ def _has_outcome(text: str) -> bool:
         _F,
     ):
         return True
-    if _CHECKABLE.search(text):
+    if _CHECKABLE.search(text) or _GRADE.search(text):
         return True
     # "become a paralegal", "retrain as an electrician": a role with an article is checkable
     # unless the words are vague ("become a better speaker").
@@ -424,11 +432,20 @@ def _has_outcome(text: str) -> bool:
 
 # Checkable without an outcome noun: a score ("score above the 90th percentile", "score at
 # least 510"), passing something named ("pass the OSCE"), a decision ("decide between …"), one
-# conversation with a person ("talk to a career advisor").
+# conversation with a person ("talk to a career advisor"), one internship or course done, a
+# move from one field to another.
+# A letter grade ("get an A in chemistry"): capitals are the evidence, so case matters.
+_GRADE = re.compile(
+    r"\b(?:[Gg]et|[Ee]arn|[Aa]chieve|[Ss]core|[Rr]eceive)\s+(?:an?\s+)?[A-F][+-]?(?=\s|$)"
+)
 _CHECKABLE = re.compile(
     r"\bscore\s+(?:above|over|at\s+least|of|\d)|\bpass(?:ing)?\s+(?:the|my|an?|all|both|its|"
     r"his|her|their)\s+\w|\bpass(?:ing)?\s+[A-Z]{2}|\b(?:decide|choose)\s+(?:between|on|which|"
-    r"whether)\b|\b(?:talk|speak|meet)\s+(?:to|with)\s+(?:a|an|my|the|one)\b",
+    r"whether)\b|\b(?:talk|speak|meet)\s+(?:to|with)\s+(?:a|an|my|the|one)\b|"
+    r"\bdo\s+(?:an?|one|two|three)\s+(?:[\w-]+\s+){0,2}(?:internship|placement|course|"
+    r"apprenticeship|project|certificate|degree)\b|"
+    r"\b(?:switch|switching|move|moving|transition|transitioning|change|changing|go|going)"
+    r"\s+(?:careers?\s+|jobs?\s+)?from\s+(?:\S+\s+){1,4}to\s+\w",
     _F,
 )
 
