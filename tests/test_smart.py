@@ -303,12 +303,14 @@ def test_held_out_set_is_large_split_once_and_covers_audiences():
         assert SMART_BENCH.verdict_of(scores) == r["verdict"], r["id"]
 
 
-def test_agreement_on_the_test_part_does_not_fall():
-    # Floors at the measured test figures (S 83 %, M 78 %, T 99 %, verdict 82 %; issue 12's
-    # targets are 90/90/90/85: not met for S, M and the verdict, see bench_smart.py).
-    rows = SMART_BENCH.load("test")
+def test_agreement_on_the_held_out_parts_does_not_fall():
+    # Floors at the measured figures. Round 1 scored "test" once (S 83 %, M 78 %, T 99 %,
+    # verdict 82 %); round 2 tuned on "dev" and "test" and scored the fresh "test2" once (S 83 %,
+    # M 85 %, T 98 %, verdict 88 %). Issue 12's targets (90/90/90/85) are met for T and the
+    # verdict on test2, not for S and M (see bench_smart.py).
+    rows = SMART_BENCH.load("test2")
     res = SMART_BENCH.score(rows, SMART_BENCH.rules)
-    floors = {"S": 0.82, "M": 0.78, "T": 0.98, "verdict": 0.81}
+    floors = {"S": 0.82, "M": 0.85, "T": 0.97, "verdict": 0.87}
     for key, floor in floors.items():
         assert res[key][0] >= floor, (key, res[key])
     # and the rules beat the naive baseline on every letter
