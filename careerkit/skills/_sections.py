@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 
 from careerkit.skills._text import WORD_BYTE
 
-__all__ = ["cue_phrases", "strengths"]
+__all__ = ["cue_phrases", "inline_cue", "inline_only", "strengths"]
 
 # Heading phrases (recognised at the start of a line, followed by ":" or by little else on the
 # line) and inline cues (anywhere in a sentence). Our own lists of common posting wording.
@@ -295,42 +295,72 @@ def _is_heading(raw: bytes, plain: str, bs: int, be: int) -> bool:
     bullets) and followed by ":" or by little else on the line; or inside a line, followed by
     ":" or written with a capital and followed by a capitalised word (a posting flattened to
     one line)."""
-    line_end = raw.find(b"\n", be, be + 200)
-    if line_end < 0:
-        line_end = min(len(raw), be + 200)
-    tail = raw[be:line_end].lstrip(b" \t*_")
     if bs >= 2 and raw[bs - 1] == 32 and WORD_BYTE[raw[bs - 2]]:
         # a word right before the phrase on its line: a run-in heading or none
-        return _run_in(raw, plain, bs, be, tail)
+        return _run_in(raw, plain, bs, be)
     # searches stay near the phrase: a heading sits within a few bytes of a line start
     lo = max(0, bs - 16)
     line_start = raw.rfind(b"\n", lo, bs) + 1
     if (line_start == 0 and lo > 0) or _BULLET.fullmatch(raw, line_start, bs) is None:
-        return _run_in(raw, plain, bs, be, tail)
+        return _run_in(raw, plain, bs, be)
+    line_end = raw.find(b"\n", be, be + 200)
+    if line_end < 0:
+        line_end = min(len(raw), be + 200)
+    tail = raw[be:line_end].lstrip(b" \t*_")
     if tail.startswith(b":"):
         return True
-    if len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL):
+    if (
+        len(tail) <= _HEADING_TAIL
+        and not tail.startswith(_NOT_HEADING_TAIL)
+        and raw[bs:be] not in _GENERIC_HEADINGS
+    ):
         return True
-    return _run_in(raw, plain, bs, be, tail)
+    return _run_in(raw, plain, bs, be)
 
 
-def _run_in(raw: bytes, plain: str, bs: int, be: int, tail: bytes) -> bool:
+def _run_in(raw: bytes, plain: str, bs: int, be: int) -> bool:
     """A heading run into its line: "… Minimum qualifications: Tableau", "… deliverable.
     Requirements Bachelor's degree …"."""
-    if tail.startswith(b":"):
+    if raw[be : be + 4].lstrip(b" \t*_")[:1] == b":":
         return True
     if not plain[bs - 1 : bs].isupper():
         return False
-    k = bs - 2
-    while k > 0 and raw[k] == 32:
-        k -= 1
-    w = k
-    while w > 0 and WORD_BYTE[raw[w]]:
-        w -= 1
-    if raw[w + 1 : k + 1] in _SMALL_BEFORE:
+    # the word before (a small word keeps the phrase inside its sentence: "the Requirements of")
+    end = bs - 1
+    start = raw.rfind(b" ", max(0, end - 12), end) + 1
+    if raw[start:end] in _SMALL_BEFORE:
         return False
     # the next word capitalised ("Requirements Bachelor's", "Core Competencies Excellent")
     return _AFTER_RUN_IN.match(plain, be - 1) is not None
+
+
+# Headings that are also ordinary words at a line start ("Experience with Python", "Skills
+# include …"): headings only with ":" or written as one (capitalised, capitalised word next).
+_GENERIC_HEADINGS = frozenset(
+    b"experience education knowledge skills language languages minimum essential mandatory "
+    b"competencies".split()
+)
+
+
+def inline_only(raw: bytes, plain: str, bs: int, be: int) -> bool:
+    """Quick test for a heading phrase right after a word on its line (byte span ``bs:be``):
+    True when it cannot be a heading run into its line (small letter, no ":" after it)."""
+    if plain[bs - 1 : bs].isupper():
+        return False
+    k = be
+    while k < len(raw) and raw[k] == 32:
+        k += 1
+    return k >= len(raw) or raw[k] != 58
+
+
+def inline_cue(raw: bytes, bs: int, be: int, cue: int) -> int:
+    """What a heading phrase that is no heading counts as: INLINE_PREFERRED, INLINE_REQUIRED
+    or 0 (nothing)."""
+    if cue == _H_PREF and raw[bs:be] not in _HEADING_ONLY:
+        return _I_PREF
+    if cue == _H_REQ and raw[bs:be] in _ALSO_INLINE_REQ:
+        return _I_REQ
+    return 0
 
 
 def strengths(

@@ -40,6 +40,8 @@ from careerkit.skills._sections import (
     INLINE_PREFERRED,
     INLINE_REQUIRED,
     cue_phrases,
+    inline_cue,
+    inline_only,
 )
 from careerkit.skills._sections import strengths as section_strengths
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
@@ -456,7 +458,7 @@ class SkillExtractor:
         safe skill (``accepted``), an ambiguous one (``pending``), a cue phrase (by kind), or no
         whole word; for a rejected match of several words, note the words inside it in
         ``masked`` and the longest shorter alias at its start in ``shorter``."""
-        search, raw = doc.search, doc.raw
+        search, raw, plain = doc.search, doc.raw, doc.plain
         pat_skill, pat_status, pat_cue, pat_key, long_idx, exact, route, long_multi = self._tables
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = WORD_BYTE
@@ -499,6 +501,13 @@ class SkillExtractor:
                     add_req(s + 1)
                 elif cue == INLINE_PREFERRED:
                     add_pref(s + 1)
+                elif s and raw[s] == 32 and word[raw[s - 1]] and inline_only(raw, plain, s + 1, e):
+                    # after a word, in small letters, no ":": no heading; maybe an inline cue
+                    kind = inline_cue(raw, s + 1, e, cue)
+                    if kind == INLINE_PREFERRED:
+                        add_pref(s + 1)
+                    elif kind == INLINE_REQUIRED:
+                        add_req(s + 1)
                 else:
                     # a heading phrase, at a line start or run into its line ("… deliverable.
                     # Requirements Bachelor's …"): _sections decides which
