@@ -39,6 +39,8 @@ DICTIONARY = {
     "tech": {"p": 0.516, "r": 0.252, "f1": 0.338},
     "house": {"p": 0.447, "r": 0.160, "f1": 0.236},
 }
+#: This extractor's figures before issue 12 (commit 984c41d), printed beside today's.
+BEFORE_ISSUE_12 = {"tech": {"p": 0.750, "r": 0.252}, "house": {"p": 0.700, "r": 0.214}}
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -189,7 +191,9 @@ def main() -> int:
     for split in ("tech", "house"):
         res = label_level(esco, split, errors=verbose)
         ref = DICTIONARY[split]
-        print(f"  {split:5s} {_fmt(res)}   plain dictionary: P {ref['p']:.3f} F1 {ref['f1']:.3f}")
+        old = BEFORE_ISSUE_12[split]
+        print(f"  {split:5s} {_fmt(res)}   plain dictionary: P {ref['p']:.3f} F1 {ref['f1']:.3f}"
+              f"   before issue 12: P {old['p']:.3f} R {old['r']:.3f}")
         if verbose:
             print("    false positives:", res["false_positives"])
             print("    missed:", res["false_negatives"])

@@ -277,3 +277,141 @@ def test_check_rejects_other_types():
 )
 def test_lead_ins_case_and_punctuation_do_not_change_the_verdict(text):
     assert check_smart(text, today=TODAY).verdict == "SMART"
+
+
+# ---- issue 12: held-out statements, the issue's examples, impossible dates, long inputs -----
+
+def _bench(name: str):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SMART_BENCH = _bench("bench_smart")
+
+
+def test_held_out_set_is_large_split_once_and_covers_audiences():
+    rows = SMART_BENCH.load()
+    assert len(rows) >= 150
+    assert {r["split"] for r in rows} == {"dev", "test", "test2"}
+    assert {r["audience"] for r in rows} == {"student", "employee", "career changer", "health care"}
+    for r in rows:
+        scores = {k: int(r[k]) for k in "SMT"}
+        assert SMART_BENCH.verdict_of(scores) == r["verdict"], r["id"]
+
+
+def test_agreement_on_the_held_out_parts_does_not_fall():
+    # Floors at the measured figures. Round 1 scored "test" once (S 83 %, M 78 %, T 99 %,
+    # verdict 82 %); round 2 tuned on "dev" and "test" and scored the fresh "test2" once (S 83 %,
+    # M 85 %, T 98 %, verdict 88 %). Issue 12's targets (90/90/90/85) are met for T and the
+    # verdict on test2, not for S and M (see bench_smart.py).
+    rows = SMART_BENCH.load("test2")
+    res = SMART_BENCH.score(rows, SMART_BENCH.rules)
+    floors = {"S": 0.82, "M": 0.85, "T": 0.97, "verdict": 0.87}
+    for key, floor in floors.items():
+        assert res[key][0] >= floor, (key, res[key])
+    # and the rules beat the naive baseline on every letter
+    base = SMART_BENCH.score(rows, SMART_BENCH.naive)
+    assert all(res[k][1] > base[k][1] for k in ("S", "M", "T", "verdict"))
+
+
+def test_kappa_is_one_for_full_agreement_and_zero_for_chance():
+    assert SMART_BENCH.kappa([0, 1, 2, 2], [0, 1, 2, 2]) == 1.0
+    assert SMART_BENCH.kappa([0, 0, 2, 2], [0, 2, 0, 2]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "scores", "verdict"),
+    [
+        ("Get better with data", (1, 1, 0), "not SMART"),
+        ("Network more.", (0, 1, 0), "not SMART"),
+        ("Score above the 90th percentile on the USMLE Step exams", (2, 2, 0), "partly SMART"),
+        ("Earn a CFA Level I pass in Q2 2028", (2, 2, 2), "SMART"),
+        ("Become a paralegal by June 2027", (2, 2, 2), "SMART"),
+        ("Become a plumber by June 2027", (2, 2, 2), "SMART"),
+        ("Talk to three nurses about their work", (2, 2, 0), "partly SMART"),
+        ("Complete my coursework and submit it by May 15, 2026", (2, 2, 2), "SMART"),
+    ],
+)
+def test_issue_12_examples(text, scores, verdict):
+    check = check_smart(text, today=TODAY)
+    assert tuple(check.scores[k] for k in "SMT") == scores
+    assert check.verdict == verdict
+    assert "two_goals" not in [f.code for f in check.flags]
+
+
+@pytest.mark.parametrize(
+    "text", ["Get better with data", "Improve my writing", "Be more confident", "Network more"]
+)
+def test_vague_goals_are_never_partly_smart_on_s_and_m_alone(text):
+    check = check_smart(text, today=TODAY)
+    assert 2 not in check.scored.values()
+    assert check.verdict == "not SMART"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pass the exam by 2027-02-30", "February 2027 has 28 days"),
+        ("Pass the exam by February 29, 2027", "February 2027 has 28 days"),
+        ("Pass the exam by 31/04/2027", "April 2027 has 30 days"),
+        ("Pass the exam by 2027-13-01", "no month 13"),
+        ("Open a clinic by the end of year 10000", "beyond the calendar"),
+    ],
+)
+def test_impossible_dates_are_refused_with_a_message(text, words):
+    assert parse_deadline(text, TODAY) is None  # never a nearby, wrong date
+    with pytest.raises(InputError, match=words):
+        parse_deadline(text, TODAY, strict=True)
+    check = check_smart(text, today=TODAY)
+    assert check.deadline is None and check.scores["T"] == 0
+    assert words in check.suggestions["T"]
+    assert [f.code for f in check.flags] == ["impossible_date"]
+
+
+def test_leap_day_and_valid_iso_dates_still_resolve():
+    assert parse_deadline("by 2028-02-29", TODAY, strict=True) == date(2028, 2, 29)
+    assert parse_deadline("by February 29, 2028", TODAY) == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Update my CV by Friday", date(2026, 1, 16)),
+        ("Email the recruiter next Friday", date(2026, 1, 23)),
+        ("Apply by its January deadline", date(2026, 1, 31)),
+        ("Mentor a new hire during their first 90 days", date(2026, 4, 15)),
+    ],
+)
+def test_new_time_phrases_resolve(text, expected):
+    assert parse_deadline(text, TODAY) == expected
+
+
+def test_a_start_date_is_not_a_deadline():
+    check = check_smart("Run a monthly lunch-and-learn starting in February", today=TODAY)
+    assert check.deadline is None and check.scores["T"] == 1
+    assert "start" in check.suggestions["T"]
+
+
+def test_named_years_of_study_are_time_bound():
+    assert check_smart("Pass the OSCE in my final year", today=TODAY).scores["T"] == 2
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Pass the exam by June 2027, submit it by 2027-03-01 and book Q2 2028 within 6 months. ",
+        "Apply to 5 jobs, level 3, step 2, 4 more and 10% per week. ",
+        "Write and test and ship and plan the app; then present it. ",
+    ],
+)
+def test_long_dense_texts_are_checked(unit):
+    # the time is measured in benchmarks/bench_smart.py; here: a long text gives the same
+    # phrases per repetition as a short one (no phrase lost to the linear overlap check)
+    short = find_time_phrases(unit, TODAY)
+    long = find_time_phrases(unit * 400, TODAY)
+    assert len(long) == 400 * len(short)
+    assert check_smart(unit * 400, today=TODAY).verdict in ("SMART", "partly SMART", "not SMART")

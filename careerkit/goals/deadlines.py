@@ -15,13 +15,31 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from careerkit.errors import InputError
 from careerkit.goals.model import TermCalendar
 
-__all__ = ["NUMBER_WORDS", "TimePhrase", "add_months", "find_time_phrases", "parse_deadline"]
+__all__ = [
+    "NUMBER_WORDS",
+    "TEXT",
+    "TimePhrase",
+    "add_months",
+    "find_time_phrases",
+    "parse_deadline",
+]
+
+#: What the person is told about a date that does not exist (one place, for translation).
+TEXT = {
+    "bad_day": "'{text}' is not a date: {month} {year} has {days} days.",
+    "bad_month": "'{text}' is not a date: there is no month {month}.",
+    "bad_year": "'{text}' is beyond the calendar: years run up to 9999.",
+    "bad_date": "'{text}' is not a date.",
+    "refused": "No deadline: {problem}",
+}
 
 NUMBER_WORDS = {
     "one": 1,
@@ -94,6 +112,8 @@ _UNIT_MONTHS = {"month": 1, "year": 12, "semester": 6, "term": 4, "decade": 120}
 _UNIT = r"(?:day|week|fortnight|month|year|semester|term|decade)s?"
 
 _SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 
 @dataclass(frozen=True)
@@ -102,7 +122,9 @@ class TimePhrase:
 
     ``kind`` is one of ``"date"`` (resolved to a calendar date), ``"named"`` (a named period
     such as the end of medical school: time-bound for the person, resolved only when the term
-    calendar knows it), ``"vague"`` ("in a few months") or ``"never"`` ("someday").
+    calendar knows it), ``"vague"`` ("in a few months"), ``"start"`` ("starting in February":
+    when the goal begins, not when it ends), ``"never"`` ("someday") or ``"invalid"`` (a date
+    no calendar has, "2027-02-30", "the end of year 10000"; ``problem`` says why).
     """
 
     start: int
@@ -110,6 +132,8 @@ class TimePhrase:
     text: str
     kind: str
     deadline: date | None = None
+    #: for an ``"invalid"`` phrase: why it is no date, in words for the person
+    problem: str = ""
 
 
 def add_months(day: date, months: int) -> date:
@@ -210,28 +234,62 @@ def _resolve_period(name: str, today: date, cal: TermCalendar, which: str = "thi
 _F = re.IGNORECASE
 
 
-def _iso(m: re.Match, today: date, cal: TermCalendar):
+def _why_not(text: str, year: int, month: int, day: int) -> str:
+    """Why (year, month, day) is no calendar date, in words."""
+    if not 1 <= year <= 9999:
+        return TEXT["bad_year"].format(text=text)
+    if not 1 <= month <= 12:
+        return TEXT["bad_month"].format(text=text, month=month)
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return TEXT["bad_day"].format(
+            text=text, month=calendar.month_name[month], year=year, days=days
+        )
+    return TEXT["bad_date"].format(text=text)
+
+
+def _date_or_problem(text: str, year: int, month: int, day: int):
+    """("date", the date) when it exists, else ("invalid", None, why): an impossible date is
+    refused, never moved to a nearby one."""
     try:
-        return "date", date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return "date", date(year, month, day)
     except ValueError:
-        return None
+        return "invalid", None, _why_not(text, year, month, day)
+
+
+def _iso(m: re.Match, today: date, cal: TermCalendar):
+    return _date_or_problem(m[0], int(m["y"]), int(m["m"]), int(m["d"]))
 
 
 def _numeric(m: re.Match, today: date, cal: TermCalendar):
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     # Month first (US usage) unless the first number cannot be a month.
     month, day = (b, a) if a > 12 else (a, b)
-    try:
-        return "date", date(y, month, day)
-    except ValueError:
-        return None
+    return _date_or_problem(m[0], y, month, day)
 
 
 def _month_day_year(m: re.Match, today: date, cal: TermCalendar):
-    try:
-        return "date", date(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]))
-    except ValueError:
-        return None
+    return _date_or_problem(m[0], int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]))
+
+
+def _far_year(m: re.Match, today: date, cal: TermCalendar):
+    """A year no calendar date has ("the end of year 10000", "by 12000")."""
+    return "invalid", None, TEXT["bad_year"].format(text=m[0].strip())
+
+
+def _weekday(m: re.Match, today: date, cal: TermCalendar):
+    """The coming weekday ("by Friday": the next Friday after today; "next Friday": the one
+    after that when this week's is still ahead)."""
+    target = _WEEKDAYS[m["day"].lower()[:3]]
+    ahead = (target - today.weekday()) % 7 or 7
+    end = today + timedelta(days=ahead)
+    if (m["which"] or m["which2"]) and ahead < 7 - today.weekday():
+        end += timedelta(days=7)
+    return "date", end
+
+
+def _start(m: re.Match, today: date, cal: TermCalendar):
+    return "start", None
 
 
 def _month_year(m: re.Match, today: date, cal: TermCalendar):
@@ -342,6 +400,27 @@ _NAME = (
 )
 
 _RULES: list[tuple[re.Pattern, Callable]] = [
+    # years no calendar has: refused, never read as a nearby year
+    (
+        re.compile(
+            r"\b(?:(?:by|before|until|till|in)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?year\s+|"
+            r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year\s+)?)(?P<y>\d{5,})\b|"
+            r"\b\d{5,}-\d{1,2}-\d{1,2}\b",
+            _F,
+        ),
+        _far_year,
+    ),
+    # "starting in February", "from next week": when the goal begins, not its deadline
+    (
+        re.compile(
+            rf"\b(?:starting|beginning|commencing)\s+(?:in\s+|on\s+|from\s+)?(?:the\s+)?"
+            rf"(?:(?:next|this)\s+)?(?:(?:{_MONTH})\.?(?:\s+\d{{1,2}}{_DAY_SUFFIX})?"
+            rf"(?:,?\s+{_YEAR})?|{_YEAR}|{_WEEKDAY}|week|month|semester|term|year|spring|"
+            rf"summer|fall|autumn|winter|tomorrow)\b",
+            _F,
+        ),
+        _start,
+    ),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
     (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"), _numeric),
     (
@@ -393,8 +472,8 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     # "within 6 months", "in the next two years", "in 18 months' time", "within 6-12 months"
     (
         re.compile(
-            rf"\b(?:within|in|inside|over|during|after|for)\s+(?:the\s+)?(?:next|coming|following)?"
-            rf"\s*(?P<n>\d+|{_NUMWORD}|a|an)(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|{_NUMWORD}))?"
+            rf"\b(?:within|in|inside|over|during|after|for)\s+(?:(?:the|their|my|your|his|her|its|"
+            rf"our)\s+)?(?:next|coming|following|first)?\s*(?P<n>\d+|{_NUMWORD}|a|an)(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|{_NUMWORD}))?"
             rf"\s+(?P<unit>{_UNIT})\b(?:'?\s*time)?",
             _F,
         ),
@@ -420,8 +499,8 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     ),
     (
         re.compile(
-            rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|this|next)\s+(?:the\s+)?(?:(?:end|middle)\s+"
-            rf"of\s+)?(?P<which>next\s+)?(?P<mon>{_MONTH})\b(?!\s+\d)",
+            rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|this|next)\s+(?:(?:the|its|my|our|their)\s+)?"
+            rf"(?:(?:end|middle)\s+of\s+)?(?P<which>next\s+)?(?P<mon>{_MONTH})\b(?!\s+\d)",
             _F,
         ),
         _month_alone,
@@ -435,8 +514,17 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
         _end_of,
     ),
     (re.compile(rf"\b(?P<which>this|next)\s+(?P<name>{_PERIOD_WORDS})\b", _F), _this_next),
+    # "by Friday", "on next Monday", "this Thursday": the coming weekday
+    (
+        re.compile(
+            rf"\b(?:(?:by|before|until|till|on)\s+(?:this\s+)?(?P<which>next\s+)?|this\s+|"
+            rf"(?P<which2>next)\s+)(?P<day>{_WEEKDAY})\b",
+            _F,
+        ),
+        _weekday,
+    ),
     # "by summer", "in the fall", "through spring": the coming one (the year is left out).
-    (re.compile(r"\b(?:by|before|until|till|through|in|during)\s+(?:the\s+)?(?P<name>spring|summer|"
+    (re.compile(r"\b(?:by|before|until|till|through|in|during|over)\s+(?:the\s+)?(?P<name>spring|summer|"
                 r"fall|autumn|winter)\b(?!\s+(?:of\s+)?\d|\s+(?:boot|framework|mvc|security|"
                 r"cloud|data|batch)\b)", _F), _season_alone),
     (
@@ -452,6 +540,26 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
         re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s+(?:my\s+|our\s+)?graduation\b", _F),
         _event,
     ),
+    # "in my final year", "during my second year of nursing school": a named personal period
+    (
+        re.compile(
+            r"\b(?:in|by|before|during|until|till)\s+(?:my|our|the)\s+(?P<ev>(?:final|last|"
+            r"first|second|third|fourth|fifth|senior|junior)\s+year(?:\s+of\s+[a-z][\w'-]*"
+            r"(?:\s+school)?)?)\b",
+            _F,
+        ),
+        _event,
+    ),
+    # "before I start the new job", "until exams start", "before it closes": an event the
+    # person can name a date for
+    (
+        re.compile(
+            r"\b(?:by|before|until|till)\s+(?:the\s+time\s+)?(?:i|we|it|they|(?:the\s+|my\s+)?"
+            r"[a-z]+)\s+(?:start|starts|begin|begins|open|opens|close|closes|end|ends)\b",
+            _F,
+        ),
+        _age,
+    ),
     (
         re.compile(
             r"\b(?:by|before)\s+(?:the\s+)?(?:age\s+(?:of\s+)?\d{2}|time\s+i(?:\s+a|')m\s+"
@@ -466,7 +574,8 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             rf"couple(?:\s+of)?|several)\s+{_UNIT}\b|\b(?:in|within|over)\s+the\s+"
             rf"(?:near|coming|next\s+few)\s+(?:future|{_UNIT})\b|\bshort[\s-]term\b|"
             r"\b(?:after|once|when)\s+(?:i\s+)?graduat\w*\b|\bnext\s+few\s+\w+s\b|"
-            r"\b(?:in\s+)?the\s+long\s+run\b",
+            r"\b(?:in\s+)?the\s+long\s+run\b|\bin\s+the\s+same\s+(?:day|week|month|year|semester|"
+            r"term)\b",
             _F,
         ),
         _vague,
@@ -495,29 +604,39 @@ def find_time_phrases(
     """
     today = today or date.today()
     cal = term_calendar or TermCalendar()
-    taken: list[tuple[int, int]] = []
+    # the spans claimed so far, sorted and never overlapping: a new match is checked against
+    # its two neighbours only (bisection), so date-dense texts take linear time
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[TimePhrase] = []
     for pattern, handler in _RULES:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            i = bisect_right(starts, s)
+            if (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
                 continue
             result = handler(m, today, cal)
             if result is None:
                 continue
-            kind, when = result
-            taken.append((s, e))
-            found.append(TimePhrase(s, e, m[0], kind, when))
+            starts.insert(i, s)
+            ends.insert(i, e)
+            found.append(TimePhrase(s, e, m[0], *result))
     return sorted(found, key=lambda p: p.start)
 
 
 def parse_deadline(
-    text: str, today: date | None = None, term_calendar: TermCalendar | None = None
+    text: str,
+    today: date | None = None,
+    term_calendar: TermCalendar | None = None,
+    *,
+    strict: bool = False,
 ) -> date | None:
     """The deadline a goal statement names, or ``None`` when it names none.
 
     When several dates appear ("pass the exam by March 2027 and start work by June 2027"), the
-    latest is the goal's deadline.
+    latest is the goal's deadline. A date no calendar has ("by 2027-02-30", "the end of year
+    10000") is never moved to a nearby one: it gives no deadline, and with ``strict=True``
+    an :class:`~careerkit.errors.InputError` saying why.
 
     Examples
     --------
@@ -527,5 +646,10 @@ def parse_deadline(
     >>> parse_deadline("Apply to 10 jobs per week", date(2026, 1, 15)) is None
     True
     """
-    dates = [p.deadline for p in find_time_phrases(text, today, term_calendar) if p.deadline]
+    phrases = find_time_phrases(text, today, term_calendar)
+    if strict:
+        for p in phrases:
+            if p.kind == "invalid":
+                raise InputError(TEXT["refused"].format(problem=p.problem))
+    dates = [p.deadline for p in phrases if p.deadline]
     return max(dates) if dates else None

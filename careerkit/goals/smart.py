@@ -5,11 +5,13 @@ SMART (Specific, Measurable, Achievable, Relevant, Time-bound) goes back to Dora
 The rules below are ours. S, M and T are read from the goal's text; A and R come from the goal's
 fields (confidence, resources, obstacles; links to earlier steps) and are ``None`` when only a
 text is checked. Each letter scores 0–2 with a one-line suggestion. Verdict over the letters
-scored: SMART when all are 2, not SMART when two or more are 0, otherwise partly SMART.
+scored: SMART when all are 2; not SMART when two or more are 0 or none is 2 (a vague goal is
+never "partly SMART" on S and M alone); otherwise partly SMART.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,10 +27,13 @@ from careerkit.goals.words import (
     HEDGES,
     LEAD_INS,
     LEVEL_TOKEN,
+    NOT_ACTIONS,
     NUMBER,
     OUTCOME_NOUNS,
     OUTCOME_VERBS,
     ROLE_SUFFIX,
+    VAGUE_ADJECTIVES,
+    VAGUE_START,
     VAGUE_VERBS,
     VAGUE_WORDS,
     WEAK_QUANTITY,
@@ -69,6 +74,9 @@ TEXT = {
     "T1": "Time-bound: '{word}' is open-ended – give a month and year.",
     "T0": "Time-bound: add a deadline, for example 'by June 2027' or 'within 6 months'.",
     "T0_never": "Time-bound: '{word}' has no end – pick a date, for example 'by June 2027'.",
+    "T0_invalid": "Time-bound: {problem} Pick a real date, for example 'by June 2027'.",
+    "T1_start": "Time-bound: '{word}' says when you start – add when it will be done, for "
+    "example 'by June 2027'.",
     "verdict_smart": "SMART",
     "verdict_partly": "partly SMART",
     "verdict_not": "not SMART",
@@ -79,6 +87,7 @@ TEXT = {
     "flag_horizon": "This goal is marked {horizon}-term, but its deadline {deadline} makes it "
     "{actual}-term.",
     "flag_two_goals": "This sentence seems to hold two goals: '{first}' and '{second}'.",
+    "flag_impossible_date": "{problem} The deadline is left open until you fix it.",
 }
 
 
@@ -88,7 +97,7 @@ _F = re.IGNORECASE
 @dataclass(frozen=True)
 class SmartFlag:
     """A date problem found in a goal: ``code`` (past_deadline, milestone_after_deadline,
-    horizon_mismatch, two_goals) and a message for the person."""
+    horizon_mismatch, two_goals, impossible_date) and a message for the person."""
 
     code: str
     message: str
@@ -160,8 +169,10 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
     object_words = _drop_compared(words[1:])
     problems: list[str] = []
     # "Develop a mobile app" is specific, "develop my skills" is not: weak starts need an object.
+    phrase = re.match(VAGUE_START, body, _F)
     vague_start = (
         first in VAGUE_VERBS
+        or phrase is not None
         or re.match(r"work\s+on\b", body, _F) is not None
         or (first in WEAK_START and _only_generic(object_words))
         or re.match(_VAGUE_GROWTH, body, _F) is not None
@@ -169,11 +180,16 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
     if vague_start or first not in ACTION_VERBS:
         # Starting with a vague verb is one problem, not two.
         problems.append(TEXT["S_verb"])
-        if not vague_start:
+        # "Stay healthy", "help people": no action, and what follows is looked at for an object;
+        # a statement that starts with no verb at all ("A job in IT") may hold one anywhere
+        if not vague_start and first not in NOT_ACTIONS:
             object_words = words
     if not vague_start and _only_generic(object_words):
         problems.append(TEXT["S_object"])
-    vague = _vague_words(body, skip_first=vague_start)
+    elif phrase is not None and _only_generic(_words(body[phrase.end() :])):
+        # "do well in my job": a vague verb on nothing in particular
+        problems.append(TEXT["S_object"])
+    vague = _vague_words(body, skip=phrase.end() if phrase else None if not vague_start else -1)
     hedge_m = re.search(r"\b(?:" + HEDGES + r")\b", body, _F)
     if hedges or hedge_m:
         problems.append(TEXT["S_hedge"].format(word=(hedges or [hedge_m[0]])[0]))
@@ -191,6 +207,11 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
 
 
 _PREPOSITIONS = wordset("at in on with about of for to from")
+_ADJECTIVE = re.compile(
+    r"(?:ed|ive|ful|ous|able|ible|ent|ant|al|ic|y|ish|less)$|^(?:calm|fit|happy|kind|patient|"
+    r"open|brave|bold|calm|clear|strong|visible|present)$",
+    re.I,
+)
 
 
 def _drop_compared(words: list[str]) -> list[str]:
@@ -207,6 +228,8 @@ def _drop_compared(words: list[str]) -> list[str]:
             w.lower() in ("more", "less", "better")
             and n + 1 < len(words)
             and words[n + 1].lower() not in _PREPOSITIONS
+            # "more conferences", "a better leader": things or people, not a quality
+            and _ADJECTIVE.search(words[n + 1]) is not None
         ):
             skip = True
     return kept
@@ -235,24 +258,35 @@ def _only_generic(words: list[str]) -> bool:
     return not content
 
 
-def _vague_words(body: str, skip_first: bool) -> str | None:
+_VAGUE_ANY = re.compile(r"\b(?:" + VAGUE_WORDS + "|" + VAGUE_ADJECTIVES + r")\b", _F)
+# "3 more clients", "90% or more", "no more than two", "more than 5": amounts, not vagueness
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d%?|\b(?:" + "|".join(NUMBER_WORDS) + r"|no|not))\s*(?:or\s+|and\s+)?$", _F
+)
+_COUNTED_AFTER = re.compile(r"\s+than\s+(?:\d|" + "|".join(NUMBER_WORDS) + r")", _F)
+
+
+def _vague_words(body: str, skip: int | None) -> str | None:
+    """The first vague word of ``body`` after ``skip`` characters (-1: after the first word)."""
     start = 0
-    if skip_first:
+    if skip == -1:
         m = re.match(r"\s*\w+", body)
         start = m.end() if m else 0
-    for m in re.finditer(r"\b(?:" + VAGUE_WORDS + r")\b", body[start:], _F):
-        before = body[: start + m.start()]
-        # "3 more clients" is a number, not vagueness; "get better" and "more" are.
-        if m[0].lower() == "more" and re.search(
-            r"(?:\d|" + "|".join(NUMBER_WORDS) + r")\s*$", before, _F
-        ):
-            continue
+    elif skip:
+        start = skip
+    for m in _VAGUE_ANY.finditer(body, start):
+        if m[0].lower() in ("more", "less", "fewer"):
+            # a window before the word is enough (keeps the check linear in the text)
+            before = body[max(0, m.start() - 30) : m.start()]
+            if _COUNTED_BEFORE.search(before) or _COUNTED_AFTER.match(body, m.end()):
+                continue
         return m[0]
     return None
 
 
 _TWO_GOALS = re.compile(
-    r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|\bas\s+well\s+as\s+|\bplus\s+)(?P<verb>[a-z]+)\b"
+    r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*then\s+|\bas\s+well\s+as\s+|\bplus\s+)"
+    r"(?P<verb>[a-z]+)\b"
     r"(?P<after>\s+\S+)?",
     _F,
 )
@@ -267,14 +301,28 @@ practise record study talk travel volunteer win hire host transfer book
 )
 
 
+_WORD = re.compile(r"[A-Za-z][\w'+#.-]*[\w+#]|[A-Za-z]|\d[\w.%+-]*")
+# The second clause refers back to the first ("complete my coursework and submit it", "finish
+# the tutorial and pass its quiz") or states its result ("sit the MCAT and score at least
+# 510"): one goal.
+_SAME_WORK = frozenset(("it", "its", "them", "this", "that", "these", "those"))
+_RESULT_VERBS = frozenset(("score", "achieve", "average"))
+
+
 def _two_goals(body: str) -> tuple[str, str] | None:
+    # where the second word starts: a joiner before it leaves one verb ("write and submit my
+    # paper": two verbs, one piece of work); found once, so the loop stays linear
+    second = next(itertools.islice(_WORD.finditer(body), 1, None), None)
+    second_at = second.start() if second else len(body)
     for m in _TWO_GOALS.finditer(body):
         verb = m["verb"].lower()
-        if len(_words(body[: m.start()])) <= 1:
-            continue  # "write and submit my paper": two verbs, one piece of work
+        if m.start() <= second_at:
+            continue
         if verb not in ACTION_VERBS or verb in ("be", "keep", "use", "work"):
             continue
         after = (m["after"] or "").strip()
+        if verb in _RESULT_VERBS or after.lower() in _SAME_WORK:
+            continue
         if (
             verb in _NOUN_LIKE
             and not re.match(
@@ -311,10 +359,11 @@ def _score_measurable(time_free: str) -> tuple[int, str]:
 
 
 def _has_quantity(text: str) -> bool:
-    for m in re.finditer(NUMBER, text, _F):
+    for m in _NUMBER.finditer(text):
         token = m[0].strip().lower()
-        before = text[: m.start()]
-        after = text[m.end() :]
+        # windows around the number are enough (keeps the check linear in the text)
+        before = text[max(0, m.start() - 30) : m.start()]
+        after = text[m.end() : m.end() + 30]
         if re.fullmatch(r"(?:19|20)\d\d", token):
             continue  # a year outside a time phrase ("the 2027 conference") is not a target
         if token == "one" and re.match(r"\s+(?:day|of)\b", after, _F):
@@ -328,14 +377,20 @@ def _has_quantity(text: str) -> bool:
         ):
             continue
         if re.match(r"(?:st|nd|rd|th)\b", after, _F):
+            # "the 90th percentile", "finish in 3rd place": a rank is a measure
+            if re.match(r"\w*\s+(?:percentile|place|position|rank)\b", after, _F):
+                return True
             continue
         return True
     return False
 
 
+_NUMBER = re.compile(NUMBER, _F)
+
+
 def _has_outcome(text: str) -> bool:
     pattern = (
-        r"\b(?:" + OUTCOME_VERBS + r")\b(?:\s+[\w'+.&/-]+){0,6}?\s+(?:" + OUTCOME_NOUNS + r")\b"
+        r"\b(?:" + OUTCOME_VERBS + r")\b(?:\s+[\w'+.&/-]+){0,8}?\s+(?:" + OUTCOME_NOUNS + r")\b"
     )
     for m in re.finditer(pattern, text, _F):
         # "get better at my job" names a job but no outcome.
@@ -347,6 +402,20 @@ def _has_outcome(text: str) -> bool:
         r"registered|qualified|board[\s-]certified)\b",
         text,
         _F,
+    ):
+        return True
+    if _CHECKABLE.search(text) or _GRADE.search(text):
+        return True
+    # "become a paralegal", "retrain as an electrician": a role with an article is checkable
+    # unless the words are vague ("become a better speaker").
+    named = re.search(
+        r"\b(?:become|retrain\s+as|train\s+as|qualify\s+as|work\s+as|start\s+as|"
+        r"get\s+hired\s+as|be\s+hired\s+as)\s+(?:an?|the)\s+(?P<np>[\w'-]+(?:\s+[\w'-]+)?)",
+        text,
+        _F,
+    )
+    if named and not re.search(
+        r"\b(?:" + VAGUE_WORDS + "|" + VAGUE_ADJECTIVES + r"|own|part|member)\b", named["np"], _F
     ):
         return True
     # "become a registered nurse", "land a role as a data analyst": a named role is checkable.
@@ -361,6 +430,29 @@ def _has_outcome(text: str) -> bool:
     return bool(role and not re.search(r"\b(?:" + VAGUE_WORDS + r")\b", role["np"], _F))
 
 
+# Checkable without an outcome noun: a score ("score above the 90th percentile", "score at
+# least 510"), passing something named ("pass the OSCE"), a decision ("decide between …"), one
+# conversation with a person ("talk to a career advisor"), one internship or course done, a
+# move from one field to another.
+# A letter grade ("get an A in chemistry"): capitals are the evidence, so case matters.
+_GRADE = re.compile(
+    r"\b(?:[Gg]et|[Ee]arn|[Aa]chieve|[Ss]core|[Rr]eceive)\s+(?:an?\s+)?[A-F][+-]?(?=\s|$)"
+)
+_CHECKABLE = re.compile(
+    r"\bscore\s+(?:above|over|at\s+least|of|\d)|\bpass(?:ing)?\s+(?:the|my|an?|all|both|its|"
+    r"his|her|their)\s+\w|\bpass(?:ing)?\s+[A-Z]{2}|\b(?:decide|choose)\s+(?:between|on|which|"
+    r"whether)\b|\b(?:talk|speak|meet)\s+(?:to|with)\s+(?:a|an|my|the|one)\b|"
+    r"\bdo\s+(?:an?|one|two|three)\s+(?:[\w-]+\s+){0,2}(?:internship|placement|course|"
+    r"apprenticeship|project|certificate|degree)\b|"
+    r"\b(?:switch|switching|move|moving|transition|transitioning|change|changing|go|going)"
+    r"\s+(?:careers?\s+|jobs?\s+)?from\s+(?:\S+\s+){1,4}to\s+\w",
+    _F,
+)
+
+
+_AMOUNT_OF_TIME = re.compile(r"for\s|during\s+(?:\w+\s+)?first\s", _F)
+
+
 def _score_time(phrases: list[TimePhrase], deadline_field: date | None) -> tuple[int, str]:
     if deadline_field is not None:
         return 2, TEXT["T2"]
@@ -373,6 +465,12 @@ def _score_time(phrases: list[TimePhrase], deadline_field: date | None) -> tuple
     vague = [p for p in phrases if p.kind == "vague"]
     if vague:
         return 1, TEXT["T1"].format(word=vague[0].text.strip())
+    start = [p for p in phrases if p.kind == "start"]
+    if start:
+        return 1, TEXT["T1_start"].format(word=start[0].text.strip())
+    invalid = [p for p in phrases if p.kind == "invalid"]
+    if invalid:
+        return 0, TEXT["T0_invalid"].format(problem=invalid[0].problem)
     never = [p for p in phrases if p.kind == "never"]
     if never:
         return 0, TEXT["T0_never"].format(word=never[0].text.strip())
@@ -411,7 +509,8 @@ def _verdict(scores: dict[str, int | None]) -> str:
     scored = [v for v in scores.values() if v is not None]
     if scored and all(v == 2 for v in scored):
         return TEXT["verdict_smart"]
-    if sum(v == 0 for v in scored) >= 2:
+    # a vague goal is never "partly SMART" on half-marks alone ("Get better with data")
+    if sum(v == 0 for v in scored) >= 2 or 2 not in scored:
         return TEXT["verdict_not"]
     return TEXT["verdict_partly"]
 
@@ -503,8 +602,9 @@ def check_smart(
     phrases = find_time_phrases(text, today, term_calendar)
     time_free = _blank_spans(text, [(p.start, p.end) for p in phrases])
     # "volunteer for two days" is an amount of activity as well as a time span: M may count it.
+    # So is "during their first 90 days".
     amount_kept = _blank_spans(
-        text, [(p.start, p.end) for p in phrases if not p.text.lower().startswith("for ")]
+        text, [(p.start, p.end) for p in phrases if not _AMOUNT_OF_TIME.match(p.text)]
     )
 
     s, s_msg, two = _score_specific(text, time_free)
@@ -521,7 +621,12 @@ def check_smart(
     deadline = (
         goal.deadline if goal is not None and goal.deadline else (max(dated) if dated else None)
     )
-    flags = _flags(goal, deadline, today, horizons, two)
+    flags = [
+        SmartFlag("impossible_date", TEXT["flag_impossible_date"].format(problem=p.problem))
+        for p in phrases
+        if p.kind == "invalid"
+    ]
+    flags += _flags(goal, deadline, today, horizons, two)
     ordered = {k: scores[k] for k in "SMART"}
     return SmartCheck(
         scores=ordered,

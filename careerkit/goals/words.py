@@ -31,16 +31,29 @@ spend start study submit supervise switch take teach test track train transfer t
 translate travel tutor update upgrade use visit volunteer walk win work write become sit shift
 sleep leave score pay eat meditate budget go find
 hold stop quit limit book reach
+talk call email phone chat merge hit retrain specialise specialize delegate answer put revise
+rewrite lose buy message text
 """
 )
 
 #: Verbs that say "change" without saying what changes.
-VAGUE_VERBS = frozenset(["improve", "enhance", "better", "strengthen", "boost"])
+VAGUE_VERBS = frozenset(["improve", "enhance", "better", "strengthen", "boost", "explore"])
 #: Starting with these counts as an action only when a specific object follows them.
 WEAK_START = frozenset({"develop", "grow", "expand", "work"})
+#: Verbs of being, feeling and thinking: no action, and no object ("stay healthy", "help
+#: people", "think about specialising"); what follows them is looked at for an object.
+NOT_ACTIONS = wordset("be stay help think figure feel know understand consider wonder remain")
+#: Vague verb phrases at the start ("do better on my evaluations", "get better with data").
+VAGUE_START = r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b"
+#: Words that make a statement vague for S only (an outcome may still be checkable: "get into
+#: a good college").
+VAGUE_ADJECTIVES = (
+    r"good|great|nice|decent|top(?!\s+\d)|different\s+(?:types|kinds|things|areas|ways)|some|"
+    r"passion|purpose|calling|dream|potential|confidence"
+)
 
 VAGUE_WORDS = (
-    r"improve|enhance|better|more|less|best|happier|enough|work\s+on|stuff|things|somehow|various|good\s+at|"
+    r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|best|happier|harder|enough|work\s+on|stuff|things|somehow|various|good\s+at|"
     r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
 )
 HEDGES = (
@@ -64,7 +77,8 @@ a an the my our your their his her its me myself i we it this that these those s
 every each skills skill things thing stuff career job work life job's knowledge abilities
 ability overall general generally self in on at of for to with and or about more better really
 very good great well new lot lots way ways area areas field stuff myself person level levels
-things
+things passion purpose calling dream dreams healthy fit out what want do life lives something
+anything everything path direction harder
 """
 )
 
@@ -75,7 +89,8 @@ OUTCOME_VERBS = (
     r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
     r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
     r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
-    r"transition\s+into|switch\s+into|break\s+into|"
+    r"transition\s+into|switch\s+into|break\s+into|update|revise|rewrite|book|schedule|"
+    r"arrange|ask\s+for|go\s+to|merge|hit|join|reach|contribute\s+to|"
     r"landing|earning|completing|passing|getting|securing|finishing"
 )
 OUTCOME_NOUNS = (
@@ -88,7 +103,11 @@ OUTCOME_NOUNS = (
     r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
     r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
     r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
-    r"toefl|ielts|sat|school|college|university|academy"
+    r"toefl|ielts|sat|school|college|university|academy|pass|interviews?|meeting|appointment|"
+    r"session|call|fair|event|r[ée]sum[ée]|cv|cover\s+letter|profile|plan|budget|"
+    r"pull\s+request|target|quiz|coursework|assignments?|essay|homework|association|society|"
+    r"club|council|union|committee|level|band|belt|dashboard|prototype|database|spreadsheet|"
+    r"opening|vacancy|vacancies|post|opportunity"
 )
 ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
@@ -102,13 +121,15 @@ FREQUENCY = (
     r"\b(?:per|a|an|each|every|every\s+other)\s+(?:\d+\s+|(?:"
     + "|".join(NUMBER_WORDS)
     + r")\s+)?(?:day|week|fortnight|month|year|quarter|semester|term|shift|weekday|weekend|"
-    r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b"
+    r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b|"
+    r"\b(?:on|at)\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 WEAK_QUANTITY = (
     r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|enough|"
     r"increase|"
     r"reduce|grow|"
-    r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost"
+    r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost|good|higher|"
+    r"(?<!as\s)well(?!\s+as)|harder|improv(?:es|ed|ing|ement)"
 )
 NUMBER = (
     r"(?<![\w.])(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per\s+cent"

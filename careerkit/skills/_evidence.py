@@ -109,7 +109,7 @@ def _at_sentence_start(plain: str, ps: int) -> bool:
 _LANGUAGE_CUES = (
     "fluen", "proficien", "speak", "spoken", "written", "writing", "read", "native",
     "bilingual", "language", "mother tongue", "command of", "oral", "verbal", "communicat",
-    "interpret", "translat",
+    "interpret", "translat", "skills in", "degree in", "knowledge of",
 )  # fmt: skip
 # Neighbouring skills in a list: only separators between them.
 _LIST_GAP = re.compile(rb"[\s,;/|()&+]*(?:(?:and|or|and/or|as well as|plus)[\s,;/|()&]*)?")
@@ -159,6 +159,19 @@ _NEGATIVE_BEFORE = {
 }
 
 
+# "save it as a Word document", "submit in Excel format", "attach an Excel file": the file's
+# format, not the skill of using the program.
+_FILE_FORMAT_BEFORE = re.compile(
+    r"\b(?:save|saved|saving|send|sent|sending|submit|submitted|submitting|attach|attached|"
+    r"attaching|upload|uploaded|uploading|export|exported|exporting|convert|converted|"
+    r"converting|email|emailed|share|shared|download|downloaded|provide|provided|print|"
+    r"printed)\b[^.;:\n]{0,25}?\s(?:(?:as|in|into|to)\s+)?(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_FILE_FORMAT_AFTER = re.compile(r"\s+(?:document|file|format|attachment|copy|version)s?\b", re.I)
+_FILE_FORMATS = frozenset(("word", "excel", "powerpoint"))
+
+
 def has_evidence(
     plain: str,
     raw: bytes,
@@ -183,6 +196,12 @@ def has_evidence(
         return False
     neg = _NEGATIVE_AFTER.get(key)
     if neg is not None and neg.match(plain, pe):
+        return False
+    if (
+        key in _FILE_FORMATS
+        and _FILE_FORMAT_AFTER.match(plain, pe)
+        and _FILE_FORMAT_BEFORE.search(plain, max(0, ps - 50), ps)
+    ):
         return False
     neg = _NEGATIVE_BEFORE.get(key)
     if neg is not None and neg.search(plain, max(0, ps - 40), ps):

@@ -1,8 +1,17 @@
 """Posting sections and cue phrases: is a skill asked for as required or preferred?
 
 Headings ("Requirements", "Minimum qualifications", "Nice to have", "Responsibilities") are
-recognised at the start of a line followed by ":" or little else; inline cues ("is a plus",
-"preferred", "required", "must") apply to their sentence. The phrases are searched by the
+recognised at the start of a line followed by ":" or little else, and also inside a line
+("Minimum qualifications: experience with Tableau", or a posting flattened to one line:
+"… deliverable. Requirements Bachelor's degree …"): followed by ":", or written with a capital
+and followed by a capitalised word, a number or a bullet, and not preceded by a small word
+("the qualifications of"). Inline cues apply to their clause: a preferred cue after its words
+("Tableau is a plus", "OCP certification is advantageous") to the clause before it, back to a
+comma, a bullet, a sentence end or a flattened item boundary ("… skills OCP …"); one before
+its words ("preferably Python", "ideally", "bonus") to the clause after it. A cue sentence that
+introduces a list ("it would be advantageous to demonstrate the following:") opens a section of
+that strength. Required cues ("must", "mandatory", "essential", "compulsory") apply to their
+sentence. The phrases are searched by the
 extractor's automaton together with the skills (see :func:`cue_phrases`); this module decides
 what they mean. The phrase lists are our own, from common posting wording.
 """
@@ -14,7 +23,7 @@ from bisect import bisect_left, bisect_right
 
 from careerkit.skills._text import WORD_BYTE
 
-__all__ = ["cue_phrases", "strengths"]
+__all__ = ["cue_phrases", "inline_cue", "inline_only", "strengths"]
 
 # Heading phrases (recognised at the start of a line, followed by ":" or by little else on the
 # line) and inline cues (anywhere in a sentence). Our own lists of common posting wording.
@@ -74,6 +83,41 @@ _CUES: dict[int, tuple[str, ...]] = {
         "skills and competencies",
         "knowledge and skills",
         "experience required",
+        # sub-headings of real postings (HaHu), often run into one line with their text
+        "additional qualifications",
+        "additional requirements",
+        "other requirements",
+        "other skills",
+        "other skills requirements",
+        "knowledge",
+        "skills",
+        "skill set",
+        "skills set",
+        "skills set of the candidate",
+        "skills abilities",
+        "knowledge skills abilities",
+        "knowledge skills and ability",
+        "core competencies",
+        "key competencies",
+        "key competencies required",
+        "essential competencies",
+        "competencies required",
+        "minimum qualification",
+        "minimum qualifications and experience",
+        "academic qualification",
+        "educational qualification",
+        "education",
+        "experience",
+        "work experience",
+        "language",
+        "languages",
+        "language requirements",
+        "mandatory",
+        "mandatory requirements",
+        "mandatory skills",
+        "essential",
+        "essential qualifications",
+        "minimum",
     ),
     _H_PREF: (
         "preferred qualifications",
@@ -90,7 +134,6 @@ _CUES: dict[int, tuple[str, ...]] = {
         "desirable criteria",
         "desired skills",
         "desired qualifications",
-        "additional qualifications",
         "pluses",
         "plus",
         "extra credit",
@@ -163,6 +206,13 @@ _CUES: dict[int, tuple[str, ...]] = {
         "not required",
         "not essential",
         "optional",
+        "preferable",
+        "highly preferable",
+        "is an advantage",
+        "advantage",
+        "bonus",
+        "a bonus if",
+        "strongly desirable",
     ),
     _I_REQ: (
         "required",
@@ -177,6 +227,10 @@ _CUES: dict[int, tuple[str, ...]] = {
         "we require",
         "is a must",
         "a must",
+        "compulsory",
+        "is compulsory",
+        "is mandatory",
+        "obligatory",
     ),
 }
 _HEADING_TAIL = 40  # a heading line has at most this much text after the heading phrase
@@ -226,71 +280,229 @@ def _sentence_of(raw: bytes, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_heading(raw: bytes, bs: int, be: int) -> bool:
+# Small words before a capitalised phrase that make it part of a sentence ("the Requirements
+# of", "a Skills test"), not a heading run into the line.
+_SMALL_BEFORE = frozenset(
+    b"a an the of to in on for with and or our your their its this these those any all from "
+    b"by as at about such following meet meets".split()
+)
+# A capitalised word, a number, a bullet or an opening bracket after a run-in heading.
+_AFTER_RUN_IN = re.compile(r"\s*(?:[A-Z0-9(\u2022\u00b7\u00a7\u2013\u2014*\-]|$)")
+
+
+def _is_heading(raw: bytes, plain: str, bs: int, be: int) -> bool:
     """Whether the cue phrase at ``raw[bs:be]`` is a heading: at the start of a line (after
-    bullets), followed by ":" or by little else on the line."""
-    # quick no: a word right before the phrase on the same line ("the role", "job summary")
+    bullets) and followed by ":" or by little else on the line; or inside a line, followed by
+    ":" or written with a capital and followed by a capitalised word (a posting flattened to
+    one line)."""
     if bs >= 2 and raw[bs - 1] == 32 and WORD_BYTE[raw[bs - 2]]:
-        return False
+        # a word right before the phrase on its line: a run-in heading or none
+        return _run_in(raw, plain, bs, be)
     # searches stay near the phrase: a heading sits within a few bytes of a line start
     lo = max(0, bs - 16)
     line_start = raw.rfind(b"\n", lo, bs) + 1
-    if line_start == 0 and lo > 0:
-        return False
-    if _BULLET.fullmatch(raw, line_start, bs) is None:
-        return False
+    if (line_start == 0 and lo > 0) or _BULLET.fullmatch(raw, line_start, bs) is None:
+        return _run_in(raw, plain, bs, be)
     line_end = raw.find(b"\n", be, be + 200)
     if line_end < 0:
         line_end = min(len(raw), be + 200)
     tail = raw[be:line_end].lstrip(b" \t*_")
     if tail.startswith(b":"):
         return True
-    return len(tail) <= _HEADING_TAIL and not tail.startswith(_NOT_HEADING_TAIL)
+    if (
+        len(tail) <= _HEADING_TAIL
+        and not tail.startswith(_NOT_HEADING_TAIL)
+        and raw[bs:be] not in _GENERIC_HEADINGS
+    ):
+        return True
+    return _run_in(raw, plain, bs, be)
+
+
+def _run_in(raw: bytes, plain: str, bs: int, be: int) -> bool:
+    """A heading run into its line: "… Minimum qualifications: Tableau", "… deliverable.
+    Requirements Bachelor's degree …"."""
+    if raw[be : be + 4].lstrip(b" \t*_")[:1] == b":":
+        return True
+    if not plain[bs - 1 : bs].isupper():
+        return False
+    # the word before (a small word keeps the phrase inside its sentence: "the Requirements of")
+    end = bs - 1
+    start = raw.rfind(b" ", max(0, end - 12), end) + 1
+    if raw[start:end] in _SMALL_BEFORE:
+        return False
+    # the next word capitalised ("Requirements Bachelor's", "Core Competencies Excellent")
+    return _AFTER_RUN_IN.match(plain, be - 1) is not None
+
+
+# Headings that are also ordinary words at a line start ("Experience with Python", "Skills
+# include …"): headings only with ":" or written as one (capitalised, capitalised word next).
+_GENERIC_HEADINGS = frozenset(
+    b"experience education knowledge skills language languages minimum essential mandatory "
+    b"competencies".split()
+)
+
+
+def inline_only(raw: bytes, plain: str, bs: int, be: int) -> bool:
+    """Quick test for a heading phrase right after a word on its line (byte span ``bs:be``):
+    True when it cannot be a heading run into its line (small letter, no ":" after it)."""
+    if plain[bs - 1 : bs].isupper():
+        return False
+    k = be
+    while k < len(raw) and raw[k] == 32:
+        k += 1
+    return k >= len(raw) or raw[k] != 58
+
+
+def inline_cue(raw: bytes, bs: int, be: int, cue: int) -> int:
+    """What a heading phrase that is no heading counts as: INLINE_PREFERRED, INLINE_REQUIRED
+    or 0 (nothing)."""
+    if cue == _H_PREF and raw[bs:be] not in _HEADING_ONLY:
+        return _I_PREF
+    if cue == _H_REQ and raw[bs:be] in _ALSO_INLINE_REQ:
+        return _I_REQ
+    return 0
 
 
 def strengths(
     raw: bytes,
+    plain: str,
     heads: list[tuple[int, int, int]],
     pref: list[int],
     req: list[int],
     positions: list[int],
 ) -> list[str]:
-    """The strength at each of ``positions`` (ascending byte offsets of ``raw``).
+    """The strength at each of ``positions`` (ascending byte offsets of ``raw``; ``plain`` is
+    the text in its own case, character ``b - 1`` for byte ``b``).
 
     The extractor's match loop sorts the cue phrases it finds by kind: ``heads`` holds the
-    heading phrases that may start a line (byte start, end, cue kind), ``pref`` and ``req`` the
-    starts of inline preferred and required cues (ascending; ``pref`` is extended here with
-    preferred-section phrases that turn out to be no heading). A position is ``preferred`` when
-    a preferred cue shares its sentence, else it takes the section it is in, else ``required``
+    heading phrases (byte start, end, cue kind), ``pref`` and ``req`` the starts of inline
+    preferred and required cues (ascending; extended here with heading phrases that turn out to
+    be no heading: "… is desirable", "… is mandatory"). A position is ``preferred`` when a
+    preferred cue's clause covers it, else it takes the section it is in, else ``required``
     when a required cue shares its sentence, else ``unspecified``.
     """
     spos: list[int] = []
     sval: list[str] = []
     if heads:
-        more_pref = False
+        more = False
         for bs, be, cue in heads:
-            if _is_heading(raw, bs, be):
+            if _is_heading(raw, plain, bs, be):
                 spos.append(bs)
                 sval.append(_SECTION_STRENGTH[cue])
-            elif cue == _H_PREF:
+            elif cue == _H_PREF and raw[bs:be] not in _HEADING_ONLY:
                 pref.append(bs)
-                more_pref = True
-        if more_pref:
+                more = True
+            elif cue == _H_REQ and raw[bs:be] in _ALSO_INLINE_REQ:
+                req.append(bs)
+                more = True
+        if more:
             pref.sort()
-    return _strengths(raw, spos, sval, pref, req, positions)
+            req.sort()
+    if pref:
+        # a preferred cue that introduces a list opens a preferred section
+        for bs in pref:
+            colon = _lead_in(raw, bs)
+            if colon > 0:
+                i = bisect_right(spos, colon)
+                spos.insert(i, colon)
+                sval.insert(i, "preferred")
+    return _strengths(raw, spos, sval, _scopes(raw, plain, pref), req, positions)
+
+
+# Preferred-section headings that mean nothing inside a sentence ("Python plus SQL").
+_HEADING_ONLY = frozenset((b"plus", b"pluses"))
+_ALSO_INLINE_REQ = frozenset((b"mandatory", b"essential", b"minimum", b"must have", b"must haves"))
+# Preferred cues written before what they qualify ("preferably Python", "ideally", "bonus:").
+_PRE_CUE = re.compile(
+    rb"(?:preferably|ideally|bonus|a bonus if|nice to have|it would be great if|even better if|"
+    rb"extra credit)\b"
+)
+_CLAUSE_MAX = 160  # bytes a preferred cue reaches into its clause
+_CLAUSE_BACK = (b".", b";", b",", b":", b"\n", b"(", b")", b"\x01")
+_FUNCTION_WORDS = _SMALL_BEFORE | frozenset(
+    b"using including like e.g. eg and/or or nor plus also".split()
+)
+
+
+def _lead_in(raw: bytes, bs: int) -> int:
+    """The position after the ":" that ends a cue sentence introducing a list ("it would be
+    advantageous to demonstrate the following capabilities:"), or -1."""
+    colon = raw.find(b":", bs, bs + 150)
+    if colon < 0 or raw.find(b". ", bs, colon) >= 0 or raw.find(b"\n", bs, colon) >= 0:
+        return -1
+    between = raw[bs:colon]
+    if b"following" in between or b"below" in between:
+        return colon + 1
+    return -1
+
+
+def _scopes(raw: bytes, plain: str, pref: list[int]) -> list[tuple[int, int]]:
+    """The byte ranges the preferred cues apply to, sorted and merged."""
+    out: list[tuple[int, int]] = []
+    for bs in pref:
+        if _PRE_CUE.match(raw, bs):
+            # forwards to the end of its clause
+            end = min(len(raw), bs + _CLAUSE_MAX)
+            for ch in (b".", b";", b"\n"):
+                k = raw.find(ch, bs, end)
+                if k >= 0:
+                    end = k
+            out.append((bs, end))
+        else:
+            # backwards to the start of its clause (bullets are the stand-in byte \x01)
+            lo = max(0, bs - _CLAUSE_MAX)
+            start = lo
+            for ch in _CLAUSE_BACK:
+                k = raw.rfind(ch, lo, bs)
+                if k >= 0 and k + 1 > start:
+                    start = k + 1
+            out.append((_item_start(raw, plain, start, bs), bs + 1))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _boundary(raw: bytes, plain: str, k: int, lo: int) -> bool:
+    """Whether a flattened item starts at byte ``k`` (a space): the next word capitalised after
+    an ordinary word ("… writing skills OCP certification …"), not after a small word ("of
+    Python") or a capitalised one ("Business Administration")."""
+    if not (plain[k : k + 1].isupper() and WORD_BYTE[raw[k - 1]]):
+        return False
+    w = k - 1
+    while w > lo and WORD_BYTE[raw[w]]:
+        w -= 1
+    return raw[w + 1 : k] not in _FUNCTION_WORDS and not plain[w : k - 1][:1].isupper()
+
+
+def _item_start(raw: bytes, plain: str, lo: int, hi: int) -> int:
+    """The last flattened-item boundary in ``raw[lo:hi]``, else ``lo``. (Forwards, from a cue
+    before its words, there is none: "ideally you know Docker".)"""
+    k = raw.rfind(b" ", lo, hi - 1)
+    while k > lo:
+        if _boundary(raw, plain, k, lo):
+            return k + 1
+        k = raw.rfind(b" ", lo, k)
+    return lo
 
 
 def _strengths(
     raw: bytes,
     spos: list[int],
     sval: list[str],
-    pref: list[int],
+    scopes: list[tuple[int, int]],
     req: list[int],
     positions: list[int],
 ) -> list[str]:
     """The strength at each of ``positions``, given the section headings (starts ``spos`` and
-    strengths ``sval``) and the inline cues' starts."""
-    if not pref and not req:
+    strengths ``sval``), the ranges preferred cues cover (sorted, disjoint) and the inline
+    required cues' starts."""
+    if not scopes and not req:
         # sections only: each position takes the section it is in
         if not spos:
             return ["unspecified"] * len(positions)
@@ -303,36 +515,29 @@ def _strengths(
                 i += 1
             out.append(current)
         return out
-    npref, nreq = len(pref), len(req)
+    scope_starts = [a for a, _ in scopes]
+    nreq = len(req)
     start, end = 0, -1  # the sentence looked up last (matches often share one)
-    # whether a cue of each kind is in that sentence (None: not looked up yet)
-    pref_in = req_in = None
+    req_in = None  # whether a required cue is in that sentence (None: not looked up yet)
     out = []
     for pos in positions:
-        # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
-        if npref:
-            i = bisect_left(pref, pos - _SENTENCE_MAX)
-            if i < npref and pref[i] < pos + _SENTENCE_MAX:
-                if not start <= pos < end:
-                    start, end = _sentence_of(raw, pos)
-                    pref_in = req_in = None
-                if pref_in is None:
-                    i = bisect_left(pref, start)
-                    pref_in = i < npref and pref[i] < end
-                if pref_in:
-                    out.append("preferred")
-                    continue
+        if scopes:
+            i = bisect_right(scope_starts, pos) - 1
+            if i >= 0 and pos < scopes[i][1]:
+                out.append("preferred")
+                continue
         if spos:
             i = bisect_right(spos, pos) - 1
             if i >= 0:
                 out.append(sval[i])
                 continue
+        # a cue farther than _SENTENCE_MAX cannot share the sentence: look it up first
         if nreq:
             i = bisect_left(req, pos - _SENTENCE_MAX)
             if i < nreq and req[i] < pos + _SENTENCE_MAX:
                 if not start <= pos < end:
                     start, end = _sentence_of(raw, pos)
-                    pref_in = req_in = None
+                    req_in = None
                 if req_in is None:
                     i = bisect_left(req, start)
                     req_in = i < nreq and req[i] < end

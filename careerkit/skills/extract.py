@@ -39,8 +39,9 @@ from careerkit.skills._evidence import Neighbours, has_evidence, listable
 from careerkit.skills._sections import (
     INLINE_PREFERRED,
     INLINE_REQUIRED,
-    PREFERRED_HEADING,
     cue_phrases,
+    inline_cue,
+    inline_only,
 )
 from careerkit.skills._sections import strengths as section_strengths
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
@@ -341,7 +342,7 @@ class SkillExtractor:
             return []
         starts = [m[0] for m in accepted]
         strengths = (
-            section_strengths(doc.raw, *cues, starts)
+            section_strengths(doc.raw, doc.plain, *cues, starts)
             if cues[0] or cues[1] or cues[2]
             else ["unspecified"] * len(starts)
         )
@@ -457,7 +458,7 @@ class SkillExtractor:
         safe skill (``accepted``), an ambiguous one (``pending``), a cue phrase (by kind), or no
         whole word; for a rejected match of several words, note the words inside it in
         ``masked`` and the longest shorter alias at its start in ``shorter``."""
-        search, raw = doc.search, doc.raw
+        search, raw, plain = doc.search, doc.raw, doc.plain
         pat_skill, pat_status, pat_cue, pat_key, long_idx, exact, route, long_multi = self._tables
         # the text ends with a space, so search[e] and raw[e + 1] exist for every match
         word = WORD_BYTE
@@ -500,13 +501,16 @@ class SkillExtractor:
                     add_req(s + 1)
                 elif cue == INLINE_PREFERRED:
                     add_pref(s + 1)
-                elif s and raw[s] == 32 and word[raw[s - 1]]:
-                    # a heading phrase right after a word on its line is no heading: a
-                    # preferred-section phrase then counts as an inline cue, the others as
-                    # nothing
-                    if cue == PREFERRED_HEADING:
+                elif s and raw[s] == 32 and word[raw[s - 1]] and inline_only(raw, plain, s + 1, e):
+                    # after a word, in small letters, no ":": no heading; maybe an inline cue
+                    kind = inline_cue(raw, s + 1, e, cue)
+                    if kind == INLINE_PREFERRED:
                         add_pref(s + 1)
+                    elif kind == INLINE_REQUIRED:
+                        add_req(s + 1)
                 else:
+                    # a heading phrase, at a line start or run into its line ("… deliverable.
+                    # Requirements Bachelor's …"): _sections decides which
                     add_head((s + 1, e, cue))
                 continue
             pi = long_idx[api]
@@ -659,9 +663,6 @@ def _file_cue(cue: int, s: int, e: int, raw: bytes, cues: _Cues) -> None:
         req.append(s + 1)
     elif cue == INLINE_PREFERRED:
         pref.append(s + 1)
-    elif s and raw[s] == 32 and WORD_BYTE[raw[s - 1]]:
-        if cue == PREFERRED_HEADING:
-            pref.append(s + 1)
     else:
         heads.append((s + 1, e, cue))
 

@@ -121,6 +121,9 @@ def _read_alias_file(path: Path) -> list[dict[str, str]]:
                     "skill": (row.get("skill") or "").strip(),
                     "kind": kind,
                     "status": status,
+                    # "esco": an everyday name for an ESCO skill (by its preferred label),
+                    # added to taxonomies read from ESCO; blank: careerkit's default taxonomy
+                    "taxonomy": (row.get("taxonomy") or "").strip().casefold(),
                 }
             )
     return rows
@@ -142,8 +145,19 @@ def _curated() -> tuple[tuple[dict[str, str], ...], AliasRules]:
             canonical.setdefault(key, row["alias"] if has_case else "")
         elif has_case:
             canonical.setdefault(key, row["alias"])
-    additions = tuple(r for r in rows if r["skill"])
+    additions = tuple(r for r in rows if r["skill"] and not r["taxonomy"])
     return additions, AliasRules(status, canonical)
+
+
+@cache
+def _esco_additions() -> dict[str, tuple[tuple[str, str], ...]]:
+    """ESCO preferred label (case-folded) -> everyday names with their status, from the rows
+    of ``aliases.csv`` marked ``esco``."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in _read_alias_file(_aliases_path()):
+        if row["skill"] and row["taxonomy"] == "esco":
+            out.setdefault(row["skill"].casefold(), []).append((row["alias"], row["status"]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def alias_rules() -> AliasRules:
@@ -334,6 +348,12 @@ class Taxonomy:
             rec["aliases"] = [
                 (a, _alt_label_status(a, label_key, common)) for a in rec["aliases"]
             ] + [(v, "safe") for v in extra]
+        # our everyday names for common ESCO skills ("teamwork" for "work in teams")
+        everyday = _esco_additions()
+        for rec in records:
+            names = everyday.get(rec["label"].casefold())
+            if names:
+                rec["aliases"] += list(names)
         return cls.from_records(records, name=str(path), source="esco")
 
     @classmethod
