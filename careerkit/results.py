@@ -237,7 +237,12 @@ class Results:
         checks = {}
         for goal in self.goals_section.goals:
             try:
-                checks[goal.id] = goals.check_smart(goal, today=self.today)
+                checks[goal.id] = goals.check_smart(
+                    goal,
+                    today=self.today,
+                    horizons=self.goals_section.horizons,
+                    term_calendar=self.goals_section.term_calendar,
+                )
             except CareerkitError as exc:
                 self.problems["goals"] = str(exc)
         return checks
@@ -287,12 +292,26 @@ def fingerprint(wb: Any) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def results(wb: Any, *, extractor: Any = None, today: date | None = None) -> Results:
+def results(
+    wb: Any, *, extractor: Any = None, today: date | None = None, cache: bool = True
+) -> Results:
     """The results of ``wb`` as it is now (the same object while its sections are unchanged).
 
     ``extractor`` reads the postings (default: the bundled taxonomy); ``today`` dates the SMART
-    checks (default: today).
+    checks (default: today). ``cache=False`` (a reader of many workbooks that change nothing,
+    such as the cohort view) skips the snapshot and the cache: the object reads the workbook's
+    sections directly.
     """
+    if not cache:
+        return Results(
+            interests_section=wb.interests,
+            skills_section=wb.skills,
+            goals_section=wb.goals,
+            values_section=getattr(wb, "values", None),
+            past_job_section=getattr(wb, "past_job", None),
+            extractor=extractor,
+            today=today,
+        )
     key = (fingerprint(wb), id(extractor), today)
     found = _cache.get(key)
     if found is not None:

@@ -43,8 +43,8 @@ def _responses(rng: random.Random, first: str, answered: int | None = None) -> d
 
 def _smart_goal() -> Goal:
     return Goal(
-        text="I will attend 4 local meetups by March 2035 and talk to 10 data analysts about "
-        "their work",
+        # one goal per statement: two joined by "and" count as two goals (S 1) since issue 12
+        text="I will attend 4 local data meetups by March 2035",
         category="network",
         confidence=8,
         resources=["meetup list"],

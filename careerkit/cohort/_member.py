@@ -11,21 +11,17 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 from careerkit.cohort._text import TEXT
 from careerkit.cohort._values import value_scores_of
 from careerkit.errors import CareerkitError
-from careerkit.goals import check_smart
 from careerkit.interests import (
     FORMS,
     Inventory,
     codes_text,
     holland_ties,
     load_inventory,
-    score,
 )
-from careerkit.skills import gap, items_to_rate, occupation_requirements
+from careerkit.results import results
 from careerkit.workbook import Workbook
 
 #: how many of a participant's highest-priority O*NET gaps count as their "gap skills"
@@ -36,13 +32,6 @@ SMART = "SMART"
 @lru_cache(maxsize=8)
 def _inventory(path: str | None, form: str = "long") -> Inventory:
     return load_inventory(path, form=form) if path is None else load_inventory(path)
-
-
-@lru_cache(maxsize=1024)
-def _requirements(soc_code: str) -> tuple[pd.DataFrame, int]:
-    # One read of the bundled ratings per target role, not per participant.
-    need = occupation_requirements(soc_code)
-    return need, len(items_to_rate(need))
 
 
 def _first_line(exc: Exception) -> str:
@@ -147,10 +136,11 @@ def _interests(
     }
     code, complete = "", False
     if answered:
-        try:
-            profile = score(answers.responses, inventory)
-        except CareerkitError as exc:
-            problems.append(TEXT["bad_answers"].format(reason=_first_line(exc)))
+        computed = results(wb, cache=False)  # the profile the screens and the report show
+        profile = computed.profile
+        if profile is None:
+            reason = computed.problems.get("interests", "")
+            problems.append(TEXT["bad_answers"].format(reason=reason.splitlines()[0]))
         else:
             complete = profile.complete
             if complete:
@@ -169,12 +159,14 @@ def _skills(wb: Workbook, problems: list[str]) -> tuple[int, int, tuple[str, ...
     soc = wb.skills.target_soc_code
     if not soc:
         return 0, 0, ()
-    try:
-        need, to_rate = _requirements(soc)
-        table = gap(wb.skills.ratings, need) if not need.empty else None
-    except CareerkitError as exc:
-        problems.append(TEXT["bad_target"].format(reason=_first_line(exc)))
+    computed = results(wb, cache=False)  # the gap the screens and the report show
+    need = computed.needs
+    if need is None:
+        reason = computed.problems.get("needs", "")
+        problems.append(TEXT["bad_target"].format(reason=reason.splitlines()[0] if reason else ""))
         return 0, 0, ()
+    to_rate = len(computed.to_rate) if computed.to_rate is not None else 0
+    table = computed.gap(with_postings=False) if not need.empty else None
     if table is None:
         return 0, 0, ()
     top = table.onet[table.onet["gap"] > 0].head(GAP_TOP)
@@ -186,13 +178,14 @@ def _skills(wb: Workbook, problems: list[str]) -> tuple[int, int, tuple[str, ...
 
 def _goals(wb: Workbook, problems: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     categories, verdicts = [], []
+    computed = results(wb, cache=False)
+    checks = computed.smart  # the checks the goals screen and the report show
+    if "goals" in computed.problems:
+        problems.append(TEXT["bad_goal"].format(reason=computed.problems["goals"].splitlines()[0]))
     for goal in wb.goals.goals:
         categories.append(goal.category.value if goal.category is not None else TEXT["no_type"])
-        try:
-            verdicts.append(check_smart(goal).verdict)
-        except CareerkitError as exc:
-            problems.append(TEXT["bad_goal"].format(reason=_first_line(exc)))
-            verdicts.append("")
+        check = checks.get(goal.id)
+        verdicts.append(check.verdict if check is not None else "")
     return tuple(categories), tuple(verdicts)
 
 

@@ -15,8 +15,8 @@ from typing import Any
 import pandas as pd
 
 from careerkit import charts, datasets, goals, interests, skills
-from careerkit.errors import CareerkitError
 from careerkit.report._text import HORIZON_WORDS, STATUS_WORDS, TEXT
+from careerkit.results import results
 
 #: How many rows the report's tables show.
 TOP_MATCHES = 10
@@ -94,11 +94,11 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
     section = wb.interests
     if not section.responses:
         return {"done": False, "message": TEXT["interests_not_done"]}
-    try:
-        inventory = interests.inventory_of(section)
-        profile = interests.score(section.responses, inventory)
-    except CareerkitError as exc:
-        return {"done": False, "message": TEXT["interests_error"].format(error=exc)}
+    computed = results(wb)  # one source: the screens and the cohort read the same results
+    inventory, profile = computed.inventory, computed.profile
+    if inventory is None or profile is None:
+        error = computed.problems.get("interests", "")
+        return {"done": False, "message": TEXT["interests_error"].format(error=error)}
     out: dict[str, Any] = {
         "done": True,
         "answered": TEXT["answered"].format(
@@ -161,12 +161,9 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
         out["differentiation"] = TEXT["differentiation_text"].format(
             spread=round(spread, 1), max=profile.max_score, meaning=meaning
         )
-    try:
-        matches = interests.match_occupations(
-            profile, job_zones=section.job_zones or None, top=TOP_MATCHES
-        )
-    except CareerkitError as exc:
-        out["match_notes"] = [str(exc)]
+    matches = computed.matches(job_zones="saved", top=TOP_MATCHES)
+    if matches is None:
+        out["match_notes"] = [computed.problems.get("matches", "")]
         return out
     out["match_notes"] = list(matches.attrs.get("notes", []))
     if matches.attrs.get("suggestions"):
@@ -192,17 +189,6 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- skills
-
-
-def _gap_table(wb: Any, need: pd.DataFrame | None, required: pd.DataFrame | None) -> Any:
-    ratings = dict(wb.skills.ratings)
-    if need is not None and not need.empty:
-        # Ratings kept from an earlier target role are left out, as on the gap screen.
-        listed = set(need["element_id"])
-        ratings = {k: v for k, v in ratings.items() if k in listed}
-    else:
-        ratings = {}
-    return skills.gap(ratings, need, have=wb.skills.skills_held, posting_need=required)
 
 
 def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
@@ -231,24 +217,9 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
         "strengths": [],
         "notes": [],
     }
-    errors: list[str] = []
-    need = required = None
-    try:
-        need = (
-            skills.occupation_requirements(section.target_soc_code)
-            if (section.target_soc_code)
-            else None
-        )
-    except CareerkitError as exc:
-        errors.append(str(exc))
-    if section.postings:
-        try:
-            extractor = extractor or skills.SkillExtractor(skills.Taxonomy.default())
-            required = skills.requirements(
-                skills.postings_from_records(section.postings), extractor
-            )
-        except CareerkitError as exc:
-            errors.append(str(exc))
+    computed = results(wb, extractor=extractor)
+    required = computed.posting_needs
+    errors = [computed.problems[k] for k in ("needs", "postings") if k in computed.problems]
     if required is not None:
         n_postings = required.attrs.get("n_postings", len(section.postings))
         out["requirements"] = [
@@ -261,11 +232,9 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
             for r in required.head(TOP_REQUIREMENTS).itertuples(index=False)
         ]
         out["requirements_checked"] = True
-    try:
-        table = _gap_table(wb, need, required)
-    except CareerkitError as exc:
-        errors.append(str(exc))
-        table = None
+    table = computed.gap()
+    if "gap" in computed.problems:
+        errors.append(computed.problems["gap"])
     out["notes"] = errors
     if table is None:
         return out
@@ -277,8 +246,8 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
         {
             "name": r.element_name,
             "rating": str(int(r.rating)),
-            "level": _fmt(round(float(r.level), 1)),
-            "need": _fmt(round(float(r.need_level), 1)),
+            "level": skills.format_level(r.level),  # one scale: both on O*NET's 0–7
+            "need": skills.format_level(r.need_level),
             "priority": f"{r.priority:.2f}",
         }
         for r in table.onet.head(TOP_GAPS).itertuples(index=False)
@@ -296,7 +265,8 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
         {
             "name": r.element_name,
             "rating": str(int(r.rating)),
-            "need": _fmt(round(float(r.need_level), 1)),
+            "level": skills.format_level(r.level),
+            "need": skills.format_level(r.need_level),
         }
         for r in table.strengths.head(TOP_GAPS).itertuples(index=False)
     ]
@@ -312,10 +282,12 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
 # --------------------------------------------------------------------------- goals
 
 
-def _goal(n: int, goal: goals.Goal, section: Any, today: date) -> dict[str, Any]:
-    check = goals.check_smart(
-        goal, today, horizons=section.horizons, term_calendar=section.term_calendar
-    )
+def _goal(n: int, goal: goals.Goal, section: Any, today: date, check: Any = None
+          ) -> dict[str, Any]:
+    if check is None:
+        check = goals.check_smart(
+            goal, today, horizons=section.horizons, term_calendar=section.term_calendar
+        )
     letters = []
     for letter, name in TEXT["smart_letters"].items():
         value = check.scores.get(letter)
@@ -391,7 +363,11 @@ def _goals(wb: Any, found: list[Chart], today: date) -> dict[str, Any]:
         out.update(done=False, message=TEXT["goals_not_done"])
         return out
     out["done"] = True
-    out["goals"] = [_goal(n, g, section, today) for n, g in enumerate(section.goals, start=1)]
+    checks = results(wb, today=today).smart  # the same checks the screens and cohort show
+    out["goals"] = [
+        _goal(n, g, section, today, checks.get(g.id))
+        for n, g in enumerate(section.goals, start=1)
+    ]
     _chart(
         found,
         "timeline",
