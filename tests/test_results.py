@@ -35,7 +35,7 @@ def _workbook(folder: Path) -> ck.Workbook:
     wb.skills.target_soc_code = "29-1141.00"
     wb.skills.target_title = "Registered Nurses"
     need = ck.skills.items_to_rate(ck.skills.occupation_requirements("29-1141.00"))
-    wb.skills.ratings = {e: 2 for e in need["element_id"]}
+    wb.skills.ratings = dict.fromkeys(need["element_id"], 2)
     wb.goals.goals = [
         ck.goals.Goal(text="Attend 4 local nursing meetups by March 2035"),
         ck.goals.Goal(text="Get better with people"),
