@@ -55,6 +55,8 @@ CONSENT_VERSION = "2026-1"
 #: the step notebooks, in order
 NEXT_STEPS = (
     ("01_interests.ipynb", "step_interests"),
+    ("01a_values.ipynb", "step_values"),
+    ("01b_jobs_like_my_last_one.ipynb", "step_past_job"),
     ("02_skills_gap.ipynb", "step_skills"),
     ("03_goals.ipynb", "step_goals"),
     ("04_my_report.ipynb", "step_report"),
@@ -158,6 +160,8 @@ TEXT = {
     "closed": "The workbook is closed (it stays saved). Start or open a workbook above.",
     "next_heading": "Where to go next",
     "step_interests": "Step 1: your interests",
+    "step_values": "Optional: what matters to you at work",
+    "step_past_job": "Optional: jobs like my last one",
     "step_skills": "Step 2: your skills gap",
     "step_goals": "Step 3: your goals",
     "step_report": "Step 4: your report (all three steps on one page, to print or share)",
