@@ -36,6 +36,9 @@ MAX_BYTES = _json.MAX_BYTES
 class OwningMixin:
     """Consent, download, upload, submission and deletion for :class:`Workbook`."""
 
+    if TYPE_CHECKING:  # a Workbook private attribute, set in delete()
+        _raw: bytes | None
+
     # ------------------------------------------------------------------ consent
     def give_consent(
         self: Workbook,
