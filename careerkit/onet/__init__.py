@@ -319,11 +319,13 @@ class OnetRelease:
                     f"{where(path, line)}: an importance (IM) value outside the "
                     "scale. Expected a value from 1 to 5."
                 )
-            both = im[["element_name", "value", "suppress"]].join(
+            # merge, not join: join(suffixes=) is pandas 3 only, join(lsuffix=) deprecated there
+            both = im[["element_name", "value", "suppress"]].merge(
                 lv[["element_name", "value", "suppress", "not_relevant"]],
                 how="outer",
-                lsuffix="_im",  # not suffixes=: pandas 2.2 has only these two
-                rsuffix="_lv",
+                left_index=True,
+                right_index=True,
+                suffixes=("_im", "_lv"),
             )
             out = pd.DataFrame(
                 {
