@@ -156,7 +156,9 @@ class OwningMixin:
         with _store.locked(path):
             raw = _store.read(path)
             if raw is None:
-                _store.write_atomic(path, uploaded._serialise())
+                fresh = uploaded._serialise()  # indented: may be larger than the upload
+                check_size(fresh, path)
+                _store.write_atomic(path, fresh)
                 return cls.open(path)
             here = cls._parse(raw, path, path)
             if here.created_at != uploaded.created_at and not merge_different:
