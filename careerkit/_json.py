@@ -37,6 +37,16 @@ def depth(raw: bytes) -> int:
     return deepest
 
 
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong and where, e.g. "invalid control character, line 3, column 7".
+
+    Some of ``json``'s messages end in "at" ("Invalid control character at", "Unterminated
+    string starting at"): "… at at line 3" read badly, so the place follows after a comma.
+    """
+    problem = exc.msg.removesuffix(" at").removesuffix(" starting")
+    return f"{problem}, line {exc.lineno}, column {exc.colno}"
+
+
 def loads(
     raw: bytes | str,
     source: object,
@@ -68,9 +78,6 @@ def loads(
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise error(
-            f"{source} is damaged: not valid JSON ({exc.msg} at line {exc.lineno}, column "
-            f"{exc.colno})."
-        ) from exc
+        raise error(f"{source} is damaged: not valid JSON ({json_problem(exc)}).") from exc
     except RecursionError as exc:  # pragma: no cover - the depth check comes first
         raise error(f"{source} is nested too deeply to read.") from exc

@@ -33,4 +33,5 @@ echo "lowest declared versions:"; sed 's/^/  /' "$VENV/lowest-constraints.txt"
 "$VENV/bin/python" -m pip install --quiet -c "$VENV/lowest-constraints.txt" -e '.[test]'
 # the package as installed must be the lower bound, not a newer one pulled in by another
 "$VENV/bin/python" -m pip check
-CAREERKIT_HOME=$(mktemp -d) "$VENV/bin/pytest" -n "$JOBS" --dist loadfile -m "not browser" tests
+CAREERKIT_HOME=$(mktemp -d) "$VENV/bin/pytest" -n "$JOBS" --dist loadfile -m "not browser" \
+  --durations=5 tests

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import careerkit as ck
 from careerkit.cli import main
 
 RUN = "import sys; from careerkit.cli import main; sys.exit(main({argv!r}))"
@@ -46,3 +47,27 @@ def test_delete_says_the_file_does_not_exist_before_asking(
     assert main(["delete", str(tmp_path / "nobody-1.json")]) == 1
     assert asked == []
     assert "There is no workbook at" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"notes": "a\tb"}', "Invalid control character"),
+        ('{"notes": "ab', "Unterminated string"),
+    ],
+)
+def test_json_messages_say_where_without_at_at(
+    text: str, problem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "river-42.json"
+    path.write_text(text, encoding="utf-8")
+    assert main(["report", str(path), "-o", str(tmp_path / "r.html")]) == 1
+    err = capsys.readouterr().err
+    assert f"not valid JSON ({problem}, line 1, column 1" in err
+    assert "at at" not in err
+    from careerkit import skills
+
+    with pytest.raises(ck.DataError) as caught:
+        skills.postings_from_bytes(text.replace("notes", "description").encode(), "p.json")
+    assert f"not valid JSON: {problem}, line 1, column " in str(caught.value)
+    assert "at at" not in str(caught.value)

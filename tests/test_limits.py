@@ -5,6 +5,7 @@ fails after the new version is in place."""
 from __future__ import annotations
 
 import errno
+import json
 import stat
 import sys
 from pathlib import Path
@@ -251,3 +252,21 @@ def test_a_csv_row_longer_than_its_header_is_refused_naming_file_and_line() -> N
 def test_a_trailing_empty_field_does_not_shift_the_columns() -> None:
     frame = skills.postings_from_bytes(b"title,description\nData analyst,Use SQL daily,\n", "p.csv")
     assert frame[["title", "description"]].values.tolist() == [["Data analyst", "Use SQL daily"]]
+
+
+def test_an_upload_that_would_grow_past_the_limit_when_written_is_refused(
+    tmp_path: Path,
+) -> None:
+    wb = ck.Workbook.create("river-42", tmp_path / "a")
+    data = wb.to_bytes()
+    # compact JSON just under the limit; written indented, one line per item, it would not be
+    content = json.loads(data)
+    content["history"] = [
+        {"id": f"h{n}", "field": "/notes", "value": "x", "replaced_at": "2026-01-01T00:00:00Z"}
+        for n in range(52_000)
+    ]
+    compact = json.dumps(content, separators=(",", ":")).encode()
+    assert len(compact) < MAX_BYTES
+    with pytest.raises(ck.WorkbookError, match=r"would be \d\.\d MB; a workbook holds at most"):
+        ck.Workbook.import_bytes(compact, tmp_path / "b")
+    assert not (tmp_path / "b" / "river-42.json").exists()

@@ -80,9 +80,10 @@ def run_cohort(args: argparse.Namespace) -> int:
     print(cohort.summary(k=args.k).text())
     print()
     print(TEXT["reliability"])
-    for row in cohort.reliability(min_n=min_n).itertuples(index=False):
-        alpha = row.note if pd.isna(row.alpha) else f"{row.alpha:.2f}"
-        print(TEXT["reliability_row"].format(area=f"{row.scale} ({row.name})", alpha=alpha))
+    for record in cohort.reliability(min_n=min_n).to_dict("records"):
+        alpha = str(record["note"]) if pd.isna(record["alpha"]) else f"{record['alpha']:.2f}"
+        area = f"{record['scale']} ({record['name']})"
+        print(TEXT["reliability_row"].format(area=area, alpha=alpha))
     if len(cohort.skipped):
         print()
         print(TEXT["skipped"].format(n=len(cohort.skipped)))

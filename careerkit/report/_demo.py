@@ -28,9 +28,9 @@ def fill_demo(wb: Any, *, text: str = "", today: date = date(2026, 11, 1)) -> An
 
     inventory = interests.load_inventory()
     for number, row in enumerate(inventory.items.itertuples(index=False)):
-        answer = _AREA_ANSWER[row.scale]
+        answer = _AREA_ANSWER[str(row.scale)]
         # A little spread inside each area, so scores are not exact multiples.
-        wb.interests.responses[row.item_id] = max(1, answer - (number % 7 == 0))
+        wb.interests.responses[str(row.item_id)] = max(1, answer - (number % 7 == 0))
     profile = interests.score(wb.interests.responses)
     matches = interests.match_occupations(profile, top=5)
     wb.interests.selected_soc_code = str(matches.iloc[0]["soc_code"])

@@ -489,7 +489,7 @@ def _from_json(text: str, name: str, source: str) -> pd.DataFrame:
         data = _load(text, name)
     except json.JSONDecodeError as exc:
         raise DataError(
-            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+            f"{name} is not valid JSON: {_json.json_problem(exc)}."
         ) from None
     if isinstance(data, dict):
         for key in JSON_LIST_KEYS:
@@ -527,7 +527,8 @@ def _from_jsonl(text: str, name: str, source: str) -> pd.DataFrame:
             item = _load(line, f"{name}, line {lineno}")
         except json.JSONDecodeError as exc:
             raise DataError(
-                f"{name}, line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})."
+                f"{name}, line {lineno}: not valid JSON "
+                f"({exc.msg.removesuffix(' at').removesuffix(' starting')}, column {exc.colno})."
             ) from None
         if not isinstance(item, dict):
             raise DataError(

@@ -107,23 +107,23 @@ def copy_comments(source: Workbook, target: Workbook) -> int:
     for goal in source.goals.goals:
         mine = goals.get(goal.id)
         if mine is None:
-            for comment in goal.counselor_comments:
-                if comment.id not in have:
+            for on_goal in goal.counselor_comments:
+                if on_goal.id not in have:
                     target.counselor_comments.append(
                         CounselorComment(
-                            id=comment.id,
-                            author=comment.author,
-                            text=comment.text,
+                            id=on_goal.id,
+                            author=on_goal.author,
+                            text=on_goal.text,
                             about="goals",
-                            time=comment.at or now(),
+                            time=on_goal.at or now(),
                         )
                     )
                     added += 1
             continue
         mine_have = {c.id for c in mine.counselor_comments}
-        for comment in goal.counselor_comments:
-            if comment.id not in mine_have:
-                mine.counselor_comments.append(comment.model_copy())
+        for on_goal in goal.counselor_comments:
+            if on_goal.id not in mine_have:
+                mine.counselor_comments.append(on_goal.model_copy())
                 added += 1
     if added:
         target.save()

@@ -36,6 +36,9 @@ MAX_BYTES = _json.MAX_BYTES
 class OwningMixin:
     """Consent, download, upload, submission and deletion for :class:`Workbook`."""
 
+    if TYPE_CHECKING:  # a Workbook private attribute, set in delete()
+        _raw: bytes | None
+
     # ------------------------------------------------------------------ consent
     def give_consent(
         self: Workbook,
@@ -153,7 +156,9 @@ class OwningMixin:
         with _store.locked(path):
             raw = _store.read(path)
             if raw is None:
-                _store.write_atomic(path, uploaded._serialise())
+                fresh = uploaded._serialise()  # indented: may be larger than the upload
+                check_size(fresh, path)
+                _store.write_atomic(path, fresh)
                 return cls.open(path)
             here = cls._parse(raw, path, path)
             if here.created_at != uploaded.created_at and not merge_different:

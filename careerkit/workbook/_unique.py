@@ -92,8 +92,11 @@ def fresh_duplicate_ids(node: Any, base: Any = MISSING, path: str = "") -> list[
 
 
 def _fix_list(items: list, base: Any, path: str, changed: list[str]) -> None:
-    ids = [_item_id(item) for item in items]
-    if not items or any(i is None for i in ids) or len(set(ids)) == len(ids):
+    found = [_item_id(item) for item in items]
+    if not items or len(set(found)) == len(found):
+        return
+    ids = [i for i in found if i is not None]
+    if len(ids) != len(found):
         return
     base_by_id = (
         {x.get("id"): x for x in base if isinstance(x, dict)} if isinstance(base, list) else {}
