@@ -679,3 +679,13 @@ def test_docstring_examples_hold():
     assert result.attempted >= 5 and result.failed == 0
     result = doctest.testmod(_ties)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_an_inventory_row_longer_than_its_header_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "ours.csv"
+    path.write_text("item_id,text,scale\nR1,Fix cars, bikes,R\n", encoding="utf-8")
+    with pytest.raises(ck.DataError, match=r"ours.csv, line 2: 4 fields where the header has 3"):
+        ck.interests.load_inventory(path)
+    rows = "".join(f"{x}1,Activity {x},{x},,\n" for x in "RIASEC")
+    path.write_text("item_id,text,scale\n" + rows, encoding="utf-8")
+    assert len(ck.interests.load_inventory(path)) == 6  # trailing empty fields are harmless

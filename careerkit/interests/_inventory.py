@@ -232,10 +232,13 @@ def _parse(text: str, name: str) -> pd.DataFrame:
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < len(header):
+        while len(row) > len(header) and not row[-1].strip():
+            row = row[:-1]  # trailing empty fields (a spreadsheet's extra commas) are harmless
+        if len(row) != len(header):
             raise DataError(
                 f"{name}, line {line}: {len(row)} fields where the header has {len(header)} "
-                "(a missing comma or an unquoted comma inside the text?)."
+                "(a missing comma, or an unquoted comma inside the text? Put text with commas "
+                'in double quotes: "Fix cars, bikes").'
             )
         item_id = row[col["item_id"]].strip()
         if not item_id:
