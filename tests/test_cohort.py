@@ -415,3 +415,18 @@ def test_a_tie_for_the_first_letter_is_counted_as_tied_not_given_to_r(tmp_path):
     codes = summary["holland_code"].set_index("group")
     assert codes.loc["RSI or SRI", "count"] == 3
     assert any("counted under \"tied\"" in n for n in summary.notes)
+
+
+def test_work_values_are_averaged_and_hidden_below_k(tmp_path):
+    ratings = {"achievement": 5, "working_conditions": 2, "recognition": 3,
+               "relationships": 4, "support": 1, "independence": 2}
+    for i in range(6):
+        wb = ck.Workbook.create(f"v{i:02d}", tmp_path)
+        wb.give_consent("v1", ["store", "cohort_statistics"])
+        if i < 5:
+            wb.values.ratings = ratings
+        wb.save()
+    summary = ck.cohort.load(tmp_path).summary(k=5)
+    values = summary.tables["work_values"].set_index("group")
+    assert values.loc["Achievement", "n"] == 5 and values.loc["Achievement", "mean"] == 5
+    assert ck.cohort.load(tmp_path).summary(k=6).tables["work_values"]["mean"].isna().all()

@@ -36,6 +36,7 @@ SUMMARY_SHEETS = [
     "Holland code first letter",
     "Holland codes",
     "Interest scores",
+    "Work values",
     "Target roles",
     "Gap skills",
     "Goal types",

@@ -31,6 +31,7 @@ from careerkit.cohort._text import TEXT
 from careerkit.errors import CareerkitError, InputError
 from careerkit.goals import Category, Status
 from careerkit.interests import BUNDLED_INVENTORY_ID, RIASEC, TYPE_NAMES, load_inventory
+from careerkit.values import VALUE_NAMES, VALUES
 from careerkit.workbook import MAX_BYTES, Workbook
 
 PROGRESS_COLUMNS = [
@@ -254,6 +255,14 @@ class Cohort:
             "holland_code": suppress_open(count(m.holland_code for m in people), k, with_code),
             "riasec_scores": suppress_means(
                 {f"{x} ({TYPE_NAMES[x]})": [s[x] for s in complete] for x in RIASEC}, k
+            ),
+            # the optional values step (issue 14): the same suppression as the interest means
+            "work_values": suppress_means(
+                {
+                    VALUE_NAMES[v]: [m.value_scores[v] for m in people if m.value_scores]
+                    for v in VALUES
+                },
+                k,
             ),
             "target_roles": suppress_open(
                 count(m.target_role or m.target_soc_code for m in people),

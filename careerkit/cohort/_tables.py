@@ -26,6 +26,7 @@ SUMMARY_ORDER = (
     "holland_first_letter",
     "holland_code",
     "riasec_scores",
+    "work_values",
     "target_roles",
     "gap_skills",
     "goal_categories",
@@ -161,7 +162,8 @@ def _count_table(key: str, table: pd.DataFrame, summary: CohortSummary) -> Table
     )
 
 
-def _means_table(table: pd.DataFrame, summary: CohortSummary) -> Table:
+def _means_table(table: pd.DataFrame, summary: CohortSummary, key: str = "riasec_scores"
+                 ) -> Table:
     marker = TEXT["hidden"].format(k=summary.k)
     rows = []
     for record in table.itertuples(index=False):
@@ -176,10 +178,10 @@ def _means_table(table: pd.DataFrame, summary: CohortSummary) -> Table:
         )
     columns = [TEXT["col_area"], TEXT["col_people"], TEXT["col_mean"], TEXT["col_sd"]]
     return Table(
-        key="riasec_scores",
-        title=TEXT["title_riasec_scores"],
+        key=key,
+        title=TEXT[f"title_{key}"],
         frame=pd.DataFrame(rows, columns=columns, dtype=object),
-        description=TEXT["desc_riasec_scores"],
+        description=TEXT[f"desc_{key}"],
         formats={TEXT["col_mean"]: ONE_DECIMAL, TEXT["col_sd"]: ONE_DECIMAL},
     )
 
@@ -191,8 +193,8 @@ def summary_tables(summary: CohortSummary) -> list[Table]:
         if key not in summary.tables:
             continue
         table = summary.tables[key]
-        if key == "riasec_scores":
-            out.append(_means_table(table, summary))
+        if key in ("riasec_scores", "work_values"):
+            out.append(_means_table(table, summary, key))
         else:
             out.append(_count_table(key, table, summary))
     return out

@@ -126,6 +126,7 @@ TEXT = {
     "title_holland_first_letter": "Holland code first letter",
     "title_holland_code": "Holland codes",
     "title_riasec_scores": "Interest scores",
+    "title_work_values": "Work values",
     "title_target_roles": "Target roles",
     "title_gap_skills": "Gap skills",
     "title_goal_categories": "Goal types",
@@ -146,6 +147,11 @@ TEXT = {
     ),
     "desc_holland_code": (
         "The most common three-letter Holland codes (share of those with a code)."
+    ),
+    "desc_work_values": (
+        "How much each of O*NET's six work values matters (1–5) to the participants who did the "
+        "optional values step: mean and standard deviation; a value is hidden when fewer than "
+        "k people are behind it."
     ),
     "desc_riasec_scores": (
         "Mean and standard deviation of each interest area's score (0–40), over everyone "
