@@ -191,8 +191,9 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
         problems.append(TEXT["S_object"])
     vague = _vague_words(body, skip=phrase.end() if phrase else None if not vague_start else -1)
     hedge_m = re.search(r"\b(?:" + HEDGES + r")\b", body, _F)
-    if hedges or hedge_m:
-        problems.append(TEXT["S_hedge"].format(word=(hedges or [hedge_m[0]])[0]))
+    hedge = hedges[0] if hedges else hedge_m[0] if hedge_m else None
+    if hedge is not None:
+        problems.append(TEXT["S_hedge"].format(word=hedge))
     elif vague:
         problems.append(TEXT["S_vague"].format(word=vague))
     two = _two_goals(body)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -385,9 +385,10 @@ class SkillExtractor:
             # whole-word matches only, on the full text (offsets need no shift)
             flat = self._walker.find(doc.search, lo, hi + 1 if hi < n else n)
             it = iter(flat)
-            raw_matches = zip(it, it, it) if flat else ()  # noqa: B905 (flat triples)
+            raw_matches: Iterable[tuple[int, int, int]] = zip(it, it, it) if flat else ()  # noqa: B905 (flat triples)
             shift = False
         else:
+            assert self._ac is not None  # built whenever there is no compiled walker
             raw_matches = self._ac.find_matches_as_indexes(search)
             shift = bool(lo)
         if self._ac_short is not None:
@@ -410,7 +411,9 @@ class SkillExtractor:
         hyphen = b"-" in raw
         # shorter aliases at the start of rejected matches come back in ``shorter`` and are
         # sorted in further rounds (each shorter than the last)
-        batch, shorter, rounds = raw_matches, [], 0
+        batch: Iterable[tuple[int, int, int]] = raw_matches
+        shorter: list[tuple[int, int, int]] = []
+        rounds = 0
         while True:
             self._sort_raw(batch, doc, hyphen, accepted, pending, cues, masked, shorter)
             if not shorter:
@@ -445,7 +448,7 @@ class SkillExtractor:
 
     def _sort_raw(
         self,
-        raw_matches: list[tuple[int, int, int]],
+        raw_matches: Iterable[tuple[int, int, int]],
         doc: Normalised,
         hyphen: bool,
         accepted: list[tuple[int, int, int]],
@@ -532,7 +535,7 @@ class SkillExtractor:
         pending: list[tuple[int, int, int]],
         employer_spans: list[tuple[int, int]],
         masked: list[tuple[int, int]] | None,
-        context: list[tuple[int, int, int]] = (),
+        context: Sequence[tuple[int, int, int]] = (),
     ) -> None:
         """Drop the employer; move ambiguous matches with evidence into ``accepted`` (in
         place); note rejected ones with a word inside them in ``masked``. ``context`` holds
@@ -577,7 +580,7 @@ class SkillExtractor:
             accepted.sort()
 
     def _neighbours(
-        self, context: list[tuple[int, int, int]], safe: list[tuple[int, int, int]]
+        self, context: Sequence[tuple[int, int, int]], safe: list[tuple[int, int, int]]
     ) -> Neighbours:
         """The list neighbours among these safe matches (``safe`` is sorted)."""
         ok = self._listable
