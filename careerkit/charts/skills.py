@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from careerkit._frames import table_rows
 from careerkit.charts import theme
 from careerkit.errors import InputError
-from careerkit.skills.gap import format_level
+from careerkit.skills import format_level
 
 __all__ = ["gap_chart", "requirements_chart"]
 

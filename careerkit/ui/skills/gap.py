@@ -216,7 +216,7 @@ class GapView(Screen):
 
     def _make_goals(self) -> None:
         from careerkit import goals
-        from careerkit.goals.library import goals_from_gaps
+        from careerkit.goals import goals_from_gaps
 
         if self.table is None:
             self.refresh()

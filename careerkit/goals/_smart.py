@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careerkit.errors import InputError
-from careerkit.goals.deadlines import NUMBER_WORDS, TimePhrase, find_time_phrases
-from careerkit.goals.model import Goal, HorizonRule, TermCalendar
-from careerkit.goals.words import (
+from careerkit.goals._deadlines import NUMBER_WORDS, TimePhrase, find_time_phrases
+from careerkit.goals._model import Goal, HorizonRule, TermCalendar
+from careerkit.goals._words import (
     ACTION_VERBS,
     FREQUENCY,
     FROM_TO,

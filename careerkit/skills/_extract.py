@@ -14,7 +14,7 @@ alias found ends inside a word ("javascript framework" in "JavaScript frameworks
 shorter alias at the same start that ends at a word end is taken ("JavaScript"), and the words
 inside the rejected match are searched again.
 
-Ambiguous aliases (status ``needs_context``, see :mod:`careerkit.skills.taxonomy`) are accepted
+Ambiguous aliases (status ``needs_context``, see :mod:`careerkit.skills._taxonomy`) are accepted
 only with evidence (``_evidence.py``): the case they are written in ("Go", not "go"), no
 negative context ("excel at", "access to", "R & D", "S.C"), and, for one- and two-letter
 aliases, company names and words at the start of a sentence, a context cue (a qualifier such as
@@ -44,11 +44,11 @@ from careerkit.skills._sections import (
     inline_only,
 )
 from careerkit.skills._sections import strengths as section_strengths
+from careerkit.skills._taxonomy import Taxonomy, alias_rules
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
 from careerkit.skills._walk import Walker, WordTrie
 from careerkit.skills._walk import build as build_trie
 from careerkit.skills._walk import library as walk_library
-from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
 __all__ = ["STRENGTHS", "SkillExtractor", "SkillMatch"]
 
@@ -189,7 +189,7 @@ class SkillExtractor:
     """Find a taxonomy's skills in posting text.
 
     The compiled form of a taxonomy is cached on disk (see
-    :func:`careerkit.skills.taxonomy.cache_dir`), keyed by the taxonomy's content, so a second
+    :func:`careerkit.skills._taxonomy.cache_dir`), keyed by the taxonomy's content, so a second
     start only rebuilds the automaton.
 
     Examples

@@ -37,7 +37,7 @@ import pandas as pd
 from careerkit import datasets
 from careerkit._frames import table_rows
 from careerkit.errors import InputError
-from careerkit.skills.postings import postings_from_records
+from careerkit.skills._postings import postings_from_records
 
 __all__ = [
     "LEVEL_SCALE",
