@@ -96,6 +96,7 @@ workshop: venv workshop-env
 
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 # Everything but the browser tests on $(JOBS) workers, then the browser tests one at a time:
 # Voila pages in a headless Chromium drew screens without their widgets now and then when

@@ -37,8 +37,8 @@ import resource, sys, time, tracemalloc
 t0 = time.perf_counter()
 if sys.argv[1] == "trace":
     tracemalloc.start()
-from careerkit.skills.taxonomy import Taxonomy
-from careerkit.skills.extract import SkillExtractor
+from careerkit.skills import Taxonomy
+from careerkit.skills import SkillExtractor
 t1 = time.perf_counter()
 tax = Taxonomy.from_esco(sys.argv[2])
 t2 = time.perf_counter()
@@ -111,8 +111,7 @@ def main() -> int:
     if not SHARED.is_dir():
         print(f"shared data not found at {SHARED}")
         return 1
-    from careerkit.skills.extract import SkillExtractor
-    from careerkit.skills.taxonomy import Taxonomy
+    from careerkit.skills import SkillExtractor, Taxonomy
 
     corpora = load_texts()
     print("ESCO start-up (fresh processes, empty cache then warm cache)")

@@ -29,8 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from careerkit.skills.extract import SkillExtractor  # noqa: E402
-from careerkit.skills.taxonomy import Taxonomy  # noqa: E402
+from careerkit.skills import SkillExtractor, Taxonomy  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 DATA = ROOT / "benchmarks" / "data"

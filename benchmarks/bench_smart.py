@@ -33,8 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from careerkit.goals import check_smart, parse_deadline  # noqa: E402
-from careerkit.goals import deadlines as _deadlines  # noqa: E402
+from careerkit.goals import (  # noqa: E402
+    _deadlines,
+    check_smart,
+    parse_deadline,
+)
 
 EVAL = ROOT / "benchmarks" / "data" / "smart_eval.csv"
 TODAY = date(2026, 1, 15)
@@ -48,7 +51,7 @@ def load(split: str | None = None) -> list[dict[str, str]]:
 
 
 def verdict_of(scores: dict[str, int]) -> str:
-    """The verdict rule of the labels (and of careerkit.goals.smart)."""
+    """The verdict rule of the labels (and of careerkit.goals._smart)."""
     values = list(scores.values())
     if all(v == 2 for v in values):
         return "SMART"

@@ -24,8 +24,8 @@ CHILD = r'''
 import json, os, re, sys, time
 import careerkit
 from careerkit.skills import _walk
-from careerkit.skills.extract import SkillExtractor
-from careerkit.skills.taxonomy import Taxonomy
+from careerkit.skills import SkillExtractor
+from careerkit.skills import Taxonomy
 import pandas as pd
 
 shared, site = sys.argv[1], sys.argv[2]

@@ -57,8 +57,7 @@ def compare(rev: str, rounds: int, tmp: Path) -> int:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_extract import ESCO_FILE, load_texts
 
-    from careerkit.skills.extract import SkillExtractor
-    from careerkit.skills.taxonomy import Taxonomy
+    from careerkit.skills import SkillExtractor, Taxonomy
 
     old_mod = load_old(rev, tmp)
     taxonomies = {"default": Taxonomy.default(), "ESCO": Taxonomy.from_esco(ESCO_FILE)}

@@ -26,8 +26,7 @@ EMPLOYERS = ("Python", "Microsoft Excel", "Oracle", "communication", "Ethio Tele
 
 
 def run() -> dict[str, list]:
-    from careerkit.skills.extract import SkillExtractor
-    from careerkit.skills.taxonomy import Taxonomy
+    from careerkit.skills import SkillExtractor, Taxonomy
 
     corpora = load_texts()
     out: dict[str, list] = {}

@@ -49,7 +49,7 @@ def test_extract_json_output_has_spans_into_the_description(postings, tmp_path, 
     assert main(["skills", "extract", str(postings), "-o", str(out)]) == 0
     assert "5 skill mentions in 2 postings" in capsys.readouterr().out
     rows = json.loads(out.read_text(encoding="utf-8"))
-    from careerkit.skills.postings import read_postings
+    from careerkit.skills import read_postings
 
     descriptions = read_postings(postings)["description"].tolist()
     for row in rows:

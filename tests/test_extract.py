@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from careerkit.errors import InputError
-from careerkit.skills.extract import SkillExtractor, SkillMatch
-from careerkit.skills.taxonomy import Taxonomy, cache_dir
+from careerkit.skills import SkillExtractor, SkillMatch
+from careerkit.skills._taxonomy import Taxonomy, cache_dir
 
 
 @pytest.fixture(scope="module")

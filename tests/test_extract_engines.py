@@ -14,9 +14,7 @@ import pandas as pd
 import pytest
 from conftest import _missing
 
-from careerkit.skills import _walk
-from careerkit.skills.extract import SkillExtractor
-from careerkit.skills.taxonomy import Taxonomy
+from careerkit.skills import SkillExtractor, Taxonomy, _walk
 
 CASES = [
     "Languages: C, C++, C# and Java. Node.js and .NET a plus.",

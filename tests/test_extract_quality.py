@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.skills.extract import SkillExtractor
-from careerkit.skills.taxonomy import Taxonomy
+from careerkit.skills import SkillExtractor, Taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from careerkit.errors import DataError, InputError
-from careerkit.skills import postings as postings_module
+from careerkit.skills import _postings as postings_module
 from careerkit.skills import (
     postings_from_bytes,
     postings_from_records,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from careerkit.errors import DataError
-from careerkit.skills.taxonomy import KINDS, Taxonomy, cache_dir, classify_alias
+from careerkit.skills._taxonomy import KINDS, Taxonomy, cache_dir, classify_alias
 
 
 def _status(tax: Taxonomy, alias: str) -> set[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 import plotly.express as px
@@ -99,7 +100,9 @@ def goal_timeline(goals: Iterable[Goal], today: date | None = None,
     today = today or date.today()
     horizons = horizons or HorizonRule()
     goals = list(goals)
-    dated = [(n, g) for n, g in enumerate(goals, start=1) if g.deadline is not None]
+    dated = [
+        (n, g, g.deadline) for n, g in enumerate(goals, start=1) if g.deadline is not None
+    ]
     undated = len(goals) - len(dated)
     if not dated:
         message = TEXT["empty"]
@@ -107,15 +110,15 @@ def goal_timeline(goals: Iterable[Goal], today: date | None = None,
             message += TEXT["summary_undated"].format(n=undated)
         return _empty(message)
 
-    rows = []
-    for n, g in dated:
-        start = g.start or min(today, g.deadline - timedelta(days=30))
-        if start >= g.deadline:
-            start = g.deadline - timedelta(days=14)
+    rows: list[dict[str, Any]] = []
+    for n, g, deadline in dated:
+        start = g.start or min(today, deadline - timedelta(days=30))
+        if start >= deadline:
+            start = deadline - timedelta(days=14)
         category = g.category.value if g.category else TEXT["no_type"]
         rows.append({
             "goal": _label(n, g.text), "start": pd.Timestamp(start),
-            "end": pd.Timestamp(g.deadline), "category": category,
+            "end": pd.Timestamp(deadline), "category": category,
             "hover": TEXT["goal_hover"].format(text=g.text, category=category,
                                                deadline=g.deadline, percent=g.percent_complete),
         })
@@ -134,26 +137,26 @@ def goal_timeline(goals: Iterable[Goal], today: date | None = None,
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     fig.update_xaxes(title=TEXT["x"])
 
-    labels = {g.id: _label(n, g.text) for n, g in dated}
+    labels = {g.id: _label(n, g.text) for n, g, _ in dated}
     points: dict[str, list[tuple[pd.Timestamp, str, str]]] = {
         "done": [], "upcoming": [], "overdue": []}
     reviews: list[tuple[pd.Timestamp, str, str]] = []
     overdue_titles: list[str] = []
     next_up: tuple[date, str] | None = None
-    for _, g in dated:
+    for _, g, _ in dated:
         for m in g.milestones:
             when = m.done_on or m.due
             if when is None:
                 continue
             if m.done_on is not None:
                 state = "done"
-            elif m.due < today and g.status not in (Status.DONE, Status.DROPPED):
+            elif when < today and g.status not in (Status.DONE, Status.DROPPED):
                 state = "overdue"
                 overdue_titles.append(f"{m.title} (due {m.due})")
             else:
                 state = "upcoming"
-                if next_up is None or m.due < next_up[0]:
-                    next_up = (m.due, m.title)
+                if next_up is None or when < next_up[0]:
+                    next_up = (when, m.title)
             points[state].append((pd.Timestamp(when), labels[g.id], m.title))
         for r in g.review_dates:
             reviews.append((pd.Timestamp(r), labels[g.id], g.text))
@@ -184,7 +187,7 @@ def goal_timeline(goals: Iterable[Goal], today: date | None = None,
     # long-term threshold on when a goal reaches that far.
     short_end = add_months(today, round(horizons.short_years * 12))
     long_start = add_months(today, round(horizons.long_years * 12))
-    last = max(g.deadline for _, g in dated)
+    last = max(deadline for _, _, deadline in dated)
     fig.add_shape(type="rect", xref="x", yref="paper", x0=today.isoformat(),
                   x1=short_end.isoformat(), y0=0, y1=1, fillcolor="#56B4E9", opacity=0.10,
                   line={"width": 0}, layer="below", name="short_band")

@@ -11,9 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerkit._frames import table_rows
 from careerkit.charts import theme
 from careerkit.errors import InputError
-from careerkit.skills.gap import format_level
+from careerkit.skills import format_level
 
 __all__ = ["gap_chart", "requirements_chart"]
 
@@ -112,7 +113,7 @@ def requirements_chart(requirements: pd.DataFrame, top: int = 15) -> go.Figure:
         TEXT["req_item"].format(
             label=r.label, postings=r.postings, n_postings=n_postings, required=r.required
         )
-        for r in shown.head(5).itertuples(index=False)
+        for r in table_rows(shown.head(5))
     ]
     count = TEXT["posting_one"] if n_postings == 1 else TEXT["posting_many"].format(n=n_postings)
     text = TEXT["req_summary"].format(
@@ -153,7 +154,7 @@ def _onet_gap_chart(shown: pd.DataFrame) -> go.Figure:
     ordered = shown.iloc[::-1]
     fig = go.Figure()
     # Grey connectors make the distance visible without relying on the marker colours.
-    for row in ordered.itertuples(index=False):
+    for row in table_rows(ordered):
         fig.add_shape(
             type="line",
             x0=row.level,
@@ -198,7 +199,7 @@ def _onet_gap_chart(shown: pd.DataFrame) -> go.Figure:
             else TEXT["gap_item"].format(
                 name=r.element_name, level=format_level(r.level), need=format_level(r.need_level)
             )
-            for r in gaps.itertuples(index=False)
+            for r in table_rows(gaps)
         ]
         text = TEXT["gap_summary"].format(items=_list(items))
     return theme.apply(fig, TEXT["gap_title"], text)
@@ -221,7 +222,7 @@ def _posting_gap_chart(shown: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(automargin=True)
     items = [
         TEXT["posting_gap_item"].format(label=r.label, share=r.share)
-        for r in shown.head(5).itertuples(index=False)
+        for r in table_rows(shown.head(5))
     ]
     text = TEXT["posting_gap_summary"].format(items=_list(items))
     return theme.apply(fig, TEXT["posting_gap_title"], text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from careerkit._frames import table_rows
 from careerkit.errors import InputError
 
 __all__ = ["TEXT", "register", "run_cohort"]
@@ -80,19 +81,18 @@ def run_cohort(args: argparse.Namespace) -> int:
     print(cohort.summary(k=args.k).text())
     print()
     print(TEXT["reliability"])
-    for record in cohort.reliability(min_n=min_n).to_dict("records"):
-        alpha = str(record["note"]) if pd.isna(record["alpha"]) else f"{record['alpha']:.2f}"
-        area = f"{record['scale']} ({record['name']})"
-        print(TEXT["reliability_row"].format(area=area, alpha=alpha))
+    for row in table_rows(cohort.reliability(min_n=min_n)):
+        alpha = row.note if pd.isna(row.alpha) else f"{row.alpha:.2f}"
+        print(TEXT["reliability_row"].format(area=f"{row.scale} ({row.name})", alpha=alpha))
     if len(cohort.skipped):
         print()
         print(TEXT["skipped"].format(n=len(cohort.skipped)))
-        for row in cohort.skipped.itertuples(index=False):
+        for row in table_rows(cohort.skipped):
             print(TEXT["skipped_row"].format(file=row.file, reason=row.reason))
     if len(cohort.excluded):
         print()
         print(TEXT["excluded"].format(n=len(cohort.excluded)))
-        for row in cohort.excluded.itertuples(index=False):
+        for row in table_rows(cohort.excluded):
             print(TEXT["excluded_row"].format(file=row.file, reason=row.reason))
     if out is not None:
         cohort.export(

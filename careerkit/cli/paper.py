@@ -142,6 +142,7 @@ def _save_to_workbook(args: argparse.Namespace, answers: dict, form: str) -> Non
 
 def run_score(args: argparse.Namespace) -> int:
     from careerkit import interests, report
+    from careerkit._frames import table_rows
     from careerkit.errors import InputError
 
     form = "short" if args.short else "long"
@@ -179,7 +180,7 @@ def run_score(args: argparse.Namespace) -> int:
             ))
         matches = interests.match_occupations(profile, job_zones=zones, top=top)
         print(TEXT["matches"])
-        for row in matches.itertuples(index=False):
+        for row in table_rows(matches):
             zone = "?" if row.job_zone is None or row.job_zone != row.job_zone else row.job_zone
             print(TEXT["match_line"].format(
                 fit=f"{row.fit:.2f}", band=row.band, zone=zone, title=row.title, soc=row.soc_code

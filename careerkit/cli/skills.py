@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def load_taxonomy(spec: str):
     """The taxonomy a ``--taxonomy`` value names."""
-    from careerkit.skills.taxonomy import Taxonomy
+    from careerkit.skills import Taxonomy
 
     if spec == "default":
         return Taxonomy.default()
@@ -114,8 +114,7 @@ def _write_csv(rows: list[dict[str, object]], fh) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from careerkit.skills.extract import SkillExtractor
-    from careerkit.skills.postings import read_postings
+    from careerkit.skills import SkillExtractor, read_postings
 
     out = Path(args.output) if args.output else None
     if out is not None and out.suffix.lower() not in (".csv", ".json"):

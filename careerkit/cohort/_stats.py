@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from careerkit._frames import table_rows
 from careerkit.cohort._text import TEXT
 from careerkit.errors import InputError
 
@@ -99,7 +100,7 @@ def suppress_means(values: Mapping[str, Sequence[float]], k: int) -> pd.DataFram
     secondary suppression is needed here.
     """
     check_k(k)
-    rows = []
+    rows: list[tuple[str, int, float | None, float | None, str]] = []
     for group, items in values.items():
         data = np.asarray(list(items), dtype=float)
         n = len(data)
@@ -165,7 +166,7 @@ class CohortSummary:
         for name, table in self.tables.items():
             lines.append("")
             lines.append(name.replace("_", " ") + ":")
-            for row in table.itertuples(index=False):
+            for row in table_rows(table):
                 label = f"{row.step}: {row.group}" if "step" in table.columns else row.group
                 lines.append(f"  {label}: {row.shown}")
         return "\n".join(lines)

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from careerkit import datasets
+from careerkit._frames import table_rows
 from careerkit.cohort._stats import CohortSummary
 from careerkit.cohort._text import TEXT
 
@@ -128,7 +129,7 @@ def format_value(value: Any, fmt: str | None = None) -> str:
     return str(value)
 
 
-def _number(value: Any, marker: str) -> Any:
+def _number(value: Any, marker: str | None) -> Any:
     """A plain Python number, or the marker where the value is suppressed (NA)."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return marker
@@ -140,7 +141,7 @@ def _count_table(key: str, table: pd.DataFrame, summary: CohortSummary) -> Table
     unit = TEXT["col_goals"] if key in _GOAL_TABLES else TEXT["col_people"]
     label = TEXT[f"col_group_{key}"]
     rows: list[list[Any]] = []
-    for record in table.itertuples(index=False):
+    for record in table_rows(table):
         row = [record.step] if key == "steps" else []
         count = _number(record.count, marker)
         # A share is hidden with its count; a shown count of nobody out of nobody has none.
@@ -166,7 +167,7 @@ def _means_table(table: pd.DataFrame, summary: CohortSummary, key: str = "riasec
                  ) -> Table:
     marker = TEXT["hidden"].format(k=summary.k)
     rows = []
-    for record in table.itertuples(index=False):
+    for record in table_rows(table):
         hidden = record.n < summary.k
         rows.append(
             [
@@ -211,7 +212,7 @@ def reliability_table(frame: pd.DataFrame) -> Table:
             None if pd.isna(r.alpha) else float(r.alpha),
             r.note,
         ]
-        for r in frame.itertuples(index=False)
+        for r in table_rows(frame)
     ]
     columns = [
         TEXT["col_area"],

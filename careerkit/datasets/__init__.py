@@ -387,7 +387,7 @@ def _read(folder: str, name: str, stamp: int) -> pd.DataFrame:
     _check(frame, table, path, rows)
     for column, kind in table.columns.items():
         if kind in ("int8", "Int8", "Int64"):
-            frame[column] = frame[column].astype(kind)
+            frame[column] = frame[column].astype(pd.api.types.pandas_dtype(kind))
     return frame
 
 

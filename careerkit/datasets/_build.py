@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from careerkit._frames import table_rows
 from careerkit.datasets import (
     HIGH_POINTS,
     PROVENANCE_FILE,
@@ -243,7 +244,7 @@ def _related_sources(
                 "tier": row.tier,
                 "index": int(row.index),
             }
-            for row in best.itertuples(index=False)
+            for row in table_rows(best)
         ]
     )
 
@@ -341,7 +342,7 @@ def build_tables(
     frames: dict[str, pd.DataFrame] = {}
     tables: dict[str, dict] = {}
 
-    def record(name: str, frame: pd.DataFrame, used: list[dict], notes: list[str] = ()) -> None:
+    def record(name: str, frame: pd.DataFrame, used: list[dict], notes: Sequence[str] = ()) -> None:
         frames[name] = frame
         _write(frame, out / TABLES[name].file)
         main = used[0] if used else {"release": "unknown", "date": None}
@@ -537,8 +538,8 @@ def render_readme(info: dict, cover: pd.DataFrame, folder: Path) -> str:
         if (folder / TABLES["rating_sources"].file).is_file():
             from careerkit.datasets import _table
 
-            sources = _table("rating_sources", folder)
-            borrowed = {row.soc_code: row for row in sources.itertuples(index=False)}
+            rating_sources = _table("rating_sources", folder)
+            borrowed = {row.soc_code: row for row in table_rows(rating_sources)}
         lines += [
             "",
             f"The {len(missing)} occupations without their own ratings take them from a newer "

@@ -1,22 +1,22 @@
 """Goals: Goal/Milestone, SMART check, deadline phrases, calendar export; GoalsAnswers.
 
-A package because it holds several ideas: the model (:mod:`.model`), time phrases
-(:mod:`.deadlines`), the SMART rules (:mod:`.smart`), progress (:mod:`.progress`), drafts and
-examples (:mod:`.library`) and the calendar file (:mod:`.ics`).
+A package because it holds several ideas: the model (:mod:`._model`), time phrases
+(:mod:`._deadlines`), the SMART rules (:mod:`._smart`), progress (:mod:`._progress`), drafts and
+examples (:mod:`._library`) and the calendar file (:mod:`._ics`).
 """
 
 from __future__ import annotations
 
-from careerkit.goals.deadlines import TimePhrase, add_months, find_time_phrases, parse_deadline
-from careerkit.goals.ics import to_ics
-from careerkit.goals.library import (
+from careerkit.goals._deadlines import TimePhrase, add_months, find_time_phrases, parse_deadline
+from careerkit.goals._ics import to_ics
+from careerkit.goals._library import (
     AUDIENCES,
     draft_interview_answer,
     example_goals,
     goal_from_example,
     goals_from_gaps,
 )
-from careerkit.goals.model import (
+from careerkit.goals._model import (
     ActionStep,
     Category,
     Comment,
@@ -31,7 +31,7 @@ from careerkit.goals.model import (
     Status,
     TermCalendar,
 )
-from careerkit.goals.progress import (
+from careerkit.goals._progress import (
     OverdueItem,
     ensure_review,
     infer_horizon,
@@ -39,7 +39,7 @@ from careerkit.goals.progress import (
     tick_milestone,
     update_percent,
 )
-from careerkit.goals.smart import SmartCheck, SmartFlag, check_smart
+from careerkit.goals._smart import SmartCheck, SmartFlag, check_smart
 
 __all__ = [
     "AUDIENCES",

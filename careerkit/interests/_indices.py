@@ -136,7 +136,7 @@ def differentiation(
         scores = scores.scores  # type: ignore[assignment]
     if not isinstance(scores, Mapping):
         raise InputError(f"Scores must be a mapping R…C → number; got {scores!r}.")
-    values = []
+    values: list[float] = []
     for letter in RIASEC:
         value = scores.get(letter)
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):

@@ -203,6 +203,7 @@ def _person(
     max_score: float | None,
     items_per_area: float | None,
 ) -> _Person:
+    scores: Mapping[str, float | None]
     if isinstance(profile, InterestProfile):
         if not profile.complete:
             raise InputError(_incomplete_message(profile))
@@ -213,7 +214,7 @@ def _person(
         raise InputError(
             f"Expected an InterestProfile or a mapping R … C → score; got {type(profile).__name__}."
         )
-    vector = []
+    vector: list[float] = []
     for letter in RIASEC:
         value = scores.get(letter)
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
@@ -264,7 +265,7 @@ def _cap_index(cap: str) -> int:
     return BAND_ORDER.index(cap)
 
 
-def _zone_mask(prepared: _Occupations, job_zones: Iterable[int] | None,
+def _zone_mask(prepared: _Occupations, job_zones: Iterable[int] | int | None,
                notes: list[str]) -> tuple[np.ndarray, str]:
     n = len(prepared.soc_code)
     if not prepared.has_zones:
@@ -272,7 +273,7 @@ def _zone_mask(prepared: _Occupations, job_zones: Iterable[int] | None,
         return np.ones(n, dtype=bool), "unavailable"
     if job_zones is None:
         return np.ones(n, dtype=bool), "none"
-    if isinstance(job_zones, numbers.Integral):
+    if isinstance(job_zones, (int, numbers.Integral)):
         job_zones = [int(job_zones)]
     zones = sorted({int(z) for z in job_zones})
     if not zones or any(z not in range(1, 6) for z in zones):
@@ -447,7 +448,7 @@ def _score_matrix(scores: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndar
     norms = np.linalg.norm(centred, axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         unit = np.where(norms > 1e-12, centred / norms, np.nan)
-    usable = ~np.isnan(unit).any(axis=1)
+    usable = np.asarray(~np.isnan(unit).any(axis=1))
     return unit, usable, matrix
 
 

@@ -199,4 +199,5 @@ def profile_from_paper(
             for n, (k, v) in enumerate(answers.items(), start=1)
         ]
         return score(_answers(pairs, form), inventory)
+    assert answers is not None  # exactly one of totals and answers (checked above)
     return score(read_paper_answers(answers, form), inventory)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from careerkit import datasets
+from careerkit._frames import table_rows
 from careerkit.errors import DataError, InputError
 from careerkit.occupations._text import (
     BAD_IMPORTANCE,
@@ -245,7 +246,7 @@ def _need(soc_code: str, min_importance: float) -> pd.DataFrame:
 
 
 def _check_importance(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 1 <= value <= 5:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 1 <= float(value) <= 5:
         raise InputError(BAD_IMPORTANCE.format(value=value))
     return float(value)
 
@@ -331,7 +332,7 @@ def ratings_from_past_job(
     used = overlap[overlap["status"] != "new"]
     ratings = {
         str(row.element_id): int(min(5, max(1, round(float(row.past_level) * 4 / 7 + 1))))
-        for row in used.itertuples(index=False)
+        for row in table_rows(used)
     }
     return ratings
 

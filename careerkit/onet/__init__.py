@@ -50,6 +50,7 @@ import re
 import warnings
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -233,7 +234,7 @@ class OnetRelease:
             )
         return paths
 
-    def source(self, frame: str) -> dict[str, object]:
+    def source(self, frame: str) -> dict[str, Any]:
         """Provenance of one frame: release, date and file names."""
         owner = self._job_zones_from if (frame == "job_zones" and self._job_zones_from) else self
         return {

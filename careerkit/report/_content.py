@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from careerkit import charts, datasets, goals, interests, skills
+from careerkit._frames import table_rows
 from careerkit.report._text import HORIZON_WORDS, STATUS_WORDS, TEXT
 from careerkit.results import results
 
@@ -113,13 +114,12 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
                 "meaning": interests.PLAIN_MEANING[letter],
                 "score": (
                     TEXT["score_missing"]
-                    if profile.scores[letter] is None
-                    else TEXT["score_of"].format(
-                        score=_fmt(profile.scores[letter]), max=profile.max_score
-                    )
+                    if score is None
+                    else TEXT["score_of"].format(score=_fmt(score), max=profile.max_score)
                 ),
             }
             for letter in interests.RIASEC
+            for score in [profile.scores[letter]]
         ],
         "code": "",
         "matches": [],
@@ -179,7 +179,7 @@ def _interests(wb: Any, found: list[Chart]) -> dict[str, Any]:
             "band": row.band,
             "why": row.why,
         }
-        for row in matches.itertuples(index=False)
+        for row in table_rows(matches)
     ]
     if not matches.empty:
         _chart(found, "fit", charts.fit_chart(matches))
@@ -229,7 +229,7 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
                 "postings": f"{r.postings} of {n_postings}",
                 "required": f"{r.required_share:.0%}",
             }
-            for r in required.head(TOP_REQUIREMENTS).itertuples(index=False)
+            for r in table_rows(required.head(TOP_REQUIREMENTS))
         ]
         out["requirements_checked"] = True
     table = computed.gap()
@@ -250,7 +250,7 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
             "need": skills.format_level(r.need_level),
             "priority": f"{r.priority:.2f}",
         }
-        for r in table.onet.head(TOP_GAPS).itertuples(index=False)
+        for r in table_rows(table.onet.head(TOP_GAPS))
     ]
     out["posting_gaps"] = [
         {
@@ -259,7 +259,7 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
             "share": f"{r.share:.0%}",
             "priority": f"{r.priority:.2f}",
         }
-        for r in table.postings.head(TOP_GAPS).itertuples(index=False)
+        for r in table_rows(table.postings.head(TOP_GAPS))
     ]
     out["strengths"] = [
         {
@@ -268,7 +268,7 @@ def _skills(wb: Any, found: list[Chart], extractor: Any) -> dict[str, Any]:
             "level": skills.format_level(r.level),
             "need": skills.format_level(r.need_level),
         }
-        for r in table.strengths.head(TOP_GAPS).itertuples(index=False)
+        for r in table_rows(table.strengths.head(TOP_GAPS))
     ]
     if not table.held.empty:
         out["held"] = TEXT["held"].format(skills=", ".join(table.held["label"].astype(str)))

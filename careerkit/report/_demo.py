@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import goals, interests, skills
+from careerkit._frames import table_rows
 
 #: Answer (1–5) per interest area: a clear I-C-R profile.
 _AREA_ANSWER = {"R": 3, "I": 5, "A": 2, "S": 2, "E": 1, "C": 4}
@@ -27,8 +28,8 @@ def fill_demo(wb: Any, *, text: str = "", today: date = date(2026, 11, 1)) -> An
     from careerkit.workbook import CounselorComment
 
     inventory = interests.load_inventory()
-    for number, row in enumerate(inventory.items.itertuples(index=False)):
-        answer = _AREA_ANSWER[str(row.scale)]
+    for number, row in enumerate(table_rows(inventory.items)):
+        answer = _AREA_ANSWER[row.scale]
         # A little spread inside each area, so scores are not exact multiples.
         wb.interests.responses[str(row.item_id)] = max(1, answer - (number % 7 == 0))
     profile = interests.score(wb.interests.responses)
@@ -42,7 +43,7 @@ def fill_demo(wb: Any, *, text: str = "", today: date = date(2026, 11, 1)) -> An
     samples = skills.sample_postings(DEMO_SOC)
     # Whole lists are replaced, so filling the same workbook twice gives the same answers.
     wb.skills.postings = []
-    for n, row in enumerate(samples.itertuples(index=False)):
+    for n, row in enumerate(table_rows(samples)):
         wb.skills.postings.append(
             skills.Posting(
                 id=f"sample-{n}",

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from careerkit import charts, interests, occupations, values
+from careerkit._frames import table_rows
 from careerkit.errors import CareerkitError
 
 __all__ = ["EXTRA_TEXT", "past_job_section", "values_section"]
@@ -147,7 +148,7 @@ def values_section(wb: Any, found: list[Any]) -> dict[str, Any]:
             "combined": f"{r.combined:.2f}" if usable else "",
             "offers": r.value_why,
         }
-        for r in frame.itertuples(index=False)
+        for r in table_rows(frame)
     ]
     return out
 
@@ -181,7 +182,7 @@ def past_job_section(wb: Any) -> dict[str, Any]:
                 else str(int(r.job_zone)),
                 "rated": EXTRA_TEXT["yes"] if r.rated else EXTRA_TEXT["no"],
             }
-            for r in related.head(TOP_RELATED).itertuples(index=False)
+            for r in table_rows(related.head(TOP_RELATED))
         ],
         "skills": [],
     }
@@ -207,6 +208,6 @@ def past_job_section(wb: Any) -> dict[str, Any]:
             "need": _fmt(float(r.level)),
             "had": _fmt(float(r.past_level)),
         }
-        for r in shown.itertuples(index=False)
+        for r in table_rows(shown)
     ]
     return out

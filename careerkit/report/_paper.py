@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from careerkit import datasets, interests
+from careerkit._frames import table_rows
 from careerkit.errors import CareerkitError, InputError
 
 __all__ = [
@@ -106,7 +107,7 @@ def _env() -> Any:
 def _form_items(inventory: interests.Inventory) -> list[dict[str, Any]]:
     return [
         {"number": n, "item_id": row.item_id, "text": row.text}
-        for n, row in enumerate(inventory.items.itertuples(index=False), start=1)
+        for n, row in enumerate(table_rows(inventory.items), start=1)
     ]
 
 
@@ -253,7 +254,7 @@ def paper_results_html(
                 "band": r.band,
                 "why": r.why,
             }
-            for r in matches.itertuples(index=False)
+            for r in table_rows(matches)
         ]
     form_words = PAPER_TEXT["form_words"][form]
     answered = sum(profile.answered.values())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-TEXT: dict[str, str] = {
+from typing import Any
+
+TEXT: dict[str, Any] = {
     "title": "Career workbook report — {pseudonym}",
     "heading": "My career workbook",
     "participant": "Participant",

@@ -10,9 +10,9 @@ and "Gap".
 
 from __future__ import annotations
 
-from careerkit.skills.answers import DraftGoal, Posting, SkillsAnswers
-from careerkit.skills.extract import STRENGTHS, SkillExtractor, SkillMatch
-from careerkit.skills.gap import (
+from careerkit.skills._answers import DraftGoal, Posting, SkillsAnswers
+from careerkit.skills._extract import STRENGTHS, SkillExtractor, SkillMatch
+from careerkit.skills._gap import (
     LEVEL_SCALE,
     MIN_IMPORTANCE,
     RATING_SCALE,
@@ -30,15 +30,15 @@ from careerkit.skills.gap import (
     rating_from_level,
     requirements,
 )
-from careerkit.skills.postings import (
+from careerkit.skills._postings import (
     postings_from_bytes,
     postings_from_records,
     postings_from_text,
     read_postings,
 )
-from careerkit.skills.roles import find_roles
-from careerkit.skills.samples import sample_postings, sample_roles
-from careerkit.skills.taxonomy import KINDS, Taxonomy
+from careerkit.skills._roles import find_roles
+from careerkit.skills._samples import sample_postings, sample_roles
+from careerkit.skills._taxonomy import KINDS, Taxonomy
 
 __all__ = [
     "KINDS",

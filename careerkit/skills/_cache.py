@@ -16,7 +16,7 @@ from pathlib import Path
 
 __all__ = ["CACHE_VERSION", "cache_dir", "cache_load", "cache_store"]
 
-_BUILDERS = ("taxonomy.py", "extract.py", "_text.py", "_evidence.py", "_sections.py", "_cache.py")
+_BUILDERS = ("_taxonomy.py", "_extract.py", "_text.py", "_evidence.py", "_sections.py", "_cache.py")
 
 
 def _code_version() -> str:

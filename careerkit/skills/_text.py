@@ -169,7 +169,7 @@ class Normalised(NamedTuple):
 
     def original_spans(self, pstarts: list[int], pends: list[int]) -> tuple[list[int], list[int]]:
         """Map spans of ``plain`` to spans of the caller's original text."""
-        if self.plain_start is None:
+        if self.plain_start is None or self.plain_end is None:
             return pstarts, pends
         s = self.plain_start[np.asarray(pstarts, dtype=np.int64)]
         e = self.plain_end[np.asarray(pends, dtype=np.int64) - 1]
@@ -239,9 +239,11 @@ def _strip_markup(text: str) -> tuple[str, np.ndarray, np.ndarray]:
     return "".join(parts), p_start, p_end
 
 
-def _one_byte(error: UnicodeEncodeError) -> tuple[str, int]:
+def _one_byte(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: each non-ASCII character becomes one byte, a space for separators
     and ``\x01`` (a word character for the automaton) for anything else."""
+    if not isinstance(error, UnicodeEncodeError):  # registered for encoding only
+        raise error
     chunk = error.object[error.start : error.end]
     # postings repeat the same few runs (quotes, dashes, bullets, accented letters): cached
     out = _ONE_BYTE_SEEN.get(chunk)

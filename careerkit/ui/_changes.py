@@ -210,7 +210,7 @@ class ChangesView(Screen):
         done = TEXT["done"].format(where=self.where(change.field), value=_value_of(change))
         self._say(done, "ok")
 
-    def _say(self, text: str, kind: str) -> None:
+    def _say(self, text: str, kind: str = "info") -> None:
         say(self.message, text, kind)
 
     def describe(self, change: Change) -> str:

@@ -49,7 +49,7 @@ __all__ = ["SUBMIT_ENV", "TEXT", "BatchExportScreen", "CohortScreen"]
 
 #: environment variable naming the counselor's submission folder (the default folder here)
 
-TEXT = {
+TEXT: dict[str, Any] = {
     "heading": "Your cohort",
     "intro": (
         "Choose the folder where participants' workbooks were submitted, then press "

@@ -22,6 +22,7 @@ import pandas as pd
 from IPython.display import display
 
 from careerkit import datasets
+from careerkit._frames import table_rows
 from careerkit.charts.interests import fit_chart, riasec_hexagon
 from careerkit.charts.theme import summary as chart_summary
 from careerkit.datasets import NOT_FOR_SELECTION
@@ -43,7 +44,7 @@ from careerkit.ui._screen import Screen, debounced, say
 
 __all__ = ["JOB_ZONE_MEANING", "TEXT", "InterestQuiz", "InterestResults"]
 
-TEXT = {
+TEXT: dict[str, Any] = {
     "quiz_heading": "What kinds of work activities do you enjoy?",
     "quiz_intro": (
         "For each activity, choose how much you would like doing it as part of a job. Don't "
@@ -460,9 +461,9 @@ class InterestResults(Screen):
                 f"<p>{_esc(TEXT['code_intro_tied' if ties.tied else 'code_intro'])}</p>"
                 f"<{'ul' if ties.tied else 'ol'}>{items}</{'ul' if ties.tied else 'ol'}>")
         if profile.ties:
-            ties = "; ".join(" = ".join(TYPE_NAMES[x] for x in g) for g in profile.ties)
+            tied = "; ".join(" = ".join(TYPE_NAMES[x] for x in g) for g in profile.ties)
             others = ", ".join(c for c in profile.codes[1:6])
-            text += f"<p>{_esc(TEXT['code_ties'].format(ties=ties, others=others))}</p>"
+            text += f"<p>{_esc(TEXT['code_ties'].format(ties=tied, others=others))}</p>"
         return text
 
     def _indices_text(self, profile: InterestProfile) -> str:
@@ -488,7 +489,7 @@ class InterestResults(Screen):
             f"<td style='padding-right:1em'>{r.fit:.2f} ({_esc(r.band)})</td>"
             f"<td style='padding-right:1em'>{'—' if pd.isna(r.job_zone) else int(r.job_zone)}</td>"
             f"<td style='padding-right:1em'>{_esc(r.code)}</td><td>{_esc(r.why)}</td></tr>"
-            for r in matches.itertuples()
+            for r in table_rows(matches)
         )
         notes = "".join(f"<p><small>{_esc(n)}</small></p>" for n in matches.attrs["notes"])
         tips = matches.attrs.get("suggestions") or []

@@ -16,12 +16,13 @@ import ipywidgets as widgets
 import pandas as pd
 
 from careerkit import occupations
+from careerkit._frames import table_rows
 from careerkit.errors import CareerkitError
 from careerkit.ui._screen import Screen, debounced
 
 __all__ = ["TEXT", "PastJobScreen"]
 
-TEXT = {
+TEXT: dict[str, Any] = {
     "heading": "Jobs like my last one",
     "intro": (
         "Start from a job you have done or do now: find it by its title (for example "
@@ -192,7 +193,7 @@ class PastJobScreen(Screen):
         rows = "".join(
             f"<tr><td {cell}>{_esc(r.title)}</td><td {cell}>{_esc(r.closeness)}</td>"
             f"<td {cell}>{'—' if pd.isna(r.job_zone) else int(r.job_zone)}</td></tr>"
-            for r in table.head(15).itertuples()
+            for r in table_rows(table.head(15))
         )
         source = _esc(table.attrs.get("source", ""))
         return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"

@@ -23,7 +23,7 @@ from careerkit.ui._screen import Screen, debounced
 
 __all__ = ["TEXT", "ValuesScreen"]
 
-TEXT = {
+TEXT: dict[str, Any] = {
     "heading": "What matters to you at work?",
     "intro": values.RATE_PROMPT,
     "method": "How to answer",

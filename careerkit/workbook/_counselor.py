@@ -107,23 +107,23 @@ def copy_comments(source: Workbook, target: Workbook) -> int:
     for goal in source.goals.goals:
         mine = goals.get(goal.id)
         if mine is None:
-            for on_goal in goal.counselor_comments:
-                if on_goal.id not in have:
+            for goal_comment in goal.counselor_comments:
+                if goal_comment.id not in have:
                     target.counselor_comments.append(
                         CounselorComment(
-                            id=on_goal.id,
-                            author=on_goal.author,
-                            text=on_goal.text,
+                            id=goal_comment.id,
+                            author=goal_comment.author,
+                            text=goal_comment.text,
                             about="goals",
-                            time=on_goal.at or now(),
+                            time=goal_comment.at or now(),
                         )
                     )
                     added += 1
             continue
         mine_have = {c.id for c in mine.counselor_comments}
-        for on_goal in goal.counselor_comments:
-            if on_goal.id not in mine_have:
-                mine.counselor_comments.append(on_goal.model_copy())
+        for goal_comment in goal.counselor_comments:
+            if goal_comment.id not in mine_have:
+                mine.counselor_comments.append(goal_comment.model_copy())
                 added += 1
     if added:
         target.save()

@@ -1,3 +1,6 @@
+# mypy: disable-error-code="misc"
+# (the mixin's methods annotate ``self`` as the one class they are mixed into, Workbook,
+# which mypy accepts only for a supertype or a Protocol)
 """Values replaced when two windows changed the same field: listing them and putting one back.
 
 A save that finds the same field changed in this window and in another keeps the later value

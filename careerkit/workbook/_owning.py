@@ -1,3 +1,6 @@
+# mypy: disable-error-code="misc"
+# (the mixin's methods annotate ``self`` as the one class they are mixed into, Workbook,
+# which mypy accepts only for a supertype or a Protocol)
 """Owning your data: consent, download, upload, submitting a copy, deleting.
 
 These are :class:`~careerkit.workbook.Workbook` methods (a mixin), kept apart from the saving
@@ -36,8 +39,8 @@ MAX_BYTES = _json.MAX_BYTES
 class OwningMixin:
     """Consent, download, upload, submission and deletion for :class:`Workbook`."""
 
-    if TYPE_CHECKING:  # a Workbook private attribute, set in delete()
-        _raw: bytes | None
+    if TYPE_CHECKING:
+        _raw: bytes | None  # a private attribute of Workbook
 
     # ------------------------------------------------------------------ consent
     def give_consent(

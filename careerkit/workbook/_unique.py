@@ -102,7 +102,7 @@ def _fix_list(items: list, base: Any, path: str, changed: list[str]) -> None:
         {x.get("id"): x for x in base if isinstance(x, dict)} if isinstance(base, list) else {}
     )
     taken = set(ids)
-    keeper: dict[str, int] = {}
+    keeper: dict[str | None, int] = {}
     for index, key in enumerate(ids):
         if key in keeper:
             continue

@@ -13,7 +13,7 @@ from careerkit.goals import Goal, check_smart
 from careerkit.ui._screen import guard, say
 
 #: Every user-facing text of the goal screens, in one place for translation.
-TEXT = {
+TEXT: dict[str, Any] = {
     "pick_goal": "Goal",
     "new_goal_option": "– a new goal –",
     "new_goal": "Start a new goal",

@@ -114,7 +114,7 @@ class PlanTimeline(Screen):
         self.overdue = widgets.HTML()
         self.download = widgets.HTML()
         self.message = widgets.HTML()
-        self.figure = None
+        self.figure: Any = None  # the goal timeline (a plotly Figure) once drawn
         self.refresh_button.on_click(guarded(self.message, lambda _: self.refresh()))
         self.widget = widgets.VBox([self.refresh_button, self.chart, self.overdue,
                                     self.download, self.message])

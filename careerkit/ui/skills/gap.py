@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from careerkit import charts, skills
+from careerkit._frames import table_rows
 from careerkit.errors import CareerkitError
 from careerkit.ui.skills._common import Screen, SkillsSession, message
 from careerkit.ui.skills._text import TEXT
@@ -53,7 +54,7 @@ class SkillRater(Screen):
         ratings = self.wb.skills.ratings
         tips = list(skills.RATING_SCALE.values())
         items = skills.items_to_rate(need)
-        for row in items.itertuples(index=False):
+        for row in table_rows(items):
             # a radio group (arrow keys choose; the app names it by the skill), each answer
             # saying its number and meaning
             control = widgets.RadioButtons(
@@ -172,11 +173,11 @@ class GapView(Screen):
                 skills.level_anchor(r.element_id, r.need_level),
                 f"{r.priority:.2f}",
             ]
-            for r in table.onet.head(self.top).itertuples(index=False)
+            for r in table_rows(table.onet.head(self.top))
         ]
         posting_rows = [
             [r.label, f"{r.share:.0%}", f"{r.priority:.2f}"]
-            for r in table.postings.head(self.top).itertuples(index=False)
+            for r in table_rows(table.postings.head(self.top))
         ]
         strength_rows = [
             [
@@ -184,7 +185,7 @@ class GapView(Screen):
                 f"{skills.format_level(r.level)} ({r.rating} of 5)",
                 skills.format_level(r.need_level),
             ]
-            for r in table.strengths.head(self.top).itertuples(index=False)
+            for r in table_rows(table.strengths.head(self.top))
         ]
         notes = [TEXT["one_scale"], *table.notes]
         if table.onet["suppress"].any() or table.strengths["suppress"].any():
@@ -215,7 +216,7 @@ class GapView(Screen):
 
     def _make_goals(self) -> None:
         from careerkit import goals
-        from careerkit.goals.library import goals_from_gaps
+        from careerkit.goals import goals_from_gaps
 
         if self.table is None:
             self.refresh()

@@ -11,6 +11,7 @@ import pandas as pd
 from IPython.display import display
 
 from careerkit import charts, skills
+from careerkit._frames import table_rows
 from careerkit.errors import CareerkitError
 from careerkit.ui.skills._common import (
     LABEL_STYLE,
@@ -104,7 +105,7 @@ class PostingsPanel(Screen):
     def _add(self, frame: pd.DataFrame, source: str, illustrative: bool = False) -> None:
         room = MAX_POSTINGS - len(self.wb.skills.postings)
         kept = frame.head(max(0, room))
-        for row in kept.itertuples(index=False):
+        for row in table_rows(kept):
             self.wb.skills.postings.append(
                 skills.Posting(
                     id=uuid.uuid4().hex,
@@ -212,7 +213,7 @@ class RequirementsView(Screen):
         self.summary.value = f"<p>{html.escape(charts.summary(self.figure))}</p>"
         have = set(self.wb.skills.skills_held)
         self.held = {}
-        for row in req.head(MAX_HELD_CHOICES).itertuples(index=False):
+        for row in table_rows(req.head(MAX_HELD_CHOICES)):
             box = widgets.Checkbox(
                 value=row.skill_id in have,
                 indent=False,

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from careerkit import datasets, skills
+from careerkit._frames import table_rows
 from careerkit.errors import CareerkitError
 from careerkit.results import results
 from careerkit.ui.skills._common import LABEL_STYLE, WIDE, Screen, SkillsSession, message
@@ -70,7 +71,7 @@ class TargetRolePanel(Screen):
                     TEXT["match_option"].format(title=r.title, soc_code=r.soc_code, band=r.band),
                     r.soc_code,
                 )
-                for r in found.itertuples(index=False)
+                for r in table_rows(found)
             ]
         chosen = answers.selected_soc_code
         if chosen and chosen not in {v for _, v in options}:
@@ -95,7 +96,7 @@ class TargetRolePanel(Screen):
             return
         self.results.options = [
             (TEXT["role_option"].format(title=r.title, soc_code=r.soc_code), r.soc_code)
-            for r in found.itertuples(index=False)
+            for r in table_rows(found)
         ]
         if found.empty:
             message(self.message, TEXT["no_results"].format(query=query.strip()), error=True)

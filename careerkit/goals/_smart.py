@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careerkit.errors import InputError
-from careerkit.goals.deadlines import NUMBER_WORDS, TimePhrase, find_time_phrases
-from careerkit.goals.model import Goal, HorizonRule, TermCalendar
-from careerkit.goals.words import (
+from careerkit.goals._deadlines import NUMBER_WORDS, TimePhrase, find_time_phrases
+from careerkit.goals._model import Goal, HorizonRule, TermCalendar
+from careerkit.goals._words import (
     ACTION_VERBS,
     FREQUENCY,
     FROM_TO,
@@ -191,8 +191,9 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
         problems.append(TEXT["S_object"])
     vague = _vague_words(body, skip=phrase.end() if phrase else None if not vague_start else -1)
     hedge_m = re.search(r"\b(?:" + HEDGES + r")\b", body, _F)
-    if hedges or hedge_m:
-        problems.append(TEXT["S_hedge"].format(word=(hedges or [hedge_m[0]])[0]))
+    hedge = hedges[0] if hedges else hedge_m[0] if hedge_m else None
+    if hedge is not None:
+        problems.append(TEXT["S_hedge"].format(word=hedge))
     elif vague:
         problems.append(TEXT["S_vague"].format(word=vague))
     two = _two_goals(body)

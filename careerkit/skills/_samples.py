@@ -14,7 +14,7 @@ import pandas as pd
 
 from careerkit import datasets
 from careerkit.errors import DataError
-from careerkit.skills.postings import _normalise
+from careerkit.skills._postings import _normalise
 
 __all__ = ["sample_postings", "sample_roles"]
 

@@ -18,8 +18,8 @@ import pandas as pd
 
 from careerkit.datasets import data_dir
 from careerkit.errors import DataError, InputError
-from careerkit.goals.deadlines import add_months, parse_deadline
-from careerkit.goals.model import (
+from careerkit.goals._deadlines import add_months, parse_deadline
+from careerkit.goals._model import (
     Category,
     Goal,
     Horizon,
@@ -28,7 +28,7 @@ from careerkit.goals.model import (
     Measure,
     Milestone,
 )
-from careerkit.goals.progress import ensure_review
+from careerkit.goals._progress import ensure_review
 
 __all__ = [
     "AUDIENCES",

@@ -14,7 +14,7 @@ alias found ends inside a word ("javascript framework" in "JavaScript frameworks
 shorter alias at the same start that ends at a word end is taken ("JavaScript"), and the words
 inside the rejected match are searched again.
 
-Ambiguous aliases (status ``needs_context``, see :mod:`careerkit.skills.taxonomy`) are accepted
+Ambiguous aliases (status ``needs_context``, see :mod:`careerkit.skills._taxonomy`) are accepted
 only with evidence (``_evidence.py``): the case they are written in ("Go", not "go"), no
 negative context ("excel at", "access to", "R & D", "S.C"), and, for one- and two-letter
 aliases, company names and words at the start of a sentence, a context cue (a qualifier such as
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -44,11 +44,11 @@ from careerkit.skills._sections import (
     inline_only,
 )
 from careerkit.skills._sections import strengths as section_strengths
+from careerkit.skills._taxonomy import Taxonomy, alias_rules
 from careerkit.skills._text import WORD_BYTE, Normalised, alias_bytes, normalise, normalise_alias
 from careerkit.skills._walk import Walker, WordTrie
 from careerkit.skills._walk import build as build_trie
 from careerkit.skills._walk import library as walk_library
-from careerkit.skills.taxonomy import Taxonomy, alias_rules
 
 __all__ = ["STRENGTHS", "SkillExtractor", "SkillMatch"]
 
@@ -189,7 +189,7 @@ class SkillExtractor:
     """Find a taxonomy's skills in posting text.
 
     The compiled form of a taxonomy is cached on disk (see
-    :func:`careerkit.skills.taxonomy.cache_dir`), keyed by the taxonomy's content, so a second
+    :func:`careerkit.skills._taxonomy.cache_dir`), keyed by the taxonomy's content, so a second
     start only rebuilds the automaton.
 
     Examples
@@ -385,9 +385,10 @@ class SkillExtractor:
             # whole-word matches only, on the full text (offsets need no shift)
             flat = self._walker.find(doc.search, lo, hi + 1 if hi < n else n)
             it = iter(flat)
-            raw_matches = zip(it, it, it) if flat else ()  # noqa: B905 (flat triples)
+            raw_matches: Iterable[tuple[int, int, int]] = zip(it, it, it) if flat else ()  # noqa: B905 (flat triples)
             shift = False
         else:
+            assert self._ac is not None  # built whenever there is no compiled walker
             raw_matches = self._ac.find_matches_as_indexes(search)
             shift = bool(lo)
         if self._ac_short is not None:
@@ -410,7 +411,9 @@ class SkillExtractor:
         hyphen = b"-" in raw
         # shorter aliases at the start of rejected matches come back in ``shorter`` and are
         # sorted in further rounds (each shorter than the last)
-        batch, shorter, rounds = raw_matches, [], 0
+        batch: Iterable[tuple[int, int, int]] = raw_matches
+        shorter: list[tuple[int, int, int]] = []
+        rounds = 0
         while True:
             self._sort_raw(batch, doc, hyphen, accepted, pending, cues, masked, shorter)
             if not shorter:
@@ -445,7 +448,7 @@ class SkillExtractor:
 
     def _sort_raw(
         self,
-        raw_matches: list[tuple[int, int, int]],
+        raw_matches: Iterable[tuple[int, int, int]],
         doc: Normalised,
         hyphen: bool,
         accepted: list[tuple[int, int, int]],
@@ -532,7 +535,7 @@ class SkillExtractor:
         pending: list[tuple[int, int, int]],
         employer_spans: list[tuple[int, int]],
         masked: list[tuple[int, int]] | None,
-        context: list[tuple[int, int, int]] = (),
+        context: Sequence[tuple[int, int, int]] = (),
     ) -> None:
         """Drop the employer; move ambiguous matches with evidence into ``accepted`` (in
         place); note rejected ones with a word inside them in ``masked``. ``context`` holds
@@ -577,7 +580,7 @@ class SkillExtractor:
             accepted.sort()
 
     def _neighbours(
-        self, context: list[tuple[int, int, int]], safe: list[tuple[int, int, int]]
+        self, context: Sequence[tuple[int, int, int]], safe: list[tuple[int, int, int]]
     ) -> Neighbours:
         """The list neighbours among these safe matches (``safe`` is sorted)."""
         ok = self._listable

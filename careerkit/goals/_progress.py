@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from careerkit.errors import InputError
-from careerkit.goals.deadlines import add_months
-from careerkit.goals.model import Goal, Horizon, HorizonRule, Status
+from careerkit.goals._deadlines import add_months
+from careerkit.goals._model import Goal, Horizon, HorizonRule, Status
 
 __all__ = [
     "TEXT",

@@ -29,10 +29,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from careerkit import datasets
+from careerkit._frames import table_rows
 from careerkit.errors import DataError
 from careerkit.skills._cache import CACHE_VERSION, cache_dir, cache_load, cache_store
 from careerkit.skills._text import normalise_alias
@@ -294,8 +296,8 @@ class Taxonomy:
         has_uri = "conceptUri" in frame.columns
         has_reuse = "reuseLevel" in frame.columns
         is_language_file = "language" in path.name.casefold()
-        records = []
-        for i, row in enumerate(frame.itertuples(index=False), start=2):
+        records: list[dict[str, Any]] = []
+        for i, row in enumerate(table_rows(frame), start=2):
             label = str(row.preferredLabel).strip()
             skill_type = str(row.skillType).strip().casefold()
             if not label:
@@ -372,7 +374,7 @@ class Taxonomy:
                         path=path, column=column, found=list(frame.columns)
                     )
                 )
-        records = []
+        records: list[dict[str, Any]] = []
         seen: dict[str, int] = {}
         for i, row in enumerate(frame.to_dict("records"), start=2):
             label = str(row[cols["label"]]).strip()
@@ -564,9 +566,9 @@ def _derived_aliases(example: str, hot: bool) -> list[tuple[str, str]]:
 def _default() -> Taxonomy:
     elements = datasets.elements()[["element_id", "element_name", "kind"]].sort_values("element_id")
     tech = datasets.technology()
-    records: dict[str, dict] = {}
+    records: dict[str, dict[str, Any]] = {}
     by_label: dict[str, str] = {}
-    for row in elements.itertuples(index=False):
+    for row in table_rows(elements):
         if row.kind == "knowledge":
             kind = "knowledge"
         elif str(row.element_id).startswith(_ONET_TECHNICAL_PREFIX):
@@ -606,17 +608,17 @@ def _default() -> Taxonomy:
             "source": "O*NET 30.1 Technology Skills",
         }
         by_label.setdefault(example.casefold(), sid)
-    for row in additions:
-        target = by_label.get(row["skill"].casefold())
+    for added in additions:
+        target = by_label.get(added["skill"].casefold())
         if target is None:
-            target = f"careerkit:{slugify(row['skill'])}"
+            target = f"careerkit:{slugify(added['skill'])}"
             records[target] = {
                 "skill_id": target,
-                "label": row["skill"],
-                "kind": row["kind"] or "software",
+                "label": added["skill"],
+                "kind": added["kind"] or "software",
                 "aliases": [],
                 "source": "careerkit curated (data/skills/aliases.csv)",
             }
-            by_label[row["skill"].casefold()] = target
-        records[target]["aliases"].append((row["alias"], row["status"]))
+            by_label[added["skill"].casefold()] = target
+        records[target]["aliases"].append((added["alias"], added["status"]))
     return Taxonomy.from_records(records.values(), name="default", source="onet")

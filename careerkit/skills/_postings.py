@@ -5,7 +5,7 @@ Latin-1 and other single-byte encodings detected with ``charset-normalizer``; co
 tab delimited), JSON (a list of objects, or an object holding one under ``postings``), JSON
 Lines, Parquet, Excel (.xlsx) and plain text (one posting per file, or several separated by a
 line of ``---``). :func:`postings_from_text` handles text pasted into the workbook; the bundled
-illustrative postings are in :mod:`careerkit.skills.samples`.
+illustrative postings are in :mod:`careerkit.skills._samples`.
 
 Every reader returns the same columns: ``title, description, company, location, date, url``
 (strings, ``""`` when absent). The file is read from disk exactly once, then decoded and parsed

@@ -35,8 +35,9 @@ import numpy as np
 import pandas as pd
 
 from careerkit import datasets
+from careerkit._frames import table_rows
 from careerkit.errors import InputError
-from careerkit.skills.postings import postings_from_records
+from careerkit.skills._postings import postings_from_records
 
 __all__ = [
     "LEVEL_SCALE",
@@ -277,7 +278,7 @@ def _occupation_title(soc_code: str) -> str:
 def _borrowed(code: str) -> dict[str, Any] | None:
     sources = datasets.rating_sources()
     row = sources[sources["soc_code"] == code]
-    return None if row.empty else row.iloc[0].to_dict()
+    return None if row.empty else {str(k): v for k, v in row.iloc[0].to_dict().items()}
 
 
 def _release_of_ratings() -> str:
@@ -523,18 +524,14 @@ class GapTable:
 def _check_ratings(ratings: Mapping[str, Any]) -> dict[str, int]:
     checked: dict[str, int] = {}
     for element_id, value in ratings.items():
-        if (
-            isinstance(value, (bool, np.bool_))
-            or not isinstance(value, numbers.Real)
-            or not math.isfinite(value)
-            or value != int(value)
-            or not 1 <= value <= 5
-        ):
+        real = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+        number = float(value) if real else math.nan
+        if not math.isfinite(number) or number != int(number) or not 1 <= number <= 5:
             raise InputError(
                 f"rating for {element_id!r} is {value!r}; expected a whole number from 1 "
                 "(not yet) to 5 (expert)."
             )
-        checked[str(element_id)] = int(value)
+        checked[str(element_id)] = int(number)
     return checked
 
 
@@ -741,7 +738,7 @@ def draft_goals(gap_table: GapTable, top: int = 3) -> list[dict[str, Any]]:
     most. Gaps with zero priority are not goals; a skill in both lists appears once.
     """
     onet: list[dict[str, Any]] = []
-    for row in gap_table.onet.itertuples(index=False):
+    for row in table_rows(gap_table.onet):
         if row.priority <= 0:
             continue
         needed_rating = rating_from_level(row.need_level)
@@ -765,7 +762,7 @@ def draft_goals(gap_table: GapTable, top: int = 3) -> list[dict[str, Any]]:
             }
         )
     postings: list[dict[str, Any]] = []
-    for row in gap_table.postings.itertuples(index=False):
+    for row in table_rows(gap_table.postings):
         if row.priority <= 0:
             continue
         wording = TEXT.get(f"goal_posting_{row.kind}", TEXT["goal_posting"])

@@ -8,7 +8,7 @@ and "by" must be followed by a date or a named period ("by attending", "by 10%" 
 
 Resolution rules (ARCHITECTURE.md, Goals): "within N months" → today + N months; "by December
 2027", "end of 2027", "Q2 2028" → the last day of that period; "by the end of the semester" →
-the next semester end in a :class:`~careerkit.goals.model.TermCalendar`; "someday" → none.
+the next semester end in a :class:`~careerkit.goals._model.TermCalendar`; "someday" → none.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from careerkit.errors import InputError
-from careerkit.goals.model import TermCalendar
+from careerkit.goals._model import TermCalendar
 
 __all__ = [
     "NUMBER_WORDS",

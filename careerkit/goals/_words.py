@@ -2,12 +2,12 @@
 
 Career action verbs as career-guidance worksheets list them, the vague words and hedges that make
 a goal hard to act on, checkable outcomes, frequencies and amounts. Kept apart from the rules in
-:mod:`careerkit.goals.smart` so they can be read, extended or translated on their own.
+:mod:`careerkit.goals._smart` so they can be read, extended or translated on their own.
 """
 
 from __future__ import annotations
 
-from careerkit.goals.deadlines import NUMBER_WORDS
+from careerkit.goals._deadlines import NUMBER_WORDS
 
 
 def wordset(words: str) -> frozenset[str]:

@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 
 from careerkit.errors import InputError
-from careerkit.goals.deadlines import add_months
-from careerkit.goals.model import Goal
+from careerkit.goals._deadlines import add_months
+from careerkit.goals._model import Goal
 
 __all__ = ["PRODID", "TEXT", "to_ics"]
 
