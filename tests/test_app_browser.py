@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -86,8 +87,11 @@ class Server:
         )
         deadline = time.monotonic() + 60
         while True:
+            # any answer will do, from a route that starts no kernel (the page itself would)
             try:
-                urllib.request.urlopen(self.url, timeout=5).read()
+                urllib.request.urlopen(f"{self.url}/voila/static/", timeout=5).read()
+                break
+            except urllib.error.HTTPError:
                 break
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
@@ -170,7 +174,8 @@ def _render(browser, url: str, requests: list[str] | None = None):
 
     problem = ""
     for attempt in range(3):
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page = browser.new_page()
+        page.set_viewport_size({"width": 1280, "height": 1000})
         console: list[str] = []
         page.on("console", lambda m, seen=console: seen.append(f"{m.type}: {m.text}"[:300]))
         if requests is not None:
