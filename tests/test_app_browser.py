@@ -1,7 +1,13 @@
 """The workbook as a Voilà app, checked in a real headless Chromium.
 
-A participant never sees code: every notebook must render its screens in the app without a
-Python traceback. Skips locally without Chromium; fails under CI=true.
+A participant never sees code: every notebook (the one-page app and the JupyterLab notebooks,
+served in Voilà's directory mode) must render its screens without a Python traceback, with the
+careerkit template and settings (``careerkit/_voila``). Skips locally without Chromium; fails
+under CI=true.
+
+The fixtures and helpers here are shared by the other browser tests: ``voila_url`` serves
+``notebooks/`` (directory mode), ``app_server`` serves ``notebooks/app.ipynb`` alone, as
+``make app`` does.
 """
 
 from __future__ import annotations
@@ -12,15 +18,20 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
+import psutil
 import pytest
 from conftest import ROOT
+
+from careerkit import _voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOKS = [
+    "app",
     "00_start_here",
     "01_interests",
     "02_skills_gap",
@@ -51,43 +62,91 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def voila_url(tmp_path_factory: pytest.TempPathFactory, chromium: str):
-    """A Voilà server on loopback serving notebooks/, with its own empty CAREERKIT_HOME."""
-    home = tmp_path_factory.mktemp("app_home")
-    port = _free_port()
-    env = {**os.environ, "CAREERKIT_HOME": str(home)}
-    voila = Path(sys.executable).with_name("voila")
-    log_path = tmp_path_factory.mktemp("voila_log") / "voila.log"
-    _LOGS.append(log_path)
-    log = log_path.open("w")
-    proc = subprocess.Popen(
-        # kernels talk over Unix sockets, as `make app` has them: with TCP, a port the kernel
-        # manager picked can be taken by another process before the kernel binds it (two test
-        # workers start many kernels at once), and the page then waits for a kernel that died
-        [str(voila), str(ROOT / "notebooks"), f"--port={port}", "--no-browser",
-         "--Voila.ip=127.0.0.1", "--KernelManager.transport=ipc"],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
+class Server:
+    """A Voilà server started as ``make app`` starts it (careerkit config, kernels over Unix
+    sockets), with its own empty CAREERKIT_HOME and a log file."""
+
+    def __init__(self, target: Path, home: Path, log_path: Path) -> None:
+        self.home = home
+        self.log_path = log_path
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        _LOGS.append(log_path)
+        self._log = log_path.open("w")
+        voila = Path(sys.executable).with_name("voila")
+        env = _voila.environment({**os.environ, "CAREERKIT_HOME": str(home)})
+        self.proc = subprocess.Popen(
+            # kernels talk over Unix sockets, as `make app` has them: with TCP, a port the
+            # kernel manager picked can be taken by another process before the kernel binds it
+            # (two test workers start many kernels at once), and the page then waits for a
+            # kernel that died
+            [str(voila), str(target), f"--port={self.port}", "--no-browser",
+             "--Voila.ip=127.0.0.1", "--KernelManager.transport=ipc",
+             f"--Voila.config_file_paths={_voila.CONFIG}"],
+            env=env, stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT,
+        )
         deadline = time.monotonic() + 60
         while True:
+            # any answer will do, from a route that starts no kernel (the page itself would)
             try:
-                urllib.request.urlopen(url, timeout=2).read()
+                urllib.request.urlopen(f"{self.url}/voila/static/", timeout=5).read()
+                break
+            except urllib.error.HTTPError:
                 break
             except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("Voilà did not start; see its log")
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    pytest.fail(f"Voilà did not start; its log:\n{self.log()[-3000:]}")
                 time.sleep(0.5)
-        yield url, home
+
+    def log(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")
+
+    def kernels(self) -> list[psutil.Process]:
+        """The kernels this server runs now (its child processes running ipykernel)."""
+        found = []
+        for child in psutil.Process(self.proc.pid).children(recursive=True):
+            try:
+                if any("ipykernel" in part for part in child.cmdline()):
+                    found.append(child)
+            except psutil.NoSuchProcess:
+                continue
+        return found
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self._log.close()
+
+
+@pytest.fixture(scope="module")
+def voila_url(tmp_path_factory: pytest.TempPathFactory, chromium: str):
+    """A Voilà server on loopback serving notebooks/ (directory mode), with its own empty
+    CAREERKIT_HOME."""
+    home = tmp_path_factory.mktemp("app_home")
+    log = tmp_path_factory.mktemp("voila_log") / "voila.log"
+    server = Server(ROOT / "notebooks", home, log)
+    try:
+        yield server.url, home
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory: pytest.TempPathFactory, chromium: str):
+    """The participant app as ``make app`` serves it: notebooks/app.ipynb alone, at ``/``."""
+    home = tmp_path_factory.mktemp("app_home")
+    log = tmp_path_factory.mktemp("voila_log") / "voila.log"
+    server = Server(ROOT / "notebooks" / _voila.APP_NOTEBOOK, home, log)
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +159,7 @@ def browser(chromium: str):
         b.close()
 
 
-def _render(browser, url: str):
+def _render(browser, url: str, requests: list[str] | None = None):
     """The page once Voilà has run every cell and its widgets are drawn.
 
     Tried up to three times: on a busy machine (two test workers, browsers and kernels on two
@@ -115,9 +174,12 @@ def _render(browser, url: str):
 
     problem = ""
     for attempt in range(3):
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page = browser.new_page()
+        page.set_viewport_size({"width": 1280, "height": 1000})
         console: list[str] = []
         page.on("console", lambda m, seen=console: seen.append(f"{m.type}: {m.text}"[:300]))
+        if requests is not None:
+            page.on("request", lambda r: requests.append(r.url))
         try:
             page.goto(url, timeout=150_000)
             page.wait_for_selector(".jupyter-widgets", timeout=150_000)
@@ -165,3 +227,69 @@ def test_each_notebook_renders_as_an_app_without_a_traceback(voila_url, browser,
     )
     assert not unlabeled, f"controls without a label in {name}: {unlabeled}"
     page.close()
+
+
+# ---------------------------------------------------------------- the one-page app
+
+KEY_PATTERN = r"[A-Z0-9]{4}-[A-Z0-9]{4}"
+
+
+def _start_workbook(page, pseudonym: str) -> str:
+    """On the app's start step: consent, a new workbook named ``pseudonym``; its key, as the
+    page shows it once."""
+    import re
+
+    from careerkit.ui.start import TEXT as START
+
+    page.get_by_label(START["consent_store"]).check()
+    page.get_by_label(START["pseudonym"], exact=True).fill(pseudonym)
+    page.get_by_role("button", name=START["create"]).click()
+    shown = page.get_by_role("alert").filter(has_text="Your key is")
+    shown.wait_for(timeout=60_000)
+    found = re.search(KEY_PATTERN, shown.inner_text())
+    assert found, shown.inner_text()
+    return found.group(0)
+
+
+def _step(page, key: str) -> None:
+    """Go to step ``key`` by its button in the step list and wait until the app says so."""
+    from careerkit.ui._app_text import STEPS
+
+    page.locator(".careerkit-steps").get_by_role(
+        "button", name=f"{STEPS[key]} (", exact=False
+    ).click()
+    _where(page, key)
+
+
+def _where(page, key: str) -> None:
+    """Wait for the status line to say that step ``key`` is shown."""
+    from careerkit.ui._app_text import STEPS, TEXT
+    from careerkit.ui.app import STEP_ORDER
+
+    n = STEP_ORDER.index(key) + 1
+    said = TEXT["where"].format(n=n, total=len(STEP_ORDER), title=STEPS[key])
+    page.get_by_role("status").filter(has_text=said).wait_for(timeout=60_000)
+
+
+def _foreign(requests: list[str], origin: str) -> list[str]:
+    """The requests that went anywhere but ``origin`` (data: and blob: URLs stay in the page)."""
+    return [
+        url for url in requests
+        if not (url.startswith((origin + "/", "data:", "blob:")) or url == origin)
+    ]
+
+
+def _button(page, text: str):
+    """The button whose label is ``text`` (a button's icon glyph and a space come before it in
+    its accessible name)."""
+    import re
+
+    return page.get_by_role("button", name=re.compile(rf"^\W*{re.escape(text)}$"))
+
+
+def _nav(page, which: str):
+    """The app's own Back or Next step button (``which``: "back" or "next"); the interest quiz
+    has a Back button of its own, told apart by its tooltip."""
+    from careerkit.ui._app_text import TEXT
+
+    return _button(page, TEXT[which]).and_(page.get_by_title(TEXT[f"{which}_tip"], exact=True))

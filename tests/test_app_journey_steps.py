@@ -1,12 +1,13 @@
-"""Steps 2–4 of the Voilà app, clicked through by a participant in headless Chromium.
+"""The skills, goals and report steps of the one-page app, clicked through in headless Chromium.
 
-A participant whose workbook exists (made on disk, opened through the ``?workbook=`` link the
-start page gives) chooses a target role, adds the illustrative sample postings, ticks a skill
-they have, rates themselves, sees the gap and sends it to the goals step (step 2); writes a goal
-of their own, adds a dated milestone, reads the SMART check and sees the timeline (step 3); and
-makes the report (step 4). After each step the workbook file is read back from disk: what the
-participant did must be there. Mouse and keyboard both. Skips locally without Chromium; fails
-under CI=true.
+A participant whose workbook exists (made on disk with its key, as a counselor's reset gives
+one) opens it on the start step with pseudonym and key, then, on the same page: chooses a
+target role, adds the illustrative sample postings, ticks a skill they have, rates themselves
+(by mouse and by keyboard), sees the gap and sends it to the goals step; writes a goal of their
+own, adds a dated milestone, reads the SMART check and sees the timeline; and makes the report
+(HTML and PDF). After each step the workbook file is read back from disk: what the participant
+did must be there. Every request the page made stayed on the server. Skips locally without
+Chromium; fails under CI=true.
 
 The Binder/repo2docker files in ``binder/`` are checked here too (no browser needed): they
 install the package with the extras the app needs, as ``pyproject.toml`` names them.
@@ -30,12 +31,22 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import ROOT
-from test_app_browser import _render, _workbook, browser, voila_url  # noqa: F401  (fixtures)
+from test_app_browser import (  # noqa: F401  (fixtures)
+    _foreign,
+    _render,
+    _step,
+    _where,
+    _workbook,
+    app_server,
+    browser,
+)
 
 import careerkit as ck
 from careerkit.ui.goals import TEXT as GOALS_TEXT
 from careerkit.ui.report import TEXT as REPORT_TEXT
 from careerkit.ui.skills import TEXT as SKILLS_TEXT
+from careerkit.ui.start import TEXT as START_TEXT
+from careerkit.workbook import issue_key
 
 PID = "heron-7"
 ROLE_SEARCH = "accountant"
@@ -43,7 +54,7 @@ ROLE = ("13-2011.00", "Accountants and Auditors")  # has O*NET ratings and sampl
 HELD_SKILL = "Microsoft Excel"
 GOAL_TEXT = "Pass two sections of the CPA exam within 10 months"
 MILESTONE = "Finish the first practice exam"
-# generous: Voilà starts a kernel per page, and this machine is small
+# generous: this machine is small, and the report prints a PDF with Chromium
 FIRST_RENDER_MS = 90_000
 ACTION_MS = 60_000
 
@@ -71,23 +82,22 @@ def _explained(page):
         )
 
 
-def _rating_buttons(page, element_name: str):
-    """The 1–5 buttons of one self-rating row, found by the row's visible label."""
-    row = page.locator(".widget-toggle-buttons").filter(
-        has=page.get_by_text(element_name, exact=True)
-    )
-    return row.first
+def _rating(page, element_name: str):
+    """The 1–5 radio group of one self-rating, found by its accessible name (the item)."""
+    return page.get_by_role("radiogroup", name=element_name, exact=True)
 
 
 @pytest.mark.browser
 @pytest.mark.slow
 def test_participant_walks_skills_goals_and_report_and_the_workbook_keeps_it(
-    voila_url,  # noqa: F811
+    app_server,  # noqa: F811
     browser,  # noqa: F811
 ):
-    url, home = voila_url
+    server = app_server
+    home = server.home
     path = home / f"{PID}.json"
     ck.Workbook.create(PID, home, workshop="browser journey")
+    key = issue_key(path)
     soc_code, _title = ROLE
     to_rate = ck.skills.items_to_rate(ck.skills.occupation_requirements(soc_code))
     # two items whose names are unique on the screen (O*NET has a skill and a knowledge area
@@ -95,17 +105,27 @@ def test_participant_walks_skills_goals_and_report_and_the_workbook_keeps_it(
     unique = to_rate[~to_rate["element_name"].duplicated(keep=False)]
     rated = (unique.iloc[0], unique.iloc[3])
 
-    for notebook, walk in (
-        ("02_skills_gap", lambda page: _skills_gap(page, path, rated)),
-        ("03_goals", lambda page: _goals(page, path)),
-        ("04_my_report", lambda page: _report(page, rated)),
-    ):
-        page = _render(browser, f"{url}/voila/render/{notebook}.ipynb?workbook={PID}")
-        page.set_default_timeout(ACTION_MS)
-        with _explained(page):
-            walk(page)
-        assert "Traceback" not in page.inner_text("body")
-        page.close()
+    requests: list[str] = []
+    page = _render(browser, server.url + "/", requests)
+    page.set_default_timeout(ACTION_MS)
+    with _explained(page):
+        # open the workbook with pseudonym and key (and consent, which it may not have yet)
+        page.get_by_label(START_TEXT["consent_store"]).check()
+        page.get_by_label(START_TEXT["pseudonym"], exact=True).fill(PID)
+        page.get_by_label(START_TEXT["key"], exact=True).fill(key)
+        page.get_by_role("button", name=START_TEXT["open"]).click()
+        page.get_by_text(START_TEXT["opened"].format(name=PID)).wait_for()
+        for step, walk in (
+            ("skills", lambda: _skills_gap(page, path, rated)),
+            ("goals", lambda: _goals(page, path)),
+            ("report", lambda: _report(page, rated)),
+        ):
+            _step(page, step)
+            walk()
+            assert "Traceback" not in page.inner_text("body")
+    # one page, one kernel, nothing from elsewhere
+    assert not _foreign(requests, server.url), _foreign(requests, server.url)
+    page.close()
 
     # nothing the participant did was lost along the way
     final = json.loads(path.read_text(encoding="utf-8"))
@@ -154,13 +174,18 @@ def _skills_gap(step2, path: Path, rated) -> None:
     saved = _workbook(path, lambda d: d["skills"]["skills_held"])
     assert len(saved["skills"]["skills_held"]) == 1
 
-    # self-ratings: one by mouse, one by keyboard (focus the button, press Enter)
-    _rating_buttons(step2, first.element_name).get_by_role("button", name="4", exact=True).click()
-    key = _rating_buttons(step2, second.element_name).get_by_role("button", name="2", exact=True)
-    key.focus()
-    step2.keyboard.press("Enter")
+    # self-ratings: one by mouse; one by keyboard (focus the group, the arrow key moves the
+    # choice from 1 to 2)
+    _rating(step2, first.element_name).get_by_role("radio", name=re.compile(r"^4 ")).click()
+    _workbook(path, lambda d: d["skills"]["ratings"].get(first.element_id) == 4)
+    second_group = _rating(step2, second.element_name)
+    second_group.get_by_role("radio", name=re.compile(r"^1 ")).focus()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert second.element_id not in saved["skills"]["ratings"]  # focus alone chooses nothing
+    step2.keyboard.press("ArrowRight")
     saved = _workbook(path, lambda d: len(d["skills"]["ratings"]) >= 2)
     assert saved["skills"]["ratings"] == {first.element_id: 4, second.element_id: 2}
+    second_group.get_by_role("radio", name=re.compile(r"^2 "), checked=True).wait_for()
 
     # the gap: compared with O*NET (the rated items), and what the postings ask that is missing
     onet = step2.get_by_role("table", name=SKILLS_TEXT["onet_table"])
