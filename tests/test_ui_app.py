@@ -191,3 +191,23 @@ def test_steps_with_onet_data_credit_each_release_and_say_what_they_are_not_for(
     assert "O*NET 30.1" not in " ".join(
         w.value for w in _walk(app.content) if isinstance(w, widgets.HTML)
     )
+
+
+def test_the_step_list_follows_each_save_without_leaving_the_step(careerkit_home: Path) -> None:
+    app = App()
+    _open(app)
+    app.go("interests")
+    where = app.where.value
+    assert "(not started)" in app.step_buttons["interests"].description
+    answer = next(w for w in _walk(app.content) if isinstance(w, widgets.RadioButtons))
+    answer.value = 4  # saved at once: the step list says so while the person stays here
+    assert "(started)" in app.step_buttons["interests"].description
+    assert app.where.value == where  # nothing announced again
+
+
+def test_the_app_and_the_quiz_name_their_buttons_apart(careerkit_home: Path) -> None:
+    app = App()
+    _open(app)
+    app.go("interests")
+    names = [w.description for w in _walk(app.widget) if isinstance(w, widgets.Button)]
+    assert len(names) == len(set(names)), names

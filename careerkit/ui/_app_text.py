@@ -32,7 +32,7 @@ TEXT = {
     "nav_label": "Steps",
     "step_button": "{title} ({status})",
     "step_tip": "Go to {title}",
-    "back": "Back",
+    "back": "Previous step",
     "next": "Next step",
     "back_tip": "Go to the previous step",
     "next_tip": "Go to the next step",
@@ -53,7 +53,7 @@ INTRO = {
         "away, so you can stop at any time and come back later.</p>"
         "<p>Read what is stored and who sees it, give your consent, then start a new workbook "
         "or open yours. Move between the steps with the step list above or the "
-        "<b>Back</b> and <b>Next step</b> buttons.</p>"
+        "<b>Previous step</b> and <b>Next step</b> buttons.</p>"
     ),
     "interests": (
         "<p>People tend to do their best work, and stay with it longer, when the work itself is "

@@ -201,9 +201,16 @@ class App(Screen):
         return ReportScreen(self.wb)
 
     def _workbook_changed(self, wb: Any) -> None:
-        """Another workbook (or none): every step is built again from it."""
+        """Another workbook (or none): every step is built again from it, and the step list
+        follows its saves (a step turns "started" or "done" as the person answers)."""
         self._make_steps()
+        if wb is not None and self._refresh_on_save not in wb._after_save:
+            wb._after_save.append(self._refresh_on_save)
         self._refresh_nav()
+
+    def _refresh_on_save(self, wb: Any) -> None:
+        if wb is self.wb:
+            self._refresh_nav(announce=False)
 
     def status(self) -> dict[str, str]:
         """Each step's status as the step list shows it."""
@@ -222,7 +229,7 @@ class App(Screen):
             "report": STATUS["ready"],
         }
 
-    def _refresh_nav(self) -> None:
+    def _refresh_nav(self, announce: bool = True) -> None:
         states = self.status()
         for key, button in self.step_buttons.items():
             button.description = TEXT["step_button"].format(title=STEPS[key], status=states[key])
@@ -234,7 +241,8 @@ class App(Screen):
         where = TEXT["where"].format(
             n=position + 1, total=len(STEP_ORDER), title=STEPS[self.current]
         )
-        self.where.value = f'<p role="status" aria-live="polite"><b>{_esc(where)}</b></p>'
+        if announce:  # only when the step changes: a save must not repeat it to screen readers
+            self.where.value = f'<p role="status" aria-live="polite"><b>{_esc(where)}</b></p>'
         self.workbook_status.value = (
             f"<p>{_esc(TEXT['open_workbook'].format(name=self.wb.pseudonym))}</p>"
             if self.wb is not None

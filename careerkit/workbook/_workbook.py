@@ -125,6 +125,8 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
     _unknown: dict[str, Any] = PrivateAttr(default_factory=dict)
     #: why this is not the workbook that was asked for (set by ``open_current``); never saved
     _notice: str = PrivateAttr(default="")
+    #: called with the workbook after each save that reached the disk (the app's step list)
+    _after_save: list[Any] = PrivateAttr(default_factory=list)
     #: technical details behind the notice, for a counselor ("" when none)
     _notice_details: str = PrivateAttr(default="")
 
@@ -377,6 +379,8 @@ class Workbook(BaseModel, OwningMixin, HistoryMixin):
             self._stamp = _store.write_atomic(path, data, backup=True)
             self._raw = data
         self._adopt(merged)
+        for listener in list(self._after_save):
+            listener(self)
 
     def _merge(
         self,
