@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -364,7 +365,9 @@ def _read(folder: str, name: str, stamp: int) -> pd.DataFrame:
     path = Path(folder) / table.file
     if not path.is_file():
         raise _damaged(path, name, "the file is missing")
-    dtypes = {c: ("str" if k == "str" else "float64") for c, k in table.columns.items()}
+    dtypes: dict[Hashable, str] = {
+        c: ("str" if k == "str" else "float64") for c, k in table.columns.items()
+    }
     try:
         frame = pd.read_csv(
             path,

@@ -184,7 +184,11 @@ def profile_from_paper(
                          "both and not neither.")
     inventory = _inventory(form)
     if totals is not None:
-        values = parse_totals(totals) if isinstance(totals, str) else dict(totals)
+        values: Mapping[str, object]
+        if isinstance(totals, str):
+            values = parse_totals(totals)
+        else:
+            values = dict(totals)
         top = 4 * inventory.counts["R"]
         profile = profile_from_scores(values, max_score=top)
         if inventory.form == "short":
