@@ -102,7 +102,7 @@ def test_participant_starts_a_workbook_answers_by_mouse_and_keyboard_and_moves_b
     page.get_by_role("radiogroup").nth(0).get_by_role(
         "radio", name=QUIZ["scale"][4], exact=True, checked=True
     ).wait_for()
-    # Back, then Next step twice: start → interests → skills
+    # Back, then Next step twice: start → interests → the optional values step
     _nav(page, "back").click()
     _where(page, "start")
     _nav(page, "next").click()
@@ -111,7 +111,7 @@ def test_participant_starts_a_workbook_answers_by_mouse_and_keyboard_and_moves_b
     # button within careerkit.ui._screen.DOUBLE_CLICK_SECONDS, 0.6 s)
     page.wait_for_timeout(800)
     _nav(page, "next").click()
-    _where(page, "skills")
+    _where(page, "values")
     assert "Traceback" not in page.inner_text("body")
     assert len(_responses(path)) == 2
 

@@ -189,7 +189,10 @@ def _skills_gap(step2, path: Path, rated) -> None:
 
     # the gap: compared with O*NET (the rated items), and what the postings ask that is missing
     onet = step2.get_by_role("table", name=SKILLS_TEXT["onet_table"])
-    onet.get_by_role("row", name=re.compile(re.escape(second.element_name) + " 2 ")).wait_for()
+    # one scale: the rating 2 is shown as its level on O*NET's 0–7 scale, 1.75
+    onet.get_by_role(
+        "row", name=re.compile(re.escape(second.element_name) + r" 1\.75 \(2 of 5\) ")
+    ).wait_for()
     missing = step2.get_by_role("table", name=SKILLS_TEXT["postings_table"])
     assert missing.get_by_role("row").count() >= 2
     assert HELD_SKILL not in missing.inner_text()
