@@ -199,12 +199,22 @@ class Results:
         postings = self.skills_section.postings
         if not postings:
             return None
+        # Reading postings is the slow part: kept per set of postings (and extractor), so a new
+        # rating or goal does not read them again.
+        key = (_hash([p.model_dump(mode="json") for p in postings]), id(self.extractor))
+        if key in _posting_cache:
+            _posting_cache.move_to_end(key)
+            return _posting_cache[key]
         try:
             extractor = self.extractor or skills.SkillExtractor(skills.Taxonomy.default())
-            return skills.requirements(skills.postings_from_records(postings), extractor)
+            found = skills.requirements(skills.postings_from_records(postings), extractor)
         except CareerkitError as exc:
             self.problems["postings"] = str(exc)
             return None
+        _posting_cache[key] = found
+        while len(_posting_cache) > _CACHE_SIZE:
+            _posting_cache.popitem(last=False)
+        return found
 
     def gap(self, with_postings: bool = True) -> skills.GapTable | None:
         """The gap against the role's needs (and the postings' unless ``with_postings`` is
@@ -279,17 +289,21 @@ class Results:
 
 
 _cache: OrderedDict[tuple[Any, ...], Results] = OrderedDict()
+_posting_cache: OrderedDict[tuple[Any, ...], pd.DataFrame] = OrderedDict()
+
+
+def _hash(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def fingerprint(wb: Any) -> str:
     """A hash of the workbook's step sections: equal while nothing a result depends on changed."""
-    sections = {
+    return _hash({
         name: _section_dump(getattr(wb, name))
         for name in ("interests", "skills", "goals", "values", "past_job")
         if getattr(wb, name, None) is not None
-    }
-    text = json.dumps(sections, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    })
 
 
 def results(

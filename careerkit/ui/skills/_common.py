@@ -11,6 +11,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from careerkit import skills
+from careerkit.errors import InputError
+from careerkit.results import Results, results
 from careerkit.ui._screen import Screen, say
 
 __all__ = ["LABEL_STYLE", "MAX_HELD_CHOICES", "MAX_POSTINGS", "WIDE", "Screen", "SkillsSession",
@@ -41,7 +43,6 @@ class SkillsSession:
     def __init__(self, wb: Any, extractor: Any = None) -> None:
         self.wb = wb
         self._extractor = extractor
-        self._cache: tuple[tuple[str, ...], pd.DataFrame] | None = None
         self.listeners: dict[str, list[Callable[[], None]]] = {
             "target": [],
             "postings": [],
@@ -61,16 +62,25 @@ class SkillsSession:
         for listener in self.listeners[event]:
             listener()
 
+    def results(self) -> Results:
+        """The workbook's results (:mod:`careerkit.results`), read with this session's
+        extractor: the skills screens format these, as the report and the cohort do."""
+        return results(self.wb, extractor=self.extractor)
+
     def requirements(self) -> pd.DataFrame | None:
-        posts = self.wb.skills.postings
-        if not posts:
+        """What the postings ask for (None without postings; a problem raises in words)."""
+        if not self.wb.skills.postings:
             return None
-        key = tuple(f"{p.id}:{len(p.description)}" for p in posts)
-        if self._cache is None or self._cache[0] != key:
-            frame = skills.postings_from_records(posts)
-            self._cache = (key, skills.requirements(frame, self.extractor))
-        return self._cache[1]
+        found = self.results()
+        if found.posting_needs is None and "postings" in found.problems:
+            raise InputError(found.problems["postings"])
+        return found.posting_needs
 
     def occupation_need(self) -> pd.DataFrame | None:
-        code = self.wb.skills.target_soc_code
-        return skills.occupation_requirements(code) if code else None
+        """The target role's O*NET skills and knowledge (None without a target role)."""
+        if not self.wb.skills.target_soc_code:
+            return None
+        found = self.results()
+        if found.needs is None:
+            raise InputError(found.problems.get("needs", ""))
+        return found.needs

@@ -10,7 +10,7 @@ from IPython.display import display
 
 from careerkit import charts, skills
 from careerkit._frames import table_rows
-from careerkit.errors import CareerkitError
+from careerkit.errors import CareerkitError, InputError
 from careerkit.ui.skills._common import Screen, SkillsSession, message
 from careerkit.ui.skills._text import TEXT
 
@@ -136,16 +136,15 @@ class GapView(Screen):
     def compute(self) -> skills.GapTable:
         """The gap from what the workbook holds now (ratings of items the role does not list,
         e.g. kept from an earlier target role, are left out rather than lost)."""
-        need = self.session.occupation_need()
-        ratings = dict(self.wb.skills.ratings)
-        if need is not None and not need.empty:
-            listed = set(need["element_id"])
-            ratings = {k: v for k, v in ratings.items() if k in listed}
-        else:
-            ratings = {}
-        return skills.gap(
-            ratings, need, have=self.wb.skills.skills_held, posting_need=self.session.requirements()
-        )
+        self.session.occupation_need()  # a problem with the role raises in words
+        self.session.requirements()  # … and one with the postings
+        found = self.session.results()
+        table = found.gap()
+        if table is None:
+            if "gap" in found.problems:
+                raise InputError(found.problems["gap"])
+            table = skills.gap({}, None, have=self.wb.skills.skills_held)  # nothing to compare
+        return table
 
     def refresh(self) -> None:
         try:
