@@ -34,6 +34,8 @@ PSEUDONYM = "river-42"
 #: app step -> picture name (the step is shown at its first chart, if it has one)
 SHOTS = {
     "interests": "interests.png",
+    "values": "values.png",
+    "past_job": "past_job.png",
     "skills": "skills_gap.png",
     "goals": "goals.png",
 }
@@ -91,6 +93,12 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="careerkit-shots-"))
     os.environ["CAREERKIT_HOME"] = str(home)
     wb = demo_workbook(home, PSEUDONYM, today=dt.date.today())
+    # the optional steps too: values rated, a past job chosen (a bookkeeping clerk)
+    wb.values.ratings = {"achievement": 5, "working_conditions": 3, "recognition": 2,
+                         "relationships": 4, "support": 3, "independence": 5}
+    wb.past_job.soc_code = "43-3031.00"
+    wb.past_job.title = "Bookkeeping, Accounting, and Auditing Clerks"
+    wb.save()
     key = issue_key(wb.path)
     server, url = _serve(home)
     try:

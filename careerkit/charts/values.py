@@ -57,6 +57,7 @@ def values_chart(profile: ValueProfile, occupation: Any = None) -> go.Figure:
         )
     fig.update_layout(
         barmode="group", xaxis={"range": [0, 5.9], "title": TEXT["x"]},
+        yaxis={"automargin": True},  # the longest name ("Working Conditions") is not cut
         legend={"orientation": "h", "y": -0.25}, height=420,
     )
     return theme.apply(fig, TEXT["title"], words)

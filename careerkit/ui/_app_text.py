@@ -11,8 +11,8 @@ TITLE = "Your career workbook"
 STEPS = {
     "start": "Start: your workbook",
     "interests": "1. Your interests",
-    "values": "2. What matters to you (optional)",
-    "past_job": "3. Jobs like my last one (optional)",
+    "values": "2. What matters to you",
+    "past_job": "3. Jobs like my last one",
     "skills": "4. Your skills gap",
     "goals": "5. Your goals",
     "report": "6. Your report",
