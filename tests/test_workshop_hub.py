@@ -232,8 +232,11 @@ class Server:
                         "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
         }))
         out, errors = [], []
+        replied = idle = False
         try:
-            while True:
+            # the reply comes on the shell channel, the output on iopub: they may arrive in
+            # either order, so wait for both the reply and iopub's "idle" after it
+            while not (replied and idle):
                 msg = json.loads(conn.recv())
                 if msg.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
@@ -243,7 +246,9 @@ class Server:
                 elif kind == "error":
                     errors.append("\n".join(msg["content"]["traceback"]))
                 elif kind == "execute_reply":
-                    break
+                    replied = True
+                elif kind == "status" and msg["content"].get("execution_state") == "idle":
+                    idle = True
         finally:
             conn.close()
             requests.delete(f"{self.url}api/kernels/{kernel}", headers=headers, timeout=30)
