@@ -82,11 +82,10 @@ class Results:
     extractor: Any = None
     today: date | None = None
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: why a piece is missing, in plain words (filled as the pieces are computed)
+    problems: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------------ interests
-    @cached_property
-    def problems(self) -> dict[str, str]:
-        return {}
 
     @cached_property
     def inventory(self) -> interests.Inventory | None:

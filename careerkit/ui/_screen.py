@@ -46,6 +46,7 @@ __all__ = [
     "debounced",
     "esc",
     "guard",
+    "html_table",
     "say",
     "submit_folder",
     "workshop_form",
@@ -94,6 +95,27 @@ def submit_folder() -> Path:
 def esc(text: Any) -> str:
     """``text`` escaped for HTML (quotes too, so it is safe in attributes)."""
     return html.escape(str(text), quote=True)
+
+
+def html_table(header: list[str], rows: list[list[str]], caption: str = "") -> str:
+    """A plain HTML table (every cell escaped, column headers scoped for screen readers, an
+    optional caption that names it); "" when there are no rows."""
+    if not rows:
+        return ""
+    cell = "padding: 2px 16px 2px 0; text-align: left"
+    head = "".join(f'<th scope="col" style="{cell}">{esc(h)}</th>' for h in header)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{cell}">{esc(c)}</td>' for c in row) + "</tr>"
+        for row in rows
+    )
+    named = (
+        f'<caption style="text-align: left; font-weight: bold">{esc(caption)}</caption>'
+        if caption else ""
+    )
+    return (
+        f'<table style="margin-bottom: 1em">{named}'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def say(area: widgets.HTML, text: str, kind: str = "info", *, markup: bool = False) -> None:

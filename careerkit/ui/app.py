@@ -14,7 +14,6 @@ cohort view.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ import ipywidgets as widgets
 from careerkit.results import fingerprint, results
 from careerkit.ui._app_text import INTRO, STATUS, STEPS, TEXT, TITLE
 from careerkit.ui._notice import credit_html
-from careerkit.ui._screen import Screen, debounced
+from careerkit.ui._screen import Screen, debounced, esc
 from careerkit.ui.start import StartScreen
 
 __all__ = ["STEP_ORDER", "App", "AppStep"]
@@ -34,10 +33,6 @@ STEP_ORDER = ("start", "interests", "values", "past_job", "skills", "goals", "re
 WITH_ONET = ("interests", "values", "past_job", "skills")
 #: steps a person may skip: "optional" until they are done
 OPTIONAL = ("values", "past_job")
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 class AppStep:
@@ -106,7 +101,7 @@ class App(Screen):
         self.steps: dict[str, AppStep] = {}
         self._make_steps()
         self.current = "start"
-        self.heading = widgets.HTML(f"<h1 style='margin:0.2em 0'>{_esc(TITLE)}</h1>")
+        self.heading = widgets.HTML(f"<h1 style='margin:0.2em 0'>{esc(TITLE)}</h1>")
         self.step_buttons = {
             key: widgets.Button(
                 description=STEPS[key],
@@ -242,9 +237,9 @@ class App(Screen):
             n=position + 1, total=len(STEP_ORDER), title=STEPS[self.current]
         )
         if announce:  # only when the step changes: a save must not repeat it to screen readers
-            self.where.value = f'<p role="status" aria-live="polite"><b>{_esc(where)}</b></p>'
+            self.where.value = f'<p role="status" aria-live="polite"><b>{esc(where)}</b></p>'
         self.workbook_status.value = (
-            f"<p>{_esc(TEXT['open_workbook'].format(name=self.wb.pseudonym))}</p>"
+            f"<p>{esc(TEXT['open_workbook'].format(name=self.wb.pseudonym))}</p>"
             if self.wb is not None
             else ""
         )

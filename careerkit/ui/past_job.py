@@ -9,7 +9,6 @@ The logic is :mod:`careerkit.occupations`; this screen only binds it.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as widgets
@@ -18,7 +17,7 @@ import pandas as pd
 from careerkit import occupations
 from careerkit._frames import table_rows
 from careerkit.errors import CareerkitError
-from careerkit.ui._screen import Screen, debounced
+from careerkit.ui._screen import Screen, debounced, esc, html_table
 
 __all__ = ["TEXT", "PastJobScreen"]
 
@@ -55,10 +54,6 @@ TEXT: dict[str, Any] = {
     ),
     "not_comparable": "{reason} You can still make it your target role.",
 }
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=False)
 
 
 class PastJobScreen(Screen):
@@ -105,7 +100,7 @@ class PastJobScreen(Screen):
         self.related.observe(lambda _c: self._guarded(self._show_overlap), names="value")
         self.use.on_click(debounced(lambda _b: self._guarded(self.use_related)))
         self.widget = widgets.VBox([
-            widgets.HTML(f"<h3>{_esc(TEXT['heading'])}</h3><p>{_esc(TEXT['intro'])}</p>"),
+            widgets.HTML(f"<h3>{esc(TEXT['heading'])}</h3><p>{esc(TEXT['intro'])}</p>"),
             widgets.HBox([self.query, self.search_button]),
             widgets.HBox([self.found, self.choose_past]),
             self.message,
@@ -172,7 +167,7 @@ class PastJobScreen(Screen):
             return
         table = occupations.related_occupations(past)
         self.related_html.value = (
-            f"<h4>{_esc(TEXT['related_heading'])}</h4>" + self._related_table(table)
+            f"<h4>{esc(TEXT['related_heading'])}</h4>" + self._related_table(table)
         )
         self.related.options = [(f"{r.title} ({r.soc_code})", r.soc_code)
                                 for r in table.itertuples()]
@@ -187,17 +182,13 @@ class PastJobScreen(Screen):
     @staticmethod
     def _related_table(table: pd.DataFrame) -> str:
         if table.empty:
-            return f"<p>{_esc(table.attrs.get('message', ''))}</p>"
-        cell = "style='text-align:left;padding-right:1em'"
-        head = "".join(f"<th scope='col' {cell}>{_esc(h)}</th>" for h in TEXT["related_table"])
-        rows = "".join(
-            f"<tr><td {cell}>{_esc(r.title)}</td><td {cell}>{_esc(r.closeness)}</td>"
-            f"<td {cell}>{'—' if pd.isna(r.job_zone) else int(r.job_zone)}</td></tr>"
+            return f"<p>{esc(table.attrs.get('message', ''))}</p>"
+        rows = [
+            [r.title, r.closeness, "—" if pd.isna(r.job_zone) else str(int(r.job_zone))]
             for r in table_rows(table.head(15))
-        )
-        source = _esc(table.attrs.get("source", ""))
-        return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-                f"<p><small>{source}</small></p>")
+        ]
+        source = esc(table.attrs.get("source", ""))
+        return html_table(TEXT["related_table"], rows) + f"<p><small>{source}</small></p>"
 
     def _show_overlap(self) -> None:
         soc, past = self.related.value, self.wb.past_job.soc_code
@@ -211,19 +202,13 @@ class PastJobScreen(Screen):
             overlap = occupations.skill_overlap(past, soc)
         except CareerkitError as exc:  # shown as words; the role can still be chosen
             self.overlap_html.value = (
-                f"<h4>{_esc(heading)}</h4><p>"
-                f"{_esc(TEXT['not_comparable'].format(reason=exc))}</p>"
+                f"<h4>{esc(heading)}</h4><p>"
+                f"{esc(TEXT['not_comparable'].format(reason=exc))}</p>"
             )
             return
         counts = overlap.attrs["counts"]
-        rows = "".join(
-            f"<tr><td style='padding-right:1em'>{_esc(r.element_name)}</td>"
-            f"<td>{_esc(r.status_words)}</td></tr>"
-            for r in overlap.itertuples()
-        )
-        head = "".join(f"<th scope='col' style='text-align:left'>{_esc(h)}</th>"
-                       for h in TEXT["overlap_table"])
+        rows = [[r.element_name, r.status_words] for r in table_rows(overlap)]
         self.overlap_html.value = (
-            f"<h4>{_esc(heading)}</h4><p>{_esc(TEXT['overlap_counts'].format(**counts))}</p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            f"<h4>{esc(heading)}</h4><p>{esc(TEXT['overlap_counts'].format(**counts))}</p>"
+            + html_table(TEXT["overlap_table"], rows)
         )

@@ -8,7 +8,6 @@ step. Everything shown comes from :func:`careerkit.results.results`.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as widgets
@@ -16,10 +15,11 @@ import pandas as pd
 from IPython.display import display
 
 from careerkit import values
+from careerkit._frames import table_rows
 from careerkit.charts import summary as chart_summary
 from careerkit.charts import values_chart
 from careerkit.results import results
-from careerkit.ui._screen import Screen, debounced
+from careerkit.ui._screen import Screen, debounced, esc, html_table
 
 __all__ = ["TEXT", "ValuesScreen"]
 
@@ -54,10 +54,6 @@ TEXT: dict[str, Any] = {
     "target_none": "Choose an occupation from the list first.",
     "saved": "Saved.",
 }
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=False)
 
 
 class ValuesScreen(Screen):
@@ -103,7 +99,7 @@ class ValuesScreen(Screen):
         for box in self.ranks:
             box.observe(lambda _c: self._guarded(self._rank), names="value")
         self.rank_box = widgets.VBox(
-            [widgets.HTML(f"<p>{_esc(TEXT['rank_intro'])}</p>"), *self.ranks]
+            [widgets.HTML(f"<p>{esc(TEXT['rank_intro'])}</p>"), *self.ranks]
         )
         self.ratings: dict[str, widgets.RadioButtons] = {}
         for key in values.VALUES:
@@ -141,19 +137,19 @@ class ValuesScreen(Screen):
         )
         self.choose.on_click(debounced(lambda _b: self._guarded(self.set_target)))
         self.rate_box = widgets.VBox(
-            [widgets.HTML(f"<p>{_esc(TEXT['intro'])}</p>"), *self.ratings.values()]
+            [widgets.HTML(f"<p>{esc(TEXT['intro'])}</p>"), *self.ratings.values()]
         )
         note = TEXT["weight_help"].format(note=TEXT["weight_note"])
         self.widget = widgets.VBox([
-            widgets.HTML(f"<h3>{_esc(TEXT['heading'])}</h3>"),
+            widgets.HTML(f"<h3>{esc(TEXT['heading'])}</h3>"),
             self.method,
             self.rate_box,
             self.rank_box,
             self.message,
-            widgets.HTML(f"<h4>{_esc(TEXT['order_heading'])}</h4>"),
+            widgets.HTML(f"<h4>{esc(TEXT['order_heading'])}</h4>"),
             self.order,
             self.chart,
-            widgets.HTML(f"<h4>{_esc(TEXT['matches_heading'])}</h4><p>{_esc(note)}</p>"),
+            widgets.HTML(f"<h4>{esc(TEXT['matches_heading'])}</h4><p>{esc(note)}</p>"),
             self.weight,
             self.matches_html,
             widgets.HBox([self.target, self.choose]),
@@ -221,22 +217,22 @@ class ValuesScreen(Screen):
         self.chart.clear_output()
         self.target.options = []
         if profile is None:
-            self.order.value = f"<p>{_esc(found.problems.get('values', TEXT['need_all']))}</p>"
+            self.order.value = f"<p>{esc(found.problems.get('values', TEXT['need_all']))}</p>"
             self.matches_html.value = ""
             return
         items = "".join(
-            f"<li><b>{_esc(values.VALUE_NAMES[k])}</b> ({profile.scores[k]:g} of 5)</li>"
+            f"<li><b>{esc(values.VALUE_NAMES[k])}</b> ({profile.scores[k]:g} of 5)</li>"
             for k in profile.ranked
         )
         self.order.value = f"<ol>{items}</ol>"
         figure = values_chart(profile)
         with self.chart:
             display(figure)
-            display(widgets.HTML(f"<p>{_esc(chart_summary(figure))}</p>"))
+            display(widgets.HTML(f"<p>{esc(chart_summary(figure))}</p>"))
         matches = found.value_matches(top=self.top)
         if matches is None:
             reason = found.problems.get("value_matches") or TEXT["need_interests"]
-            self.matches_html.value = f"<p>{_esc(reason)}</p>"
+            self.matches_html.value = f"<p>{esc(reason)}</p>"
             return
         self.matches_html.value = self._table(matches)
         self.target.options = [
@@ -245,13 +241,12 @@ class ValuesScreen(Screen):
 
     @staticmethod
     def _table(matches: pd.DataFrame) -> str:
-        cell = "style='text-align:left;padding-right:1em'"
-        head = "".join(f"<th scope='col' {cell}>{_esc(h)}</th>" for h in TEXT["table"])
-        rows = "".join(
-            f"<tr><td {cell}>{_esc(r.title)}</td><td {cell}>{r.interest_fit:.2f}</td>"
-            f"<td {cell}>{r.value_fit:.2f}</td><td {cell}><b>{r.combined:.2f}</b></td>"
-            f"<td>{_esc(r.value_why)}</td></tr>"
-            for r in matches.itertuples()
+        rows = [
+            [r.title, f"{r.interest_fit:.2f}", f"{r.value_fit:.2f}", f"{r.combined:.2f}",
+             r.value_why]
+            for r in table_rows(matches)
+        ]
+        notes = "".join(
+            f"<p><small>{esc(n)}</small></p>" for n in matches.attrs.get("notes", [])
         )
-        notes = "".join(f"<p><small>{_esc(n)}</small></p>" for n in matches.attrs.get("notes", []))
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{notes}"
+        return html_table(TEXT["table"], rows) + notes

@@ -11,6 +11,7 @@ from IPython.display import display
 from careerkit import charts, skills
 from careerkit._frames import table_rows
 from careerkit.errors import CareerkitError, InputError
+from careerkit.ui._screen import html_table
 from careerkit.ui.skills._common import Screen, SkillsSession, message
 from careerkit.ui.skills._text import TEXT
 
@@ -80,22 +81,6 @@ class SkillRater(Screen):
         else:
             self.wb.skills.ratings[element_id] = int(value)
         self.session.save("ratings")
-
-
-def _table(title: str, header: list[str], rows: list[list[str]]) -> str:
-    if not rows:
-        return ""
-    cell = "padding: 2px 16px 2px 0; text-align: left"
-    head = "".join(f'<th scope="col" style="{cell}">{html.escape(h)}</th>' for h in header)
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{cell}">{html.escape(c)}</td>' for c in row) + "</tr>"
-        for row in rows
-    )
-    return (
-        f'<table style="margin-bottom: 1em"><caption style="text-align: left; '
-        f'font-weight: bold">{html.escape(title)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
 
 
 class GapView(Screen):
@@ -193,21 +178,21 @@ class GapView(Screen):
             notes.append(TEXT["unrated_note"].format(n=len(table.unrated)))
         self.tables.value = (
             "".join(f"<p>{html.escape(n)}</p>" for n in notes)
-            + _table(
-                TEXT["onet_table"],
+            + html_table(
                 [TEXT["col_skill"], TEXT["col_you"], TEXT["col_need"], TEXT["col_anchor"],
                  TEXT["col_priority"]],
                 onet_rows,
+                caption=TEXT["onet_table"],
             )
-            + _table(
-                TEXT["postings_table"],
+            + html_table(
                 [TEXT["col_skill"], TEXT["col_share"], TEXT["col_priority"]],
                 posting_rows,
+                caption=TEXT["postings_table"],
             )
-            + _table(
-                TEXT["strengths_table"],
+            + html_table(
                 [TEXT["col_skill"], TEXT["col_you"], TEXT["col_need"]],
                 strength_rows,
+                caption=TEXT["strengths_table"],
             )
         )
         self.make_goals.disabled = table.empty
