@@ -5,7 +5,8 @@ Run: ``.venv/bin/python benchmarks/bench_workshop.py [--participants 25] [--ling
 Compared in the same run, each on a fresh server with its own empty CAREERKIT_HOME:
 
 * ``app`` — the one-page app as ``make app`` serves it (``notebooks/app.ipynb`` alone, careerkit's
-  Voilà settings: one kernel per participant, freed when the page closes). Each participant
+  Voilà settings: one kernel per participant, freed when the page closes; a pool of
+  pre-heated kernels, ``CAREERKIT_KERNEL_POOL``, default 2). Each participant
   opens the app, consents and starts a workbook, goes to the interests step (Next step), answers
   the first page of activities by clicking (10 answers), goes to the goals step (step list) and
   writes a goal in their own words.
@@ -28,12 +29,17 @@ Printed:
   file on disk held the answer (this process's clock, from just before the click). Goal: p95 <
   300 ms.
 * first control: from opening the page until its first button is usable — all N at once
-  (under load), and one participant alone on an idle server, first (cold) and again (warm).
+  (under load), and one participant alone on an idle server, first (cold: the server has just
+  started and, for ``app``, filled its pool) and again (warm). For ``app`` also without the pool
+  (``CAREERKIT_KERNEL_POOL=0``, a server of its own): the pool's gain in the same run.
   For ``pages`` also each later page (01, 03) under load: the five-page app's cost per step;
   the app's step change (click → step shown) in its place.
 * goal typed → SMART check shown.
-* memory: the server's kernels (child processes), RSS summed, per participant (goal < 200 MB),
-  and the server process; then ``--linger`` seconds after every participant closed their tab:
+* memory: the server's kernels (child processes) per participant (goal < 200 MB): RSS summed
+  (counts the libraries the kernels share once per kernel), PSS (shared pages split between
+  the processes sharing them: what the machine holds, the goal's measure) and USS (pages
+  private to each kernel: what one more participant adds), and the server process; then
+  ``--linger`` seconds after every participant closed their tab:
   kernels left and memory, against the baseline before anyone came.
 """
 
@@ -111,7 +117,8 @@ def _free_port() -> int:
 class Server:
     """A Voilà server on loopback; ``app=True``: as ``make app``; else ``voila notebooks/``."""
 
-    def __init__(self, app: bool, workdir: Path, old: Path | None = None) -> None:
+    def __init__(self, app: bool, workdir: Path, old: Path | None = None,
+                 pool: int | None = None) -> None:
         self.home = workdir / "home"
         self.home.mkdir(parents=True)
         self.port = _free_port()
@@ -127,6 +134,9 @@ class Server:
         if app:
             args.append(f"--Voila.config_file_paths={_voila.CONFIG}")
             env = _voila.environment(env)
+            if pool is not None:
+                env["CAREERKIT_KERNEL_POOL"] = str(pool)
+        self.pool = _voila.pool_size(env) if app else 0
         self.log = (workdir / "voila.log").open("w")
         self.proc = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                      cwd=base)
@@ -152,17 +162,26 @@ class Server:
                 continue
         return found
 
-    def memory(self) -> tuple[int, float, float, float]:
+    def wait_for_pool(self, timeout: float = 180.0) -> None:
+        """Until the server's pool of pre-heated kernels is full (and their CPU has settled)."""
+        deadline = time.monotonic() + timeout
+        while len(self.kernels()) < self.pool and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(3 if self.pool else 0)
+
+    def memory(self) -> tuple[int, float, float, float, float]:
         """Kernels running, their RSS summed (MB), their PSS summed (MB: shared pages split
-        between the processes sharing them), the server's own RSS (MB)."""
-        kernels, rss, pss = self.kernels(), 0, 0
+        between the processes sharing them), their USS summed (MB: pages no other process
+        maps), the server's own RSS (MB)."""
+        kernels, rss, pss, uss = self.kernels(), 0, 0, 0
         for k in kernels:
             with contextlib.suppress(psutil.Error):
                 info = k.memory_full_info()
                 rss += info.rss
                 pss += getattr(info, "pss", info.rss)
+                uss += getattr(info, "uss", info.rss)
         server = psutil.Process(self.proc.pid).memory_info().rss
-        return len(kernels), rss / MB, pss / MB, server / MB
+        return len(kernels), rss / MB, pss / MB, uss / MB, server / MB
 
     def stop(self) -> None:
         left = self.kernels() if self.proc.poll() is None else []
@@ -342,15 +361,17 @@ async def _run(kind: str, participants: int, linger: float, chromium: str,
     workdir = Path(tempfile.mkdtemp(prefix=f"ck-bench-{kind}-"))
     server = Server(app, workdir, old)
     figures = Figures()
-    result: dict = {"kind": kind}
+    result: dict = {"kind": kind, "pool": server.pool}
     walk = _app_participant if app else _pages_participant
     first_url = server.url + ("/" if app else "/voila/render/00_start_here.ipynb")
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=chromium, headless=True,
                                               args=CHROMIUM_ARGS)
+            await asyncio.to_thread(server.wait_for_pool)
             result["solo_cold_s"] = await _solo(browser, first_url)
             await asyncio.sleep(3)
+            await asyncio.to_thread(server.wait_for_pool)
             result["baseline"] = server.memory()
             context = await browser.new_context(viewport={"width": 1280, "height": 900})
             await context.add_init_script(PROBE)
@@ -376,12 +397,33 @@ async def _run(kind: str, participants: int, linger: float, chromium: str,
             await context.close()
             await asyncio.sleep(max(0.0, linger - (time.monotonic() - left_at)))
             result["after"] = server.memory()
+            await asyncio.to_thread(server.wait_for_pool)
             result["solo_warm_s"] = await _solo(browser, first_url)
             await browser.close()
     finally:
         server.stop()
     result["figures"] = figures
+    if app:
+        result["no_pool"] = await _solo_without_pool(chromium)
     return result
+
+
+async def _solo_without_pool(chromium: str) -> tuple[float, float]:
+    """First control alone, cold and warm, on an app server without pre-heated kernels."""
+    from playwright.async_api import async_playwright
+
+    server = Server(True, Path(tempfile.mkdtemp(prefix="ck-bench-nopool-")), pool=0)
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=chromium, headless=True,
+                                              args=CHROMIUM_ARGS)
+            cold = await _solo(browser, server.url + "/")
+            await asyncio.sleep(3)
+            warm = await _solo(browser, server.url + "/")
+            await browser.close()
+    finally:
+        server.stop()
+    return cold, warm
 
 
 def _report(r: dict, participants: int, linger: float) -> None:
@@ -400,15 +442,21 @@ def _report(r: dict, participants: int, linger: float) -> None:
           f"p95 {_pct(f.first_s, .95):5.1f} s")
     later = "step change (in-app)" if r["kind"] == "app" else "next page (01, 03)"
     print(f"  {later:26s} p50 {_pct(f.later_s, .5):5.1f} s    p95 {_pct(f.later_s, .95):5.1f} s")
-    print(f"  first control alone: cold {r['solo_cold_s']:.1f} s, "
-          f"warm (after the crowd) {r['solo_warm_s']:.1f} s")
+    pool = f" (pool of {r['pool']} pre-heated kernels)" if r.get("pool") else ""
+    print(f"  first control alone{pool}: cold {r['solo_cold_s']:.1f} s, "
+          f"warm (after the crowd) {r['solo_warm_s']:.1f} s (goal warm < 2 s)")
+    if r.get("no_pool"):
+        cold, warm = r["no_pool"]
+        print(f"  first control alone without the pool: cold {cold:.1f} s, warm {warm:.1f} s")
     print(f"  goal typed → SMART check  p50 {_pct(f.goal_s, .5):5.1f} s    "
           f"p95 {_pct(f.goal_s, .95):5.1f} s")
-    (k0, m0, p0, s0), (k1, m1, p1, s1), (k2, m2, _p2, s2) = r["baseline"], r["peak"], r["after"]
+    (k0, m0, p0, u0, s0), (k1, m1, p1, u1, s1), (k2, m2, _p2, _u2, s2) = (
+        r["baseline"], r["peak"], r["after"])
     print(f"  baseline: {k0} kernel(s) RSS {m0:.0f} MB + server {s0:.0f} MB")
-    print(f"  with everyone in: {k1} kernels RSS {m1:.0f} MB (PSS {p1:.0f} MB) + server "
-          f"{s1:.0f} MB → per participant RSS {(m1 - m0) / participants:.0f} MB, "
-          f"PSS {(p1 - p0) / participants:.0f} MB (goal < 200 MB)")
+    print(f"  with everyone in: {k1} kernels RSS {m1:.0f} MB (PSS {p1:.0f} MB, USS {u1:.0f} MB) "
+          f"+ server {s1:.0f} MB → per participant PSS {(p1 - p0) / participants:.0f} MB "
+          f"(goal < 200 MB), USS {(u1 - u0) / participants:.0f} MB, "
+          f"RSS {(m1 - m0) / participants:.0f} MB")
     if r.get("leaving"):
         print("  kernels left after everyone closed their tab: " + ", ".join(
             f"{k} at {t:.0f} s" for t, k in r["leaving"]))

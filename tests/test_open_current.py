@@ -107,6 +107,21 @@ def test_under_voila_nothing_server_wide_chooses_the_workbook(
     assert ck.workbook.remembered() is None
 
 
+def test_a_preheated_voila_kernel_counts_as_voila(
+    careerkit_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Voilà starts pool kernels before any request: no SERVER_SOFTWARE yet, but VOILA_BASE_URL
+    (voila/voila_kernel_manager.py). The shared pointer must not choose their workbook."""
+    ck.Workbook.create("river-42")
+    ck.workbook.remember_current("river-42")
+    monkeypatch.delenv("SERVER_SOFTWARE", raising=False)
+    assert not ck.workbook.in_voila()
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    assert ck.workbook.in_voila()
+    assert ck.open_current().is_demo
+
+
 def test_nothing_chosen_is_the_demo_without_a_notice(careerkit_home: Path) -> None:
     wb = ck.open_current()
     assert wb.is_demo and wb.notice == ""

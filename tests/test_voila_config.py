@@ -1,5 +1,6 @@
-"""careerkit's Voilà settings (``careerkit/_voila``): the template without CDN links, the hook
-that lets a closed page free its kernel, idle culling, and how servers find them."""
+"""careerkit's Voilà settings (``careerkit/_voila``): the template without CDN links that also
+lets a closed page free its kernel, the pool of pre-heated kernels, idle culling, and how
+servers find them."""
 
 from __future__ import annotations
 
@@ -8,33 +9,51 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from traitlets.config import Config
 
 from careerkit import _voila
 
 
-def test_configure_sets_template_hook_and_culling() -> None:
+def test_configure_sets_template_pool_and_culling(monkeypatch) -> None:
+    monkeypatch.delenv("CAREERKIT_KERNEL_POOL", raising=False)
     c = Config()
     _voila.configure(c)
     assert c.VoilaConfiguration.template == "careerkit"
-    assert c.VoilaConfiguration.prelaunch_hook is _voila.prelaunch_hook
+    assert c.VoilaConfiguration.preheat_kernel is True
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert pools[_voila.APP_NOTEBOOK]["pool_size"] == _voila.DEFAULT_POOL
+    assert pools["default"]["pool_size"] == 0  # no pool for the other notebooks
+    # Voilà refuses a prelaunch hook beside pre-heated kernels (voila/app.py)
+    assert "prelaunch_hook" not in c.VoilaConfiguration
     assert c.MappingKernelManager.cull_idle_timeout == _voila.CULL_IDLE_SECONDS
     assert c.MappingKernelManager.cull_connected is False
     assert str(_voila.SHARE) in os.environ["JUPYTER_PATH"].split(os.pathsep)
 
 
-def test_the_hook_reads_the_xsrf_token_so_tornado_sets_the_cookie() -> None:
-    class Handler:
-        read = 0
+def test_the_pool_size_comes_from_the_environment(monkeypatch) -> None:
+    assert _voila.pool_size({}) == _voila.DEFAULT_POOL
+    assert _voila.pool_size({"CAREERKIT_KERNEL_POOL": " 5 "}) == 5
+    monkeypatch.setenv("CAREERKIT_KERNEL_POOL", "0")
+    c = Config()
+    _voila.configure(c)
+    assert c.VoilaConfiguration.preheat_kernel is False
+    for bad, said in (("lots", "whole number"), ("-1", "0 or more")):
+        with pytest.raises(ValueError, match=said) as caught:
+            _voila.pool_size({"CAREERKIT_KERNEL_POOL": bad})
+        assert "CAREERKIT_KERNEL_POOL" in str(caught.value)
 
-        @property
-        def xsrf_token(self) -> bytes:
-            Handler.read += 1
-            return b"token"
 
-    assert _voila.prelaunch_hook(Handler(), notebook=None, cwd=".") is None
-    assert Handler.read == 1
+def test_the_template_sets_the_xsrf_cookie_only_when_missing() -> None:
+    """Voilà's page sends the "_xsrf" cookie's value with its shutdown request on close; its
+    page handler never sets the cookie, so the template does (the browser tests prove the
+    kernels go: tests/test_app_kernels.py)."""
+    template = _voila.SHARE / "voila" / "templates" / "careerkit" / "index.html.j2"
+    text = template.read_text(encoding="utf-8")
+    script = text.split("// The \"_xsrf\" cookie", 1)[1].split("})();", 1)[0]
+    assert "if (/(^|;\\s*)_xsrf=/.test(document.cookie)) { return; }" in script
+    assert "crypto.getRandomValues" in script and "resources.base_url" in script
 
 
 def test_environment_puts_the_template_folder_first_once() -> None:

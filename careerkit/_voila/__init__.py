@@ -6,10 +6,16 @@ Three things Voilà does not do by default, set up by :func:`configure` from the
 - **Kernels of closed pages are freed.** When a page closes, Voilà's page sends a shutdown
   request for its kernel with the ``_xsrf`` cookie's value; but Voilà's page handler never sets
   that cookie, so every such request was refused ("'_xsrf' argument missing from POST") and the
-  kernels stayed. :func:`prelaunch_hook` asks the request for its XSRF token, which makes
-  Tornado set the cookie on the page (``RequestHandler.xsrf_token``). As a backstop, kernels
-  with no page connected are culled after :data:`CULL_IDLE_SECONDS` idle (jupyter_server's
-  ``MappingKernelManager.cull_*`` settings).
+  kernels stayed. The ``careerkit`` template sets the cookie on the page when it is missing (a
+  random token: Tornado's check compares the cookie with the value sent, and another site can
+  neither read nor set it). As a backstop, kernels with no page connected are culled after
+  :data:`CULL_IDLE_SECONDS` idle (jupyter_server's ``MappingKernelManager.cull_*`` settings;
+  Voilà never culls its pool).
+- **The next page is quick**: Voilà keeps :func:`pool_size` kernels that have already run the
+  app notebook (``preheat_kernel``; other notebooks get none), so a page opens on a kernel
+  whose start screen is drawn.
+  The app reads nothing from the request at start (no URL parameter chooses a workbook, see
+  :func:`careerkit.workbook.in_voila`), so a pre-heated page is the same as a fresh one.
 - **No request leaves the server**: the ``careerkit`` template (``share/voila/templates``)
   drops the lab template's links to a public CDN; the icon font is in Voilà's own bundle.
 - **Text for JupyterLab readers stays there**: cells tagged ``lab-only`` are not shown.
@@ -32,7 +38,7 @@ __all__ = [
     "TEMPLATE",
     "configure",
     "environment",
-    "prelaunch_hook",
+    "pool_size",
 ]
 
 HERE = Path(__file__).resolve().parent
@@ -46,6 +52,8 @@ APP_NOTEBOOK = "app.ipynb"
 #: a kernel with no page connected for this long is shut down
 CULL_IDLE_SECONDS = 600
 CULL_INTERVAL_SECONDS = 60
+#: pre-heated kernels kept ready when ``CAREERKIT_KERNEL_POOL`` is not set
+DEFAULT_POOL = 2
 
 
 def environment(base: dict[str, str] | None = None) -> dict[str, str]:
@@ -59,17 +67,36 @@ def environment(base: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def prelaunch_hook(handler: Any, notebook: Any = None, cwd: str | None = None) -> None:
-    """Called by Voilà before it starts a page's kernel: set the ``_xsrf`` cookie (Tornado sets
-    it when the token is first read), so the page's shutdown request on close is accepted."""
-    handler.xsrf_token  # noqa: B018 - reading it sets the cookie
+def pool_size(env: dict[str, str] | None = None) -> int:
+    """How many pre-heated kernels Voilà keeps ready: ``CAREERKIT_KERNEL_POOL`` (0 turns the
+    pool off), default :data:`DEFAULT_POOL`. Each costs one kernel's memory while it waits."""
+    raw = (os.environ if env is None else env).get("CAREERKIT_KERNEL_POOL", "").strip()
+    if not raw:
+        return DEFAULT_POOL
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(
+            f"CAREERKIT_KERNEL_POOL must be a whole number of kernels (0 = none), not {raw!r}"
+        ) from None
+    if value < 0:
+        raise ValueError(f"CAREERKIT_KERNEL_POOL must be 0 or more, not {value}")
+    return value
 
 
 def configure(c: Any) -> None:
     """Apply careerkit's Voilà settings to the traitlets config ``c``."""
     os.environ["JUPYTER_PATH"] = environment()["JUPYTER_PATH"]
     c.VoilaConfiguration.template = TEMPLATE
-    c.VoilaConfiguration.prelaunch_hook = prelaunch_hook
+    # only the app gets a pool: a server of the whole notebooks folder (a counselor's, the
+    # tests') would otherwise keep kernels ready for every notebook in it
+    size = pool_size()
+    c.VoilaConfiguration.preheat_kernel = size > 0
+    c.VoilaConfiguration.default_pool_size = 0
+    c.VoilaKernelManager.kernel_pools_config = {
+        "default": {"pool_size": 0},
+        APP_NOTEBOOK: {"pool_size": size},
+    }
     c.VoilaConfiguration.show_tracebacks = False
     c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS

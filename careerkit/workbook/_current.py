@@ -87,9 +87,13 @@ def home() -> Path:
 
 
 def in_voila() -> bool:
-    """Whether this kernel serves a Voilà page (Voilà sets ``SERVER_SOFTWARE=voila/<version>``
-    in the kernel's environment, ``voila/handler.py``)."""
-    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+    """Whether this kernel serves a Voilà page. Voilà sets ``SERVER_SOFTWARE=voila/<version>``
+    in the environment of a kernel it starts for a request, and ``VOILA_BASE_URL`` in every
+    kernel it starts, including the pre-heated ones it starts before any request
+    (``voila/handler.py``, ``voila/voila_kernel_manager.py``)."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila") or (
+        "VOILA_BASE_URL" in os.environ
+    )
 
 
 def workbook_path(pseudonym: str, folder: str | Path | None = None) -> Path:
