@@ -33,6 +33,23 @@ sleep leave score pay eat meditate budget go find
 hold stop quit limit book reach
 talk call email phone chat merge hit retrain specialise specialize delegate answer put revise
 rewrite lose buy message text
+cook bake swim cycle jog hike drink draw paint play sing dance clean tidy declutter drive ride
+stretch lift watch listen memorise memorize rehearse proofread outline summarise summarize
+reply respond post share upload film photograph sketch code pitch donate fundraise observe assist
+resit retake tailor polish finalise finalize pursue enter compete perform audition repay deposit
+check hand tour floss cancel
+"""
+)
+
+#: Month names and the nouns a typo check looks for (besides the verbs above).
+MONTH_NAMES = wordset(
+    "january february march april june july august september october november december"
+)
+KEY_NOUNS = wordset(
+    """
+certificate certification licence license degree diploma course exam examination interview
+application applications internship placement promotion portfolio semester month months week
+weeks year years quarter summer spring autumn winter resume website project program programme
 """
 )
 
@@ -57,11 +74,15 @@ VAGUE_WORDS = (
     r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
 )
 HEDGES = (
-    r"try(?:ing)?\s+to|hope(?:fully)?|maybe|perhaps|might|possibly|if\s+possible|"
+    r"try(?:ing)?\s+to|hope(?:fully)?|hoping|maybe|perhaps|might|possibly|if\s+possible|"
     r"attempt\s+to|wish|would\s+be\s+nice|if\s+i\s+can|kind\s+of|sort\s+of|some\s+day"
 )
 LEAD_INS = (
     r"^(?:(?:my\s+(?:short[\s-]term\s+|long[\s-]term\s+)?goal\s+is\s+(?:to\s+)?)|"
+    r"(?:(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna|planning\s+to|hoping\s+to|aiming\s+to|"
+    r"trying\s+to|determined\s+to|looking\s+to)\s+)|(?:(?:i\s+)?(?:wanna|gonna)\s+)|"
+    r"(?:i\s+(?:would|'d)\s+love\s+to\s+)|(?:i\s+really\s+(?:want|need)\s+to\s+)|"
+    r"(?:i'?ve\s+decided\s+to\s+)|(?:be\s+able\s+to\s+)|"
     r"(?:i'll\s+|i\s+(?:will|shall|am\s+going\s+to|'m\s+going\s+to|want\s+to|plan\s+to|"
     r"intend\s+to|"
     r"aim\s+to|need\s+to|would\s+like\s+to|'d\s+like\s+to|must|have\s+to|commit\s+to|"
@@ -125,11 +146,28 @@ FREQUENCY = (
     r"\b(?:on|at)\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 WEAK_QUANTITY = (
-    r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|enough|"
+    r"several|a\s+few|a\s+couple\s+of|some|many|regularly|often|frequently|more|most|less|better|enough|"
     r"increase|"
     r"reduce|grow|"
     r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost|good|higher|"
     r"(?<!as\s)well(?!\s+as)|harder|improv(?:es|ed|ing|ement)"
+)
+#: Amounts named without saying how much ("lose weight", "save for retirement", "get work
+#: experience", "make new friends"): a vague amount for M, and S asks how much.
+AMOUNT_VERBS = r"sav(?:e|ing)|los(?:e|ing)|gain(?:ing)?"
+AMOUNT_NOUNS = (
+    r"money|weight|savings|debt|experience|friends|contacts|connections|followers|subscribers|"
+    r"clients|customers|sales|revenue|income|profits?|pounds|kilos|kilograms"
+)
+#: Verbs that change an amount in one direction without a number ("cut my spending"): M 1.
+CHANGE_VERBS = (
+    r"cut(?:ting)?|lower(?:ing)?|rais(?:e|ing)|decreas(?:e|ing)|minimi[sz](?:e|ing)|"
+    r"maximi[sz](?:e|ing)"
+)
+#: A fraction or multiple of the present amount is a number ("by half", "double my sales").
+MULTIPLE = (
+    r"\bby\s+(?:half|a\s+(?:third|quarter|fifth)|(?:one|two)[\s-](?:thirds?|quarters?))\b|"
+    r"\bin\s+half\b|\b(?:double|triple|quadruple|halve)\s+(?:my|our|the|their|its|his|her)\b"
 )
 NUMBER = (
     r"(?<![\w.])(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per\s+cent"
