@@ -194,10 +194,10 @@ def _score_specific(
         # "build my brand" is vague; "grow my network to 300 connections" says how far
         or (re.match(_VAGUE_GROWTH, body, _F) is not None and not _has_quantity(body))
     )
-    if first in NOT_ACTIONS and not re.match(r"\w+\s+\w+ing\b", body):
+    if first in NOT_ACTIONS and first != "help" and not re.match(r"\w+\s+\w+ing\b", body):
         # "Be a leader", "stay healthy", "think about my future": a state or a thought, not an
         # action, whatever follows it ("be accepted into …" is an outcome, "be working as …"
-        # an activity: scored as usual)
+        # an activity, "help my team …" may name what it helps with: scored as usual)
         return 0, TEXT["S0"], _two_goals(body)
     if vague_start or first not in ACTION_VERBS:
         # Starting with a vague verb is one problem, not two.
@@ -212,6 +212,15 @@ def _score_specific(
         # "do well in my job": a vague verb on nothing in particular
         problems.append(TEXT["S_object"])
     vague = _vague_words(body, skip=phrase.end() if phrase else None if not vague_start else -1)
+    if (
+        vague
+        and TEXT["S_object"] in problems
+        and re.search(
+            r"\b" + re.escape(vague) + r"\s+(?:[\w-]+\s+)?(?:" + _GENERIC_NOUNS + r")\b", body, _F
+        )
+    ):
+        # "get a better job": the vague word only says the job is unnamed – one problem
+        vague = None
     hedge_m = re.search(r"\b(?:" + HEDGES + r")\b", body, _F)
     hedge = hedges[0] if hedges else hedge_m[0] if hedge_m else None
     if hedge is not None:
@@ -232,6 +241,8 @@ def _score_specific(
 
 
 _PREPOSITIONS = wordset("at in on with about of for to from")
+#: Nouns that stand for "something" in a career ("a better job", "a good career").
+_GENERIC_NOUNS = r"job|jobs|career|work|position|role|life|future"
 _ADJECTIVE = re.compile(
     r"(?:ed|ive|ful|ous|able|ible|ent|ant|al|ic|y|ish|less)$|^(?:calm|fit|happy|kind|patient|"
     r"open|brave|bold|calm|clear|strong|visible|present)$",
@@ -276,7 +287,7 @@ def _only_generic(words: list[str]) -> bool:
     """True when ``words`` name nothing concrete (only generic words, or bare activities)."""
     lowered = [w.lower() for w in words]
     # "learn to code": an infinitive names an activity, not a thing; look past it.
-    if len(lowered) >= 2 and lowered[0] == "to":
+    if len(lowered) >= 2 and lowered[0] == "to" and not words[1][:1].isupper():
         lowered = lowered[2:]
     content = [
         w
@@ -387,8 +398,12 @@ _AMOUNT = re.compile(r"\b(?:(?P<verb>" + AMOUNT_VERBS + r")|(?P<noun>" + AMOUNT_
 _START_ACTIVITY = re.compile(
     r"\b(?:start|begin|take\s+up)\s+\w+ing\s+(?:at|with|in|for|on)\s+\w", _F
 )
-# "get into tech", "break into marketing": a move into a field, no check of arrival
-_INTO_FIELD = re.compile(r"\b(?:get|getting|break|move|switch|transition)\s+into\s+\w", _F)
+# "get into tech", "break into marketing", "work in healthcare": a move into a field, no check
+# of arrival
+_INTO_FIELD = re.compile(
+    r"\b(?:get|getting|break|move|switch|transition)\s+into\s+\w|^work(?:ing)?\s+(?:in|for)\s+\w",
+    _F,
+)
 # "be a leader", "be my own boss": a role one holds, loosely checkable (becoming one is 2)
 _BE_ROLE = re.compile(r"^(?:be|being)\s+(?:an?|my\s+own|the)\s+\w", _F)
 # "start a YouTube channel", "open an Etsy shop", "set up a study group": the thing exists or
@@ -441,7 +456,7 @@ def _measurable(time_free: str) -> tuple[int, str]:
         return 1, TEXT["M1"].format(word=amount[0])
     loose = (
         _START_ACTIVITY.search(text)
-        or _INTO_FIELD.search(text)
+        or _INTO_FIELD.search(_strip_lead_in(text)[0])
         or _BE_ROLE.match(_strip_lead_in(text)[0])
     )
     if loose:
@@ -488,14 +503,19 @@ def _has_outcome(text: str) -> bool:
         if not re.search(r"\b(?:" + VAGUE_WORDS + r"|at|on)\b", m[0], _F):
             return True
     if re.search(
-        r"\bget\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
+        r"\b(?:get|be|being|become)\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
         r"registered|funded|elected)\b|\bgraduate\b|\bbecome\s+(?:certified|licensed|"
         r"registered|qualified|board[\s-]certified)\b",
         text,
         _F,
     ):
         return True
-    if _CHECKABLE.search(text) or _GRADE.search(text) or _CREDENTIAL.search(text):
+    if (
+        _CHECKABLE.search(text)
+        or _GRADE.search(text)
+        or _CREDENTIAL.search(text)
+        or _NAMED_DONE.search(text)
+    ):
         return True
     # "become a paralegal", "retrain as an electrician": a role with an article is checkable
     # unless the words are vague ("become a better speaker").
@@ -536,11 +556,18 @@ _CREDENTIAL = re.compile(
     r"bachelor'?s|certificate|certification|licen[cs]e)\b",
     _F,
 )
+# Case matters: "get my CDL", "earn an MBA", "finish the EMT" (a credential named by its
+# letters); "move to London", "relocate to Toronto" (a named place).
+_NAMED_DONE = re.compile(
+    r"\b(?i:get|earn|obtain|gain|receive|complete|finish|hold|take|sit)\s+"
+    r"(?:(?i:my|the|an?|your)\s+)?[A-Z]{2,}[A-Z0-9+-]*\b|"
+    r"\b(?i:move|moving|relocate|relocating)\s+(?i:to)\s+[A-Z][a-z]"
+)
 _CHECKABLE = re.compile(
     r"\bscore\s+(?:above|over|at\s+least|of|\d)|\b[abc][12]\s+level\b|\blevel\s+[abc][12]\b|\bpass(?:ing)?\s+(?:the|my|an?|all|both|its|"
     r"his|her|their)\s+\w|\bpass(?:ing)?\s+[A-Z]{2}|\b(?:decide|choose)\s+(?:between|on|which|"
     r"whether)\b|\b(?:talk|speak|meet)\s+(?:to|with)\s+(?:a|an|my|the|one)\b|"
-    r"\bdo\s+(?:an?|one|two|three)\s+(?:[\w-]+\s+){0,2}(?:internship|placement|course|"
+    r"\bpay(?:ing)?\s+off\b|\bdo\s+(?:an?|one|two|three)\s+(?:[\w-]+\s+){0,2}(?:internship|placement|course|"
     r"apprenticeship|project|certificate|degree)\b|"
     r"\b(?:switch|switching|move|moving|transition|transitioning|change|changing|go|going)"
     r"\s+(?:careers?\s+|jobs?\s+)?from\s+(?:\S+\s+){1,4}to\s+\w",

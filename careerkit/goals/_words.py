@@ -111,7 +111,7 @@ OUTCOME_VERBS = (
     r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
     r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
     r"transition\s+into|switch\s+into|break\s+into|update|revise|rewrite|book|schedule|"
-    r"arrange|ask\s+for|go\s+to|merge|hit|join|reach|contribute\s+to|"
+    r"arrange|ask\s+for|ask|go\s+to|merge|hit|join|reach|contribute\s+to|"
     r"landing|earning|completing|passing|getting|securing|finishing"
 )
 OUTCOME_NOUNS = (
@@ -128,7 +128,7 @@ OUTCOME_NOUNS = (
     r"session|call|fair|event|r[ée]sum[ée]|cv|cover\s+letter|profile|plan|budget|"
     r"pull\s+request|target|quiz|coursework|assignments?|essay|homework|association|society|"
     r"club|council|union|committee|level|band|belt|dashboard|prototype|database|spreadsheet|"
-    r"opening|vacancy|vacancies|post|opportunity"
+    r"opening|vacancy|vacancies|post|opportunity|feedback|advice|recommendation|targets"
 )
 ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
