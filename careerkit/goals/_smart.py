@@ -24,6 +24,7 @@ from careerkit.goals._words import (
     AMOUNT_NOUNS,
     AMOUNT_VERBS,
     CHANGE_VERBS,
+    COMPARATIVES,
     FREQUENCY,
     FROM_TO,
     GENERIC,
@@ -208,6 +209,12 @@ def _score_specific(
             object_words = words
     if not vague_start and _only_generic(object_words):
         problems.append(TEXT["S_object"])
+    elif vague_start and all(_ADVERB_OR_PARTICIPLE.search(w) for w in object_words):
+        # "grow professionally": a vague verb on nothing at all
+        problems.append(TEXT["S_object"])
+    elif re.match(r"work(?:ing)?\s+in\b", body, _F):
+        # "work in healthcare": a field, not a role ("work as a nurse")
+        problems.append(TEXT["S_object"])
     elif phrase is not None and _only_generic(_words(body[phrase.end() :])):
         # "do well in my job": a vague verb on nothing in particular
         problems.append(TEXT["S_object"])
@@ -294,6 +301,8 @@ def _only_generic(words: list[str]) -> bool:
         for n, w in enumerate(lowered)
         if w not in GENERIC
         and len(w) > 1
+        # "grow professionally", "get promoted": a manner or a state, not a thing
+        and not _ADVERB_OR_PARTICIPLE.search(w)
         # "keep learning", "keep improving": a gerund of a verb is an activity, not an object;
         # after a preposition it names a skill ("better at coding")
         and not (
@@ -303,6 +312,9 @@ def _only_generic(words: list[str]) -> bool:
         )
     ]
     return not content
+
+
+_ADVERB_OR_PARTICIPLE = re.compile(r"\w{3}(?:ally|ively|ously|fully|[^e]ed)$")
 
 
 def _stem(stem: str) -> str | None:
@@ -448,7 +460,19 @@ def _measurable(time_free: str) -> tuple[int, str]:
     create = _CREATE.search(text)
     if create and not re.search(r"\b(?:" + VAGUE_WORDS + r")\b", create["np"], _F):
         return 2, TEXT["M2"]
-    weak = re.search(r"\b(?:" + WEAK_QUANTITY + r"|" + CHANGE_VERBS + r")\b", text, _F)
+    state = re.match(r"(?:be|feel|stay|remain)\b", _strip_lead_in(text)[0], _F) is not None
+    weak = next(
+        (
+            w
+            for w in re.finditer(r"\b(?:" + WEAK_QUANTITY + r"|" + CHANGE_VERBS + r")\b", text, _F)
+            # "be happier", "be kinder": a state compared, nothing done more (while "study
+            # harder", "get healthier" ask for more of something)
+            if not (state and re.fullmatch(COMPARATIVES, w[0], _F))
+        ),
+        None,
+    )
+    if weak and re.fullmatch(r"\s*\w+ly\W*", text[weak.end() :]):
+        weak = None  # "grow professionally": a change of no amount at all
     if weak:
         return 1, TEXT["M1"].format(word=weak[0])
     amount = _AMOUNT.search(text)
@@ -564,7 +588,9 @@ _NAMED_DONE = re.compile(
     r"\b(?i:move|moving|relocate|relocating)\s+(?i:to)\s+[A-Z][a-z]"
 )
 _CHECKABLE = re.compile(
-    r"\bscore\s+(?:above|over|at\s+least|of|\d)|\b[abc][12]\s+level\b|\blevel\s+[abc][12]\b|\bpass(?:ing)?\s+(?:the|my|an?|all|both|its|"
+    r"\bscore\s+(?:above|over|at\s+least|of|\d)|\b[abc][12]\s+level\b|\blevel\s+[abc][12]\b|"
+    r"\b(?:reach|achieve|attain|get\s+to|pass)\s+(?:an?\s+)?[abc][12]\b|"
+    r"\b(?:choose|pick|select)\s+(?:an?|one|the|my)\s+\w|\bpass(?:ing)?\s+(?:the|my|an?|all|both|its|"
     r"his|her|their)\s+\w|\bpass(?:ing)?\s+[A-Z]{2}|\b(?:decide|choose)\s+(?:between|on|which|"
     r"whether)\b|\b(?:talk|speak|meet)\s+(?:to|with)\s+(?:a|an|my|the|one)\b|"
     r"\bpay(?:ing)?\s+off\b|\bdo\s+(?:an?|one|two|three)\s+(?:[\w-]+\s+){0,2}(?:internship|placement|course|"

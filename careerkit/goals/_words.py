@@ -61,7 +61,7 @@ WEAK_START = frozenset({"develop", "grow", "expand", "work"})
 #: people", "think about specialising"); what follows them is looked at for an object.
 NOT_ACTIONS = wordset("be stay help think figure feel know understand consider wonder remain")
 #: Vague verb phrases at the start ("do better on my evaluations", "get better with data").
-VAGUE_START = r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b"
+VAGUE_START = r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b|get\s+involved\b"
 #: Words that make a statement vague for S only (an outcome may still be checkable: "get into
 #: a good college").
 VAGUE_ADJECTIVES = (
@@ -69,8 +69,14 @@ VAGUE_ADJECTIVES = (
     r"passion|purpose|calling|dream|potential|confidence"
 )
 
+#: Comparatives that say "more" of a quality without how much ("get healthier", "study harder").
+COMPARATIVES = (
+    r"happier|harder|healthier|fitter|stronger|faster|calmer|kinder|smarter|wiser|earlier|"
+    r"easier|wealthier|richer|leaner|tidier"
+)
 VAGUE_WORDS = (
-    r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|best|happier|harder|enough|work\s+on|stuff|things|somehow|various|good\s+at|"
+    r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|best|enough|work\s+on|stuff|things|"
+    r"somehow|various|good\s+at|" + COMPARATIVES + "|"
     r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
 )
 HEDGES = (
@@ -110,7 +116,7 @@ OUTCOME_VERBS = (
     r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
     r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
     r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
-    r"transition\s+into|switch\s+into|break\s+into|update|revise|rewrite|book|schedule|"
+    r"transition\s+into|switch\s+into|move\s+to|switch\s+to|break\s+into|update|revise|rewrite|book|schedule|"
     r"arrange|ask\s+for|ask|go\s+to|merge|hit|join|reach|contribute\s+to|"
     r"landing|earning|completing|passing|getting|securing|finishing"
 )
@@ -138,11 +144,11 @@ ROLE_SUFFIX = (
 )
 FREQUENCY = (
     r"\b(?:daily|weekly|monthly|yearly|annually|quarterly|fortnightly|biweekly|bi-weekly|"
-    r"every\s+day|every\s+morning|every\s+evening|every\s+weekend|nightly)\b|"
+    r"every\s+day|every\s+morning|every\s+evening|every\s+night|every\s+weekend|nightly)\b|"
     r"\b(?:per|a|an|each|every|every\s+other)\s+(?:\d+\s+|(?:"
     + "|".join(NUMBER_WORDS)
     + r")\s+)?(?:day|week|fortnight|month|year|quarter|semester|term|shift|weekday|weekend|"
-    r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b|"
+    r"rotation|morning|evening|night)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b|"
     r"\b(?:on|at)\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 WEAK_QUANTITY = (
@@ -150,7 +156,7 @@ WEAK_QUANTITY = (
     r"increase|"
     r"reduce|grow|"
     r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost|good|higher|"
-    r"(?<!as\s)well(?!\s+as)|harder|improv(?:es|ed|ing|ement)"
+    r"(?<!as\s)well(?!\s+as)|improv(?:es|ed|ing|ement)|" + COMPARATIVES
 )
 #: Amounts named without saying how much ("lose weight", "save for retirement", "get work
 #: experience", "make new friends"): a vague amount for M, and S asks how much.
@@ -173,9 +179,11 @@ NUMBER = (
     r"(?<![\w.])(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per\s+cent"
     r"|k\b)?|(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?![\w])"
 )
-FROM_TO = r"\bfrom\s+(?P<a>[\w$£€.,%+-]+(?:\s+[\w%+-]+){0,2}?)\s+to\s+(?P<b>[\w$£€.,%+-]+)"
+FROM_TO = (
+    r"\bfrom\s+(?P<a>[\w$£€.,%+-]+(?:\s+[\w%+-]+){0,2}?)\s+to\s+(?:an?\s+)?(?P<b>[\w$£€.,%+-]+)"
+)
 LEVEL_TOKEN = (
-    r"^(?:[$£€]?\d[\d,.]*%?k?|[abc][12]|junior|mid|senior|level|grade|entry|beginner|"
+    r"^(?:[$£€]?\d[\d,.]*%?k?|[abc][12]|[a-f][+-]?|junior|mid|senior|level|grade|entry|beginner|"
     r"intermediate|advanced|fluent|conversational|basic|part-time|full-time|one|two|three|four|"
     r"five|six|seven|eight|nine|ten)$"
 )
