@@ -9,6 +9,9 @@ and "by" must be followed by a date or a named period ("by attending", "by 10%" 
 Resolution rules (ARCHITECTURE.md, Goals): "within N months" → today + N months; "by December
 2027", "end of 2027", "Q2 2028" → the last day of that period; "by the end of the semester" →
 the next semester end in a :class:`~careerkit.goals._model.TermCalendar`; "someday" → none.
+Shorthand as typed in notes reads the same: "EOY", "EOM", "by Q3" (the coming one), "next sem",
+"6 mos", "3 wks", "6/2027", "Jun '27", "mid-2027"; an event the person can date ("before my
+interview", "by the application deadline") is a named period with no date of its own.
 """
 
 from __future__ import annotations

@@ -314,7 +314,7 @@ def _only_generic(words: list[str]) -> bool:
     return not content
 
 
-_ADVERB_OR_PARTICIPLE = re.compile(r"\w{3}(?:ally|ively|ously|fully|[^e]ed)$")
+_ADVERB_OR_PARTICIPLE = re.compile(r"\w{3}(?:ally|ively|ously|fully)$|\w{2}[^e]ed$")
 
 
 def _stem(stem: str) -> str | None:

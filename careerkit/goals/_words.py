@@ -37,7 +37,7 @@ cook bake swim cycle jog hike drink draw paint play sing dance clean tidy declut
 stretch lift watch listen memorise memorize rehearse proofread outline summarise summarize
 reply respond post share upload film photograph sketch code pitch donate fundraise observe assist
 resit retake tailor polish finalise finalize pursue enter compete perform audition repay deposit
-check hand tour floss cancel
+check hand tour floss cancel halve double triple pick
 """
 )
 
@@ -148,7 +148,7 @@ FREQUENCY = (
     r"\b(?:per|a|an|each|every|every\s+other)\s+(?:\d+\s+|(?:"
     + "|".join(NUMBER_WORDS)
     + r")\s+)?(?:day|week|fortnight|month|year|quarter|semester|term|shift|weekday|weekend|"
-    r"rotation|morning|evening|night)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b|"
+    r"rotation|morning|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b|"
     r"\b(?:on|at)\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 WEAK_QUANTITY = (
