@@ -195,10 +195,10 @@ def _score_specific(
         # "build my brand" is vague; "grow my network to 300 connections" says how far
         or (re.match(_VAGUE_GROWTH, body, _F) is not None and not _has_quantity(body))
     )
-    if first in NOT_ACTIONS and first != "help" and not re.match(r"\w+\s+\w+ing\b", body):
+    if first in _STATES and not re.match(r"\w+\s+\w+ing\b", body):
         # "Be a leader", "stay healthy", "think about my future": a state or a thought, not an
         # action, whatever follows it ("be accepted into …" is an outcome, "be working as …"
-        # an activity, "help my team …" may name what it helps with: scored as usual)
+        # an activity; "help my team …", "understand payroll" may name a thing: scored as usual)
         return 0, TEXT["S0"], _two_goals(body)
     if vague_start or first not in ACTION_VERBS:
         # Starting with a vague verb is one problem, not two.
@@ -248,6 +248,8 @@ def _score_specific(
 
 
 _PREPOSITIONS = wordset("at in on with about of for to from")
+#: Verbs of being, feeling and pondering: a goal that starts with one names no action (S 0).
+_STATES = wordset("be stay remain feel think figure wonder consider")
 #: Nouns that stand for "something" in a career ("a better job", "a good career").
 _GENERIC_NOUNS = r"job|jobs|career|work|position|role|life|future"
 _ADJECTIVE = re.compile(
