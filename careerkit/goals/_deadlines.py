@@ -9,6 +9,9 @@ and "by" must be followed by a date or a named period ("by attending", "by 10%" 
 Resolution rules (ARCHITECTURE.md, Goals): "within N months" → today + N months; "by December
 2027", "end of 2027", "Q2 2028" → the last day of that period; "by the end of the semester" →
 the next semester end in a :class:`~careerkit.goals._model.TermCalendar`; "someday" → none.
+Shorthand as typed in notes reads the same: "EOY", "EOM", "by Q3" (the coming one), "next sem",
+"6 mos", "3 wks", "6/2027", "Jun '27", "mid-2027"; an event the person can date ("before my
+interview", "by the application deadline") is a named period with no date of its own.
 """
 
 from __future__ import annotations
@@ -73,7 +76,34 @@ NUMBER_WORDS = {
     "a hundred": 100,
     "a dozen": 12,
     "dozen": 12,
+    "seventy": 70,
+    "eighty": 80,
+    "a thousand": 1000,
+    "thousand": 1000,
 }
+# "twenty-five", "thirty five": tens and units, written with a hyphen or a space
+for _tens, _t in (
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+):
+    for _unit, _u in (
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+    ):
+        NUMBER_WORDS[f"{_tens}-{_unit}"] = NUMBER_WORDS[f"{_tens} {_unit}"] = _t + _u
 _NUMWORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 
 _MONTHS = {
@@ -109,7 +139,16 @@ _DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 _UNIT_MONTHS = {"month": 1, "year": 12, "semester": 6, "term": 4, "decade": 120}
-_UNIT = r"(?:day|week|fortnight|month|year|semester|term|decade)s?"
+#: Abbreviations as typed in notes ("6 mos", "3 wks", "2 yrs", "next sem", "this qtr").
+_ABBREVIATIONS = {
+    "wk": "week",
+    "mo": "month",
+    "mth": "month",
+    "yr": "year",
+    "sem": "semester",
+    "qtr": "quarter",
+}
+_UNIT = r"(?:day|week|wk|fortnight|month|mo|mth|year|yr|semester|sem|term|decade)s?\.?"
 
 _SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -190,6 +229,7 @@ def _resolve_period(name: str, today: date, cal: TermCalendar, which: str = "thi
     """The end of a named period (this/next), or ``None`` when it is not a calendar period."""
     name = " ".join(name.lower().replace("'", "").split())
     name = re.sub(r"^(the|this|my|our|current)\s+", "", name)
+    name = " ".join(_ABBREVIATIONS.get(w.rstrip("."), w) for w in name.split())
     nxt = which == "next"
     if name in cal.periods:
         return cal.periods[name]
@@ -320,7 +360,8 @@ def _duration(m: re.Match, today: date, cal: TermCalendar):
     n = _number(token) if token else 1
     if n is None:
         return None
-    unit = m["unit"].lower().rstrip("s")
+    unit = m["unit"].lower().rstrip(".").rstrip("s")
+    unit = _ABBREVIATIONS.get(unit, unit)
     try:
         if unit in _UNIT_DAYS:
             return "date", today + timedelta(days=n * _UNIT_DAYS[unit])
@@ -380,6 +421,73 @@ def _age(m: re.Match, today: date, cal: TermCalendar):
     return "named", None
 
 
+def _month_number_year(m: re.Match, today: date, cal: TermCalendar):
+    """ "6/2027", "2027-06": the end of that month."""
+    month, year = int(m["m"] or m["m2"]), int(m["y"] or m["y2"])
+    if not 1 <= month <= 12:
+        return "invalid", None, TEXT["bad_month"].format(text=m[0].strip(), month=month)
+    return "date", _month_end(year, month)
+
+
+def _month_short_year(m: re.Match, today: date, cal: TermCalendar):
+    """ "June '27": the end of June 2027."""
+    return "date", _month_end(2000 + int(m["yy"]), _MONTHS[m["mon"].lower()])
+
+
+def _quarter_alone(m: re.Match, today: date, cal: TermCalendar):
+    """ "by Q3", "by the end of the third quarter": the coming one."""
+    words = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+    n = int(m["q"]) if m["q"] else words[m["qw"].lower()]
+    if m["yy"]:
+        return "date", _month_end(2000 + int(m["yy"]), n * 3)
+    end = _month_end(today.year, n * 3)
+    return "date", end if end >= today else _month_end(today.year + 1, n * 3)
+
+
+_PART_OF_YEAR = {"start": 1, "beginning": 1, "early": 3, "mid": 6, "middle": 6, "late": 12}
+
+
+def _part_of_year(m: re.Match, today: date, cal: TermCalendar):
+    """ "by mid-2027", "early 2027", "late 2027": the end of that part of the year."""
+    return "date", _month_end(int(m["y"]), _PART_OF_YEAR[m["part"].lower()])
+
+
+_END_ABBREVIATIONS = {
+    "eoy": "year",
+    "eom": "month",
+    "eow": "week",
+    "eoq": "quarter",
+    "eofy": "fiscal year",
+}
+
+
+def _end_abbreviation(m: re.Match, today: date, cal: TermCalendar):
+    """ "EOY", "EOM", "EOQ", "EOFY", "EOD": the end of this year, month, …, day."""
+    abbr = m["abbr"].lower()
+    if abbr == "eod":
+        return "date", today
+    return "date", _resolve_period(_END_ABBREVIATIONS[abbr], today, cal)
+
+
+def _near_day(m: re.Match, today: date, cal: TermCalendar):
+    """ "by tomorrow", "tonight", "by the end of today"."""
+    return "date", today + timedelta(days=1) if re.search("tomorrow", m[0], _F) else today
+
+
+def _within_period(m: re.Match, today: date, cal: TermCalendar):
+    """ "within the year", "within this semester": the end of the current one."""
+    end = _resolve_period(m["name"], today, cal)
+    return ("date", end) if end else None
+
+
+def _named_event(m: re.Match, today: date, cal: TermCalendar):
+    """ "before my interview", "by the application deadline", "by Christmas": an event the
+    person can put a date on (Christmas has one)."""
+    if re.fullmatch(r"christmas|xmas", m["ev"], _F):
+        return "date", _next_month_day(today, 12, 25)
+    return "named", cal.periods.get(_personal_key(m["ev"]))
+
+
 def _vague(m: re.Match, today: date, cal: TermCalendar):
     return "vague", None
 
@@ -389,14 +497,22 @@ def _never(m: re.Match, today: date, cal: TermCalendar):
 
 
 _PERIOD_WORDS = (
-    r"(?:semester|term|school\s+year|academic\s+year|calendar\s+year|fiscal\s+year|"
-    r"financial\s+year|year|month|week|quarter|spring|summer|fall|autumn|winter)"
+    r"(?:semester|sem|term|school\s+year|academic\s+year|calendar\s+year|fiscal\s+year|"
+    r"financial\s+year|year|yr|month|week|quarter|qtr|spring|summer|fall|autumn|winter)"
 )
 
 # A named period after "end of": up to four words, stopping before clause words.
 _NAME = (
     r"(?P<name>(?:(?:the|this|my|our|next)\s+)?[a-z][\w'-]*(?:\s+(?!(?:and|so|to|in|while|"
     r"with|because|by|or|then|through|from|for|as)\b)[a-z][\w'-]*){0,3})"
+)
+
+#: Events a person can put a date on ("before my interview", "by the deadline").
+_EVENTS = (
+    r"christmas|xmas|thanksgiving|easter|new\s+year'?s?|holidays|vacation|break|interviews?|"
+    r"exams?|finals|midterms?|deadline|review|appraisal|evaluation|rotation|placement|"
+    r"probation|start\s+date|first\s+day|elections?|conference|presentation|defen[cs]e|boards|"
+    r"results|wedding|move|trip|retirement|birthday|fair|open\s+day|launch|audition"
 )
 
 _RULES: list[tuple[re.Pattern, Callable]] = [
@@ -423,6 +539,13 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     ),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
     (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"), _numeric),
+    # "by 6/2027", "by 2027-06": a month and a year in figures
+    (
+        re.compile(
+            r"\b(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b|\b(?P<y2>(?:19|20)\d\d)-(?P<m2>\d{1,2})\b(?!-)"
+        ),
+        _month_number_year,
+    ),
     (
         re.compile(
             rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_DAY_SUFFIX},?\s+(?P<y>{_YEAR})\b", _F
@@ -439,11 +562,16 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     ),
     (
         re.compile(
-            rf"\b(?:(?:the\s+)?end\s+of\s+)?(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?"
-            rf"(?P<y>{_YEAR})\b",
+            rf"\b(?:(?:the\s+)?end\s+of\s+|(?:mid|early|late)[\s-]+)?(?P<mon>{_MONTH})\.?,?\s+"
+            rf"(?:of\s+)?(?P<y>{_YEAR})\b",
             _F,
         ),
         _month_year,
+    ),
+    # "by June '27"
+    (
+        re.compile(rf"\b(?P<mon>{_MONTH})\.?,?\s+'(?P<yy>\d\d)\b", _F),
+        _month_short_year,
     ),
     (
         re.compile(
@@ -452,6 +580,60 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             _F,
         ),
         _quarter,
+    ),
+    # "by Q3", "by the end of the third quarter": the coming one
+    (
+        re.compile(
+            r"\b(?:(?:by|before|in|during|for|until|till|through)\s+)?(?:the\s+)?(?:end\s+of\s+)?"
+            r"(?:the\s+)?(?:q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|last)\s+quarter)\b"
+            r"(?:\s*'(?P<yy>\d\d)\b|(?!\s*(?:of\s+)?(?:\d|')|-))",
+            _F,
+        ),
+        _quarter_alone,
+    ),
+    # "by mid-2027", "in early 2027", "late 2027"
+    (
+        re.compile(
+            rf"\b(?:(?:by|before|in|until|till|during)\s+)?(?:the\s+)?(?P<part>mid|early|late|"
+            rf"middle|start|beginning)(?:[\s-]+of)?[\s-]+(?P<y>{_YEAR})\b",
+            _F,
+        ),
+        _part_of_year,
+    ),
+    # "by EOY", "EOM", "by EOD"
+    (
+        re.compile(
+            r"\b(?:(?:by|before|until|till|at)\s+)?(?:the\s+)?(?P<abbr>eoy|eom|eow|eoq|eofy|eod)\b",
+            _F,
+        ),
+        _end_abbreviation,
+    ),
+    # "by tomorrow", "tonight", "by the end of today"
+    (
+        re.compile(
+            r"\b(?:(?:by|before|until|till)\s+)?(?:tomorrow|tonight)\b|"
+            r"\b(?:by|before|until|till)\s+(?:the\s+end\s+of\s+)?today\b",
+            _F,
+        ),
+        _near_day,
+    ),
+    # "within the year", "within this semester"
+    (
+        re.compile(
+            rf"\bwithin\s+(?:the|this)\s+(?:current\s+)?(?P<name>{_PERIOD_WORDS})\b"
+            r"(?!\s+(?:of\s+)?\d)",
+            _F,
+        ),
+        _within_period,
+    ),
+    # "by 1st March", "before the 15th of May": a day and a month, no year
+    (
+        re.compile(
+            rf"\b(?:(?:by|before|until|till|on|for)\s+(?:the\s+)?|the\s+)(?P<d>\d{{1,2}})"
+            rf"{_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{_MONTH})\b(?!\.?,?\s*\d)",
+            _F,
+        ),
+        _month_day,
     ),
     (
         re.compile(
@@ -500,7 +682,8 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     (
         re.compile(
             rf"\b(?:{_PREP}|(?:the\s+)?end\s+of|this|next)\s+(?:(?:the|its|my|our|their)\s+)?"
-            rf"(?:(?:end|middle)\s+of\s+)?(?P<which>next\s+)?(?P<mon>{_MONTH})\b(?!\s+\d)",
+            rf"(?:(?:end|middle)\s+of\s+|(?:mid|early|late)[\s-]+)?(?P<which>next\s+)?"
+            rf"(?P<mon>{_MONTH})\b(?!\s+\d)",
             _F,
         ),
         _month_alone,
@@ -524,9 +707,15 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
         _weekday,
     ),
     # "by summer", "in the fall", "through spring": the coming one (the year is left out).
-    (re.compile(r"\b(?:by|before|until|till|through|in|during|over)\s+(?:the\s+)?(?P<name>spring|summer|"
-                r"fall|autumn|winter)\b(?!\s+(?:of\s+)?\d|\s+(?:boot|framework|mvc|security|"
-                r"cloud|data|batch)\b)", _F), _season_alone),
+    (
+        re.compile(
+            r"\b(?:by|before|until|till|through|in|during|over)\s+(?:the\s+)?(?P<name>spring|summer|"
+            r"fall|autumn|winter)\b(?!\s+(?:of\s+)?\d|\s+(?:boot|framework|mvc|security|"
+            r"cloud|data|batch)\b)",
+            _F,
+        ),
+        _season_alone,
+    ),
     (
         re.compile(
             r"\b(?:by|before|until|till)\s+(?:the\s+time\s+)?(?:i|we)\s+(?:graduate|"
@@ -559,6 +748,15 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             _F,
         ),
         _age,
+    ),
+    # "before my interview", "by the application deadline", "by Christmas", "before finals"
+    (
+        re.compile(
+            r"\b(?:by|before|until|till|ahead\s+of|in\s+time\s+for)\s+(?:(?:the|my|our|this|"
+            r"next|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}?(?P<ev>" + _EVENTS + r")\b",
+            _F,
+        ),
+        _named_event,
     ),
     (
         re.compile(

@@ -21,12 +21,19 @@ from careerkit.goals._deadlines import NUMBER_WORDS, TimePhrase, find_time_phras
 from careerkit.goals._model import Goal, HorizonRule, TermCalendar
 from careerkit.goals._words import (
     ACTION_VERBS,
+    AMOUNT_NOUNS,
+    AMOUNT_VERBS,
+    CHANGE_VERBS,
+    COMPARATIVES,
     FREQUENCY,
     FROM_TO,
     GENERIC,
     HEDGES,
+    KEY_NOUNS,
     LEAD_INS,
     LEVEL_TOKEN,
+    MONTH_NAMES,
+    MULTIPLE,
     NOT_ACTIONS,
     NUMBER,
     OUTCOME_NOUNS,
@@ -54,8 +61,11 @@ TEXT = {
     "S_vague": "swap '{word}' for what exactly will change.",
     "S_hedge": "drop '{word}': say what you will do.",
     "S_two": "this looks like two goals; consider splitting it.",
+    "S_amount": "say how much: '{word}' has no number.",
     "M2": "Measurable: you will know when it is done.",
     "M1": "Measurable: almost – put a number on '{word}' (how many, how often).",
+    "M1_loose": "Measurable: almost – say what will show it is done (a number, how often, or "
+    "an outcome such as 'get an interview').",
     "M0": "Measurable: add how you will know – a number, how often, or an outcome such as "
     "'pass the exam' or 'get an interview'.",
     "A2": "Achievable: you feel confident and have planned resources and obstacles.",
@@ -162,10 +172,17 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][\w'+#.-]*[\w+#]|[A-Za-z]|\d[\w.%+-]*", text)
 
 
-def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str] | None]:
+def _score_specific(
+    text: str, time_free: str, amount: str | None = None
+) -> tuple[int, str, tuple[str, str] | None]:
+    """S from the text without its time phrases; ``amount``: an amount the goal names without
+    saying how much ("lose weight", "save for retirement"), which costs a point like a vague
+    word."""
     body, hedges = _strip_lead_in(time_free)
     words = _words(body)
     first = words[0].lower() if words else ""
+    if re.match(_PASSIVE_OUTCOME, body, _F):
+        first = "get"  # "be accepted into nursing school" reads as "get accepted …"
     object_words = _drop_compared(words[1:])
     problems: list[str] = []
     # "Develop a mobile app" is specific, "develop my skills" is not: weak starts need an object.
@@ -175,8 +192,14 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
         or phrase is not None
         or re.match(r"work\s+on\b", body, _F) is not None
         or (first in WEAK_START and _only_generic(object_words))
-        or re.match(_VAGUE_GROWTH, body, _F) is not None
+        # "build my brand" is vague; "grow my network to 300 connections" says how far
+        or (re.match(_VAGUE_GROWTH, body, _F) is not None and not _has_quantity(body))
     )
+    if first in _STATES and not re.match(r"\w+\s+\w+ing\b", body):
+        # "Be a leader", "stay healthy", "think about my future": a state or a thought, not an
+        # action, whatever follows it ("be accepted into …" is an outcome, "be working as …"
+        # an activity; "help my team …", "understand payroll" may name a thing: scored as usual)
+        return 0, TEXT["S0"], _two_goals(body)
     if vague_start or first not in ACTION_VERBS:
         # Starting with a vague verb is one problem, not two.
         problems.append(TEXT["S_verb"])
@@ -186,16 +209,33 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
             object_words = words
     if not vague_start and _only_generic(object_words):
         problems.append(TEXT["S_object"])
+    elif vague_start and all(_ADVERB_OR_PARTICIPLE.search(w) for w in object_words):
+        # "grow professionally": a vague verb on nothing at all
+        problems.append(TEXT["S_object"])
+    elif re.match(r"work(?:ing)?\s+in\b", body, _F):
+        # "work in healthcare": a field, not a role ("work as a nurse")
+        problems.append(TEXT["S_object"])
     elif phrase is not None and _only_generic(_words(body[phrase.end() :])):
         # "do well in my job": a vague verb on nothing in particular
         problems.append(TEXT["S_object"])
     vague = _vague_words(body, skip=phrase.end() if phrase else None if not vague_start else -1)
+    if (
+        vague
+        and TEXT["S_object"] in problems
+        and re.search(
+            r"\b" + re.escape(vague) + r"\s+(?:[\w-]+\s+)?(?:" + _GENERIC_NOUNS + r")\b", body, _F
+        )
+    ):
+        # "get a better job": the vague word only says the job is unnamed – one problem
+        vague = None
     hedge_m = re.search(r"\b(?:" + HEDGES + r")\b", body, _F)
     hedge = hedges[0] if hedges else hedge_m[0] if hedge_m else None
     if hedge is not None:
         problems.append(TEXT["S_hedge"].format(word=hedge))
     elif vague:
         problems.append(TEXT["S_vague"].format(word=vague))
+    elif amount:
+        problems.append(TEXT["S_amount"].format(word=amount))
     two = _two_goals(body)
     if two:
         problems.append(TEXT["S_two"])
@@ -208,6 +248,10 @@ def _score_specific(text: str, time_free: str) -> tuple[int, str, tuple[str, str
 
 
 _PREPOSITIONS = wordset("at in on with about of for to from")
+#: Verbs of being, feeling and pondering: a goal that starts with one names no action (S 0).
+_STATES = wordset("be stay remain feel think figure wonder consider")
+#: Nouns that stand for "something" in a career ("a better job", "a good career").
+_GENERIC_NOUNS = r"job|jobs|career|work|position|role|life|future"
 _ADJECTIVE = re.compile(
     r"(?:ed|ive|ful|ous|able|ible|ent|ant|al|ic|y|ish|less)$|^(?:calm|fit|happy|kind|patient|"
     r"open|brave|bold|calm|clear|strong|visible|present)$",
@@ -238,7 +282,13 @@ def _drop_compared(words: list[str]) -> list[str]:
 
 _VAGUE_GROWTH = (
     r"(?:develop|grow|expand|build|strengthen|broaden)\s+(?:my|our|your|their)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:skills?|abilities|knowledge|potential|career|confidence|experience)\b"
+    r"(?:skills?|abilities|knowledge|potential|career|confidence|experience|brand|reputation|"
+    r"presence|mindset|network)\b"
+)
+# "be accepted into …", "be promoted to …": a passive outcome, an action after all
+_PASSIVE_OUTCOME = (
+    r"(?:be|become)\s+(?:accepted|admitted|hired|promoted|selected|certified|licensed|"
+    r"registered|published|elected|enrolled|offered|awarded|shortlisted|qualified|employed)\b"
 )
 
 
@@ -246,17 +296,36 @@ def _only_generic(words: list[str]) -> bool:
     """True when ``words`` name nothing concrete (only generic words, or bare activities)."""
     lowered = [w.lower() for w in words]
     # "learn to code": an infinitive names an activity, not a thing; look past it.
-    if len(lowered) >= 2 and lowered[0] == "to":
+    if len(lowered) >= 2 and lowered[0] == "to" and not words[1][:1].isupper():
         lowered = lowered[2:]
     content = [
         w
-        for w in lowered
+        for n, w in enumerate(lowered)
         if w not in GENERIC
         and len(w) > 1
-        # "keep learning": a gerund of an action verb is an activity, not an object
-        and not (w.endswith("ing") and (w[:-3] in ACTION_VERBS or w[:-3] + "e" in ACTION_VERBS))
+        # "grow professionally", "get promoted": a manner or a state, not a thing
+        and not _ADVERB_OR_PARTICIPLE.search(w)
+        # "keep learning", "keep improving": a gerund of a verb is an activity, not an object;
+        # after a preposition it names a skill ("better at coding")
+        and not (
+            w.endswith("ing")
+            and _stem(w[:-3]) is not None
+            and not (n and lowered[n - 1] in _PREPOSITIONS)
+        )
     ]
     return not content
+
+
+_ADVERB_OR_PARTICIPLE = re.compile(r"\w{3}(?:ally|ively|ously|fully)$|\w{2}[^e]ed$")
+
+
+def _stem(stem: str) -> str | None:
+    """The verb of a gerund's stem ("learn", "improv" → "improve", "plann" → "plan"), when it is
+    an action or a vague verb."""
+    for verb in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else ""):
+        if verb in ACTION_VERBS or verb in VAGUE_VERBS:
+            return verb
+    return None
 
 
 _VAGUE_ANY = re.compile(r"\b(?:" + VAGUE_WORDS + "|" + VAGUE_ADJECTIVES + r")\b", _F)
@@ -336,9 +405,46 @@ def _two_goals(body: str) -> tuple[str, str] | None:
     return None
 
 
-def _score_measurable(time_free: str) -> tuple[int, str]:
+_AMOUNT = re.compile(r"\b(?:(?P<verb>" + AMOUNT_VERBS + r")|(?P<noun>" + AMOUNT_NOUNS + r"))\b", _F)
+# "start volunteering at …": the start of an activity is loosely checkable
+# when it says where or with whom ("start volunteering at the hospital"; "start networking" says
+# nothing to check)
+_START_ACTIVITY = re.compile(
+    r"\b(?:start|begin|take\s+up)\s+\w+ing\s+(?:at|with|in|for|on)\s+\w", _F
+)
+# "get into tech", "break into marketing", "work in healthcare": a move into a field, no check
+# of arrival
+_INTO_FIELD = re.compile(
+    r"\b(?:get|getting|break|move|switch|transition)\s+into\s+\w|^work(?:ing)?\s+(?:in|for)\s+\w",
+    _F,
+)
+# "be a leader", "be my own boss": a role one holds, loosely checkable (becoming one is 2)
+_BE_ROLE = re.compile(r"^(?:be|being)\s+(?:an?|my\s+own|the)\s+\w", _F)
+# "start a YouTube channel", "open an Etsy shop", "set up a study group": the thing exists or
+# it does not
+_CREATE = re.compile(
+    r"\b(?:start|launch|open|found|set\s+up|create)\s+(?:an?|my|our|my\s+own|our\s+own)\s+"
+    r"(?P<np>(?:[\w'+-]+\s+){0,3}?(?:channel|podcast|shop|store|startup|practice|clinic|"
+    r"group|club|account|page|studio|agency|firm|salon|bakery|cafe|caf\u00e9|restaurant|"
+    r"charity|side\s+hustle))\b",
+    _F,
+)
+
+
+def _score_measurable(time_free: str) -> tuple[int, str, str | None]:
+    """M, its suggestion, and the amount word when M is 1 for an amount named without a
+    number ("lose weight": S asks how much as well)."""
+    m, msg = _measurable(time_free)
+    if m == 1:
+        amount = _AMOUNT.search(time_free)
+        if amount and msg == TEXT["M1"].format(word=amount[0]):
+            return m, msg, amount[0]
+    return m, msg, None
+
+
+def _measurable(time_free: str) -> tuple[int, str]:
     text = time_free
-    if re.search(FREQUENCY, text, _F):
+    if re.search(FREQUENCY, text, _F) or re.search(MULTIPLE, text, _F):
         return 2, TEXT["M2"]
     m = re.search(FROM_TO, text, _F)
     if m and (re.match(LEVEL_TOKEN, m["a"].split()[-1], _F) or re.match(LEVEL_TOKEN, m["b"], _F)):
@@ -353,9 +459,34 @@ def _score_measurable(time_free: str) -> tuple[int, str]:
         return 2, TEXT["M2"]
     if _has_outcome(text):
         return 2, TEXT["M2"]
-    weak = re.search(r"\b(?:" + WEAK_QUANTITY + r")\b", text, _F)
+    create = _CREATE.search(text)
+    if create and not re.search(r"\b(?:" + VAGUE_WORDS + r")\b", create["np"], _F):
+        return 2, TEXT["M2"]
+    state = re.match(r"(?:be|feel|stay|remain)\b", _strip_lead_in(text)[0], _F) is not None
+    weak = next(
+        (
+            w
+            for w in re.finditer(r"\b(?:" + WEAK_QUANTITY + r"|" + CHANGE_VERBS + r")\b", text, _F)
+            # "be happier", "be kinder": a state compared, nothing done more (while "study
+            # harder", "get healthier" ask for more of something)
+            if not (state and re.fullmatch(COMPARATIVES, w[0], _F))
+        ),
+        None,
+    )
+    if weak and re.fullmatch(r"\s*\w+ly\W*", text[weak.end() :]):
+        weak = None  # "grow professionally": a change of no amount at all
     if weak:
         return 1, TEXT["M1"].format(word=weak[0])
+    amount = _AMOUNT.search(text)
+    if amount:
+        return 1, TEXT["M1"].format(word=amount[0])
+    loose = (
+        _START_ACTIVITY.search(text)
+        or _INTO_FIELD.search(_strip_lead_in(text)[0])
+        or _BE_ROLE.match(_strip_lead_in(text)[0])
+    )
+    if loose:
+        return 1, TEXT["M1_loose"]
     return 0, TEXT["M0"]
 
 
@@ -398,14 +529,19 @@ def _has_outcome(text: str) -> bool:
         if not re.search(r"\b(?:" + VAGUE_WORDS + r"|at|on)\b", m[0], _F):
             return True
     if re.search(
-        r"\bget\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
+        r"\b(?:get|be|being|become)\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
         r"registered|funded|elected)\b|\bgraduate\b|\bbecome\s+(?:certified|licensed|"
         r"registered|qualified|board[\s-]certified)\b",
         text,
         _F,
     ):
         return True
-    if _CHECKABLE.search(text) or _GRADE.search(text):
+    if (
+        _CHECKABLE.search(text)
+        or _GRADE.search(text)
+        or _CREDENTIAL.search(text)
+        or _NAMED_DONE.search(text)
+    ):
         return True
     # "become a paralegal", "retrain as an electrician": a role with an article is checkable
     # unless the words are vague ("become a better speaker").
@@ -439,11 +575,27 @@ def _has_outcome(text: str) -> bool:
 _GRADE = re.compile(
     r"\b(?:[Gg]et|[Ee]arn|[Aa]chieve|[Ss]core|[Rr]eceive)\s+(?:an?\s+)?[A-F][+-]?(?=\s|$)"
 )
+# "go back to school for a master's", "study for a nursing degree": the credential is the check
+# (an exam is not: "study for the bar exam" says nothing of passing it)
+_CREDENTIAL = re.compile(
+    r"\bfor\s+(?:an?|my|the)\s+(?:[\w'-]+\s+){0,2}?(?:master'?s|degree|mba|ph\.?d|diploma|"
+    r"bachelor'?s|certificate|certification|licen[cs]e)\b",
+    _F,
+)
+# Case matters: "get my CDL", "earn an MBA", "finish the EMT" (a credential named by its
+# letters); "move to London", "relocate to Toronto" (a named place).
+_NAMED_DONE = re.compile(
+    r"\b(?i:get|earn|obtain|gain|receive|complete|finish|hold|take|sit)\s+"
+    r"(?:(?i:my|the|an?|your)\s+)?[A-Z]{2,}[A-Z0-9+-]*\b|"
+    r"\b(?i:move|moving|relocate|relocating)\s+(?i:to)\s+[A-Z][a-z]"
+)
 _CHECKABLE = re.compile(
-    r"\bscore\s+(?:above|over|at\s+least|of|\d)|\bpass(?:ing)?\s+(?:the|my|an?|all|both|its|"
+    r"\bscore\s+(?:above|over|at\s+least|of|\d)|\b[abc][12]\s+level\b|\blevel\s+[abc][12]\b|"
+    r"\b(?:reach|achieve|attain|get\s+to|pass)\s+(?:an?\s+)?[abc][12]\b|"
+    r"\b(?:choose|pick|select)\s+(?:an?|one|the|my)\s+\w|\bpass(?:ing)?\s+(?:the|my|an?|all|both|its|"
     r"his|her|their)\s+\w|\bpass(?:ing)?\s+[A-Z]{2}|\b(?:decide|choose)\s+(?:between|on|which|"
     r"whether)\b|\b(?:talk|speak|meet)\s+(?:to|with)\s+(?:a|an|my|the|one)\b|"
-    r"\bdo\s+(?:an?|one|two|three)\s+(?:[\w-]+\s+){0,2}(?:internship|placement|course|"
+    r"\bpay(?:ing)?\s+off\b|\bdo\s+(?:an?|one|two|three)\s+(?:[\w-]+\s+){0,2}(?:internship|placement|course|"
     r"apprenticeship|project|certificate|degree)\b|"
     r"\b(?:switch|switching|move|moving|transition|transitioning|change|changing|go|going)"
     r"\s+(?:careers?\s+|jobs?\s+)?from\s+(?:\S+\s+){1,4}to\s+\w",
@@ -557,6 +709,31 @@ def _flags(
     return flags
 
 
+_KNOWN = ACTION_VERBS | VAGUE_VERBS | MONTH_NAMES | KEY_NOUNS
+_TYPO_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,20}(?![A-Za-z])")
+
+
+def _fix_transpositions(text: str) -> str:
+    """Two neighbouring letters typed the wrong way round in a word we look for ("Finsih",
+    "recieve", "Juen"): read as the word. Words of four letters or more only, and
+    only when the typed word is none of ours; the text keeps its length (time phrases keep
+    their offsets); words longer than 20 letters are left as they are (linear time)."""
+
+    def fix(m: re.Match) -> str:
+        word = m[0]
+        low = word.lower()
+        if low in _KNOWN or word.isupper():
+            return word
+        for i in range(len(low) - 1):
+            if low[i] != low[i + 1]:
+                swapped = low[:i] + low[i + 1] + low[i] + low[i + 2 :]
+                if swapped in _KNOWN:
+                    return swapped.capitalize() if word[0].isupper() else swapped
+        return word
+
+    return _TYPO_WORD.sub(fix, text)
+
+
 def check_smart(
     goal_or_text: Goal | str,
     today: date | None = None,
@@ -600,6 +777,7 @@ def check_smart(
     horizons = horizons or HorizonRule()
     # Curly apostrophes as typed on phones ("I’ll") read like straight ones.
     text = " ".join(text.replace("’", "'").replace("‘", "'").split())
+    text = _fix_transpositions(text)
     phrases = find_time_phrases(text, today, term_calendar)
     time_free = _blank_spans(text, [(p.start, p.end) for p in phrases])
     # "volunteer for two days" is an amount of activity as well as a time span: M may count it.
@@ -608,8 +786,8 @@ def check_smart(
         text, [(p.start, p.end) for p in phrases if not _AMOUNT_OF_TIME.match(p.text)]
     )
 
-    s, s_msg, two = _score_specific(text, time_free)
-    m, m_msg = _score_measurable(amount_kept)
+    m, m_msg, amount = _score_measurable(amount_kept)
+    s, s_msg, two = _score_specific(text, time_free, amount)
     if goal is not None and m < 2 and not goal.measure.is_empty():
         m, m_msg = 2, TEXT["M2"]
     t, t_msg = _score_time(phrases, goal.deadline if goal else None)

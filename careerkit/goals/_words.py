@@ -33,6 +33,23 @@ sleep leave score pay eat meditate budget go find
 hold stop quit limit book reach
 talk call email phone chat merge hit retrain specialise specialize delegate answer put revise
 rewrite lose buy message text
+cook bake swim cycle jog hike drink draw paint play sing dance clean tidy declutter drive ride
+stretch lift watch listen memorise memorize rehearse proofread outline summarise summarize
+reply respond post share upload film photograph sketch code pitch donate fundraise observe assist
+resit retake tailor polish finalise finalize pursue enter compete perform audition repay deposit
+check hand tour floss cancel halve double triple pick
+"""
+)
+
+#: Month names and the nouns a typo check looks for (besides the verbs above).
+MONTH_NAMES = wordset(
+    "january february march april june july august september october november december"
+)
+KEY_NOUNS = wordset(
+    """
+certificate certification licence license degree diploma course exam examination interview
+application applications internship placement promotion portfolio semester month months week
+weeks year years quarter summer spring autumn winter resume website project program programme
 """
 )
 
@@ -44,7 +61,7 @@ WEAK_START = frozenset({"develop", "grow", "expand", "work"})
 #: people", "think about specialising"); what follows them is looked at for an object.
 NOT_ACTIONS = wordset("be stay help think figure feel know understand consider wonder remain")
 #: Vague verb phrases at the start ("do better on my evaluations", "get better with data").
-VAGUE_START = r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b"
+VAGUE_START = r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b|get\s+involved\b"
 #: Words that make a statement vague for S only (an outcome may still be checkable: "get into
 #: a good college").
 VAGUE_ADJECTIVES = (
@@ -52,16 +69,26 @@ VAGUE_ADJECTIVES = (
     r"passion|purpose|calling|dream|potential|confidence"
 )
 
+#: Comparatives that say "more" of a quality without how much ("get healthier", "study harder").
+COMPARATIVES = (
+    r"happier|harder|healthier|fitter|stronger|faster|calmer|kinder|smarter|wiser|earlier|"
+    r"easier|wealthier|richer|leaner|tidier"
+)
 VAGUE_WORDS = (
-    r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|best|happier|harder|enough|work\s+on|stuff|things|somehow|various|good\s+at|"
+    r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|best|enough|work\s+on|stuff|things|"
+    r"somehow|various|good\s+at|" + COMPARATIVES + "|"
     r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
 )
 HEDGES = (
-    r"try(?:ing)?\s+to|hope(?:fully)?|maybe|perhaps|might|possibly|if\s+possible|"
+    r"try(?:ing)?\s+to|hope(?:fully)?|hoping|maybe|perhaps|might|possibly|if\s+possible|"
     r"attempt\s+to|wish|would\s+be\s+nice|if\s+i\s+can|kind\s+of|sort\s+of|some\s+day"
 )
 LEAD_INS = (
     r"^(?:(?:my\s+(?:short[\s-]term\s+|long[\s-]term\s+)?goal\s+is\s+(?:to\s+)?)|"
+    r"(?:(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna|planning\s+to|hoping\s+to|aiming\s+to|"
+    r"trying\s+to|determined\s+to|looking\s+to)\s+)|(?:(?:i\s+)?(?:wanna|gonna)\s+)|"
+    r"(?:i\s+(?:would|'d)\s+love\s+to\s+)|(?:i\s+really\s+(?:want|need)\s+to\s+)|"
+    r"(?:i'?ve\s+decided\s+to\s+)|(?:be\s+able\s+to\s+)|"
     r"(?:i'll\s+|i\s+(?:will|shall|am\s+going\s+to|'m\s+going\s+to|want\s+to|plan\s+to|"
     r"intend\s+to|"
     r"aim\s+to|need\s+to|would\s+like\s+to|'d\s+like\s+to|must|have\s+to|commit\s+to|"
@@ -89,8 +116,8 @@ OUTCOME_VERBS = (
     r"sign\s+up|register|launch|start|begin|qualify|become|hold|sit|take|deliver|release|"
     r"ship|graduate|apply\s+for|apply\s+to|write|build|create|run|lead|organise|organize|host|"
     r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
-    r"transition\s+into|switch\s+into|break\s+into|update|revise|rewrite|book|schedule|"
-    r"arrange|ask\s+for|go\s+to|merge|hit|join|reach|contribute\s+to|"
+    r"transition\s+into|switch\s+into|move\s+to|switch\s+to|break\s+into|update|revise|rewrite|book|schedule|"
+    r"arrange|ask\s+for|ask|go\s+to|merge|hit|join|reach|contribute\s+to|"
     r"landing|earning|completing|passing|getting|securing|finishing"
 )
 OUTCOME_NOUNS = (
@@ -107,7 +134,7 @@ OUTCOME_NOUNS = (
     r"session|call|fair|event|r[ée]sum[ée]|cv|cover\s+letter|profile|plan|budget|"
     r"pull\s+request|target|quiz|coursework|assignments?|essay|homework|association|society|"
     r"club|council|union|committee|level|band|belt|dashboard|prototype|database|spreadsheet|"
-    r"opening|vacancy|vacancies|post|opportunity"
+    r"opening|vacancy|vacancies|post|opportunity|feedback|advice|recommendation|targets"
 )
 ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
@@ -117,27 +144,46 @@ ROLE_SUFFIX = (
 )
 FREQUENCY = (
     r"\b(?:daily|weekly|monthly|yearly|annually|quarterly|fortnightly|biweekly|bi-weekly|"
-    r"every\s+day|every\s+morning|every\s+evening|every\s+weekend|nightly)\b|"
+    r"every\s+day|every\s+morning|every\s+evening|every\s+night|every\s+weekend|nightly)\b|"
     r"\b(?:per|a|an|each|every|every\s+other)\s+(?:\d+\s+|(?:"
     + "|".join(NUMBER_WORDS)
     + r")\s+)?(?:day|week|fortnight|month|year|quarter|semester|term|shift|weekday|weekend|"
-    r"rotation|morning|evening)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b|"
+    r"rotation|morning|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\b|"
     r"\b(?:on|at)\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 WEAK_QUANTITY = (
-    r"several|a\s+few|some|many|regularly|often|frequently|more|most|less|better|enough|"
+    r"several|a\s+few|a\s+couple\s+of|some|many|regularly|often|frequently|more|most|less|better|enough|"
     r"increase|"
     r"reduce|grow|"
     r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost|good|higher|"
-    r"(?<!as\s)well(?!\s+as)|harder|improv(?:es|ed|ing|ement)"
+    r"(?<!as\s)well(?!\s+as)|improv(?:es|ed|ing|ement)|" + COMPARATIVES
+)
+#: Amounts named without saying how much ("lose weight", "save for retirement", "get work
+#: experience", "make new friends"): a vague amount for M, and S asks how much.
+AMOUNT_VERBS = r"sav(?:e|ing)|los(?:e|ing)|gain(?:ing)?"
+AMOUNT_NOUNS = (
+    r"money|weight|savings|debt|experience|friends|contacts|connections|followers|subscribers|"
+    r"clients|customers|sales|revenue|income|profits?|pounds|kilos|kilograms"
+)
+#: Verbs that change an amount in one direction without a number ("cut my spending"): M 1.
+CHANGE_VERBS = (
+    r"cut(?:ting)?|lower(?:ing)?|rais(?:e|ing)|decreas(?:e|ing)|minimi[sz](?:e|ing)|"
+    r"maximi[sz](?:e|ing)"
+)
+#: A fraction or multiple of the present amount is a number ("by half", "double my sales").
+MULTIPLE = (
+    r"\bby\s+(?:half|a\s+(?:third|quarter|fifth)|(?:one|two)[\s-](?:thirds?|quarters?))\b|"
+    r"\bin\s+half\b|\b(?:double|triple|quadruple|halve)\s+(?:my|our|the|their|its|his|her)\b"
 )
 NUMBER = (
     r"(?<![\w.])(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per\s+cent"
     r"|k\b)?|(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?![\w])"
 )
-FROM_TO = r"\bfrom\s+(?P<a>[\w$£€.,%+-]+(?:\s+[\w%+-]+){0,2}?)\s+to\s+(?P<b>[\w$£€.,%+-]+)"
+FROM_TO = (
+    r"\bfrom\s+(?P<a>[\w$£€.,%+-]+(?:\s+[\w%+-]+){0,2}?)\s+to\s+(?:an?\s+)?(?P<b>[\w$£€.,%+-]+)"
+)
 LEVEL_TOKEN = (
-    r"^(?:[$£€]?\d[\d,.]*%?k?|[abc][12]|junior|mid|senior|level|grade|entry|beginner|"
+    r"^(?:[$£€]?\d[\d,.]*%?k?|[abc][12]|[a-f][+-]?|junior|mid|senior|level|grade|entry|beginner|"
     r"intermediate|advanced|fluent|conversational|basic|part-time|full-time|one|two|three|four|"
     r"five|six|seven|eight|nine|ten)$"
 )

@@ -1,0 +1,200 @@
+"""The general SMART rules of round 3, each on sentences of our own (none from the eval set)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from careerkit.errors import InputError
+from careerkit.goals import check_smart, parse_deadline
+
+TODAY = date(2026, 1, 15)
+
+
+def smt(text: str) -> tuple[int | None, ...]:
+    check = check_smart(text, today=TODAY)
+    return tuple(check.scores[k] for k in "SMT")
+
+
+# ---- S ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Be a mentor to junior staff", "Stay positive at work", "Think about a move abroad"]
+)
+def test_a_state_or_a_thought_is_not_specific(text):
+    assert smt(text)[0] == 0
+
+
+def test_passive_outcomes_and_activities_after_be_are_scored_as_usual():
+    assert smt("Be accepted into a physiotherapy programme by fall 2027") == (2, 2, 2)
+    assert smt("Be working as a data engineer by 2029")[0] == 1
+
+
+def test_help_still_looks_at_what_it_helps_with():
+    assert smt("Help my team hit their targets")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        ("Gain experience in retail", (1, 1, 0)),
+        ("Save for a house", (1, 1, 0)),
+        ("Make new contacts at work", (1, 1, 0)),
+        ("Lose 5 kg by summer", (2, 2, 2)),
+    ],
+)
+def test_an_amount_without_a_number_is_vague_for_s_and_m(text, scores):
+    assert smt(text) == scores
+    if scores[1] == 1:
+        assert "how much" in check_smart(text, today=TODAY).suggestions["S"]
+
+
+def test_a_gerund_of_a_vague_verb_names_no_object():
+    assert smt("Keep strengthening")[0] < 2
+
+
+def test_growth_of_a_brand_or_network_is_vague_unless_it_says_how_far():
+    assert smt("Build my personal brand")[0] == 1
+    assert smt("Build my professional network to 200 contacts by June") == (2, 2, 2)
+
+
+@pytest.mark.parametrize(("text", "s"), [("Grow personally", 0), ("Get hired", 1)])
+def test_adverbs_and_participles_name_no_object(text, s):
+    assert smt(text)[0] == s
+
+
+def test_a_field_is_not_a_role_and_getting_involved_is_vague():
+    assert smt("Work in finance")[:2] == (1, 1)
+    assert smt("Get involved in student politics")[0] == 1
+
+
+def test_a_vague_word_on_a_generic_noun_is_one_problem():
+    assert smt("Get a better paying job within a year")[0] == 1
+
+
+def test_comparatives_are_vague_amounts_except_for_a_state():
+    assert smt("Eat healthier") == (1, 1, 0)
+    assert smt("Be healthier") == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to apply to 3 graduate schemes by June 2026",
+        "im gonna apply to 3 graduate schemes by June 2026",
+        "I wanna apply to 3 graduate schemes by June 2026",
+        "I want to be able to apply to 3 graduate schemes by June 2026",
+    ],
+)
+def test_spoken_lead_ins_are_read_past(text):
+    assert smt(text) == (2, 2, 2)
+
+
+@pytest.mark.parametrize(
+    "text", ["Bake bread every Sunday", "Swim 1 km three mornings a week", "Eat fruit every night"]
+)
+def test_everyday_verbs_and_frequencies(text):
+    assert smt(text) == (2, 2, 0)
+
+
+def test_swapped_letters_in_known_words_are_read_as_the_word():
+    check = check_smart("Compelte the online course by Juen 2027", today=TODAY)
+    assert tuple(check.scores[k] for k in "SMT") == (2, 2, 2)
+    assert check.deadline == date(2027, 6, 30)
+
+
+# ---- M ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "m"),
+    [
+        ("Halve my screen time within two months", 2),
+        ("Double my freelance income by the end of 2027", 2),
+        ("Start tutoring at the library", 1),
+        ("Start jogging", 0),
+        ("Break into game design", 1),
+        ("Be a manager", 1),
+        ("Start a podcast about careers in law", 2),
+        ("Open an online shop by spring", 2),
+        ("Study for a nursing diploma", 2),
+        ("Study for the driving test", 0),
+        ("Pick one specialism by the end of my second year", 2),
+        ("Reach C1 in German by 2028", 2),
+        ("Raise my maths grade from a D to a B this term", 2),
+        ("Move to a remote job by next summer", 2),
+        ("Move to Lisbon", 2),
+        ("Get my CPA by Q4", 2),
+        ("Pay off my car loan", 2),
+        ("Ask my mentor for advice", 2),
+        ("Be promoted to charge nurse by 2028", 2),
+        ("Read eighty pages", 2),
+        ("Apply to thirty-five roles", 2),
+        ("Apply to a couple of roles", 1),
+        ("Cut my spending", 1),
+    ],
+)
+def test_measurable(text, m):
+    assert smt(text)[1] == m
+
+
+# ---- T ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apply to 10 jobs by EOY", date(2026, 12, 31)),
+        ("Send the report by EOM", date(2026, 1, 31)),
+        ("Send the report by EOD", TODAY),
+        ("by Q3", date(2026, 9, 30)),
+        ("by the end of Q1", date(2026, 3, 31)),
+        ("in Q1 '27", date(2027, 3, 31)),
+        ("by next sem", date(2026, 12, 15)),
+        ("by the end of the yr", date(2026, 12, 31)),
+        ("in 6 mos", date(2026, 7, 15)),
+        ("within 3 wks", date(2026, 2, 5)),
+        ("within twenty-five days", date(2026, 2, 9)),
+        ("by 6/2027", date(2027, 6, 30)),
+        ("by 2027-06", date(2027, 6, 30)),
+        ("by Jun '27", date(2027, 6, 30)),
+        ("by mid-2027", date(2027, 6, 30)),
+        ("in early 2027", date(2027, 3, 31)),
+        ("by late 2027", date(2027, 12, 31)),
+        ("by mid-March", date(2026, 3, 31)),
+        ("by tomorrow", date(2026, 1, 16)),
+        ("within the year", date(2026, 12, 31)),
+        ("by 1st March", date(2026, 3, 1)),
+        ("before the 15th of May", date(2026, 5, 15)),
+        ("by Christmas", date(2026, 12, 25)),
+    ],
+)
+def test_abbreviated_and_informal_dates_resolve(text, expected):
+    assert parse_deadline(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rehearse my answers twice before my interview",
+        "Send my portfolio by the application deadline",
+        "Finish my revision notes before finals",
+    ],
+)
+def test_named_events_are_time_bound_without_a_date(text):
+    check = check_smart(text, today=TODAY)
+    assert check.scores["T"] == 2 and check.deadline is None
+
+
+def test_a_month_number_that_is_no_month_is_refused():
+    assert parse_deadline("by 13/2027", TODAY) is None
+    with pytest.raises(InputError, match="no month 13"):
+        parse_deadline("by 13/2027", TODAY, strict=True)
+
+
+def test_long_words_and_typo_dense_texts_are_checked():
+    # the typo reader looks at words of 4-20 letters only: a long run of letters is left alone
+    assert check_smart("x" * 200_000, today=TODAY).verdict == "not SMART"
+    assert check_smart("Finsih the course. " * 5000, today=TODAY).scores["S"] is not None
