@@ -1,16 +1,18 @@
 """The SMART check on goal statements it never saw, and its time on long inputs.
 
-Run: ``.venv/bin/python benchmarks/bench_smart.py [--show dev|test|test2|all] [--no-time]`` (also
-run by ``make bench``); ``--show`` lists the statements the rules score differently from the
-labels.
+Run: ``.venv/bin/python benchmarks/bench_smart.py [--show dev|test|test2|test3|all]
+[--no-time]`` (also run by ``make bench``); ``--show`` lists the statements the rules score
+differently from the labels.
 
 1. Agreement with our held-out labels (``benchmarks/data/smart_eval.csv``, 173 statements
    written and labelled before the rules of issue 12; rubric in ``benchmarks/data/README.md``),
    for the development part (the rules were tuned on it), the test part (scored once after
    round 1, then used for tuning in round 2) and the round-2 test part ``test2`` (81
    statements written and labelled after round 1, before round 2's changes; reported only in
-   round 2, then used for tuning in round 3 – all 254 statements are development data now, and
-   round 3 is judged on a fresh part written elsewhere),
+   round 2, then used for tuning in round 3 – all 254 statements are development data now) and
+   the round-3 test part ``test3`` (120 statements written and labelled after round 2 was
+   reported, before round 3's changes, by someone who did not see the rules; round 3 is
+   reported on it),
    per letter S, M, T (share of statements scored exactly as labelled, and Cohen's κ over the
    scores 0/1/2) and for the verdict, beside a naive baseline in the same run: S is 2 when the
    statement has five words or more, M when it holds a digit, T when it holds a digit or a
@@ -108,7 +110,7 @@ def score(rows: list[dict[str, str]], judge) -> dict[str, tuple[float, float]]:
 
 def agreement_report(show: str | None = None) -> None:
     print(f"SMART check against held-out labels ({EVAL.relative_to(ROOT)}, today = {TODAY})")
-    for split in ("dev", "test", "test2"):
+    for split in ("dev", "test", "test2", "test3"):
         rows = load(split)
         ours, base = score(rows, rules), score(rows, naive)
         print(f"\n{split}: {len(rows)} statements")

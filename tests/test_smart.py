@@ -296,7 +296,7 @@ SMART_BENCH = _bench("bench_smart")
 def test_held_out_set_is_large_split_once_and_covers_audiences():
     rows = SMART_BENCH.load()
     assert len(rows) >= 150
-    assert {r["split"] for r in rows} == {"dev", "test", "test2"}
+    assert {r["split"] for r in rows} == {"dev", "test", "test2", "test3"}
     assert {r["audience"] for r in rows} == {"student", "employee", "career changer", "health care"}
     for r in rows:
         scores = {k: int(r[k]) for k in "SMT"}
@@ -306,11 +306,12 @@ def test_held_out_set_is_large_split_once_and_covers_audiences():
 def test_agreement_on_the_held_out_parts_does_not_fall():
     # Floors at the measured figures. Round 1 scored "test" once (S 83 %, M 78 %, T 99 %,
     # verdict 82 %); round 2 tuned on "dev" and "test" and scored the fresh "test2" once (S 83 %,
-    # M 85 %, T 98 %, verdict 88 %). Issue 12's targets (90/90/90/85) are met for T and the
-    # verdict on test2, not for S and M (see bench_smart.py).
-    rows = SMART_BENCH.load("test2")
+    # M 85 %, T 98 %, verdict 88 %); round 3 tuned on all three and scored the fresh "test3"
+    # once (S 80 %, M 82.5 %, T 88 %, verdict 79 %; round 2's rules on test3: 78 / 82 / 86 / 76).
+    # Issue 12's targets (90/90/90/85) are not met on test3 (see bench_smart.py).
+    rows = SMART_BENCH.load("test3")
     res = SMART_BENCH.score(rows, SMART_BENCH.rules)
-    floors = {"S": 0.82, "M": 0.85, "T": 0.97, "verdict": 0.87}
+    floors = {"S": 0.80, "M": 0.82, "T": 0.88, "verdict": 0.79}
     for key, floor in floors.items():
         assert res[key][0] >= floor, (key, res[key])
     # and the rules beat the naive baseline on every letter
