@@ -12,7 +12,9 @@ differently from the labels.
    round 2, then used for tuning in round 3 – all 254 statements are development data now) and
    the round-3 test part ``test3`` (120 statements written and labelled after round 2 was
    reported, before round 3's changes, by someone who did not see the rules; round 3 is
-   reported on it),
+   reported on it; a second reader labelled test3 again without seeing the first labels,
+   ``smart_eval_rater2.csv``: their agreement is the ceiling for rules judged against one
+   reader),
    per letter S, M, T (share of statements scored exactly as labelled, and Cohen's κ over the
    scores 0/1/2) and for the verdict, beside a naive baseline in the same run: S is 2 when the
    statement has five words or more, M when it holds a digit, T when it holds a digit or a
@@ -46,6 +48,7 @@ from careerkit.goals import (  # noqa: E402
 )
 
 EVAL = ROOT / "benchmarks" / "data" / "smart_eval.csv"
+RATER2 = ROOT / "benchmarks" / "data" / "smart_eval_rater2.csv"
 TODAY = date(2026, 1, 15)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
@@ -127,6 +130,32 @@ def agreement_report(show: str | None = None) -> None:
                         f"  {r['id']} want {want} {r['verdict']!r} got {got} "
                         f"{verdict_of(got)!r}: {r['text']}"
                     )
+
+    second_rater_report()
+
+
+def second_rater_report() -> None:
+    """test3 labelled again by a second reader (``smart_eval_rater2.csv``): how far two readers
+    agree, beside how far the rules agree with each of them."""
+    if not RATER2.exists():
+        return
+    with RATER2.open(encoding="utf-8", newline="") as fh:
+        second = {r["id"]: r for r in csv.DictReader(fh)}
+    rows = [r for r in load("test3") if r["id"] in second]
+    got = {r["id"]: rules(r["text"]) for r in rows}
+    print(f"\ntest3, second rater: {len(rows)} statements")
+    print(f"{'':9}{'rater 1 vs 2':>14}{'κ':>7}{'rules vs 1':>13}{'rules vs 2':>13}")
+    for key in ("S", "M", "T", "verdict"):
+        one = [r[key] for r in rows]
+        two = [second[r["id"]][key] for r in rows]
+        if key == "verdict":
+            ours = [verdict_of(got[r["id"]]) for r in rows]
+        else:
+            ours = [str(got[r["id"]][key]) for r in rows]
+        both = sum(x == y for x, y in zip(one, two, strict=True)) / len(rows)
+        vs1 = sum(x == y for x, y in zip(ours, one, strict=True)) / len(rows)
+        vs2 = sum(x == y for x, y in zip(ours, two, strict=True)) / len(rows)
+        print(f"{key:9}{both:>14.1%}{kappa(one, two):>7.2f}{vs1:>13.1%}{vs2:>13.1%}")
 
 
 # ---- time ----------------------------------------------------------------------------------

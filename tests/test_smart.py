@@ -319,6 +319,17 @@ def test_agreement_on_the_held_out_parts_does_not_fall():
     assert all(res[k][1] > base[k][1] for k in ("S", "M", "T", "verdict"))
 
 
+def test_the_second_rater_labelled_every_test3_statement_by_the_verdict_rule():
+    import csv
+
+    with SMART_BENCH.RATER2.open(encoding="utf-8", newline="") as fh:
+        second = {r["id"]: r for r in csv.DictReader(fh)}
+    assert set(second) == {r["id"] for r in SMART_BENCH.load("test3")}
+    for r in second.values():
+        scores = {k: int(r[k]) for k in "SMT"}
+        assert SMART_BENCH.verdict_of(scores) == r["verdict"], r["id"]
+
+
 def test_kappa_is_one_for_full_agreement_and_zero_for_chance():
     assert SMART_BENCH.kappa([0, 1, 2, 2], [0, 1, 2, 2]) == 1.0
     assert SMART_BENCH.kappa([0, 0, 2, 2], [0, 2, 0, 2]) == 0.0
