@@ -29,6 +29,8 @@ def test_configure_sets_template_pool_and_culling(monkeypatch) -> None:
     assert "prelaunch_hook" not in c.VoilaConfiguration
     assert c.MappingKernelManager.cull_idle_timeout == _voila.CULL_IDLE_SECONDS
     assert c.MappingKernelManager.cull_connected is False
+    # a start screen's output is waited for under load, not dropped after nbclient's 4 s
+    assert c.VoilaExecutor.iopub_timeout == _voila.IOPUB_TIMEOUT_SECONDS >= 30
     assert str(_voila.SHARE) in os.environ["JUPYTER_PATH"].split(os.pathsep)
 
 

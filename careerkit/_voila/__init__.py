@@ -1,6 +1,6 @@
 """How careerkit's participant app is served by Voilà (``make app``, JupyterHub servers).
 
-Three things Voilà does not do by default, set up by :func:`configure` from the config file
+What Voilà does not do by default, set up by :func:`configure` from the config file
 ``careerkit/_voila/config/voila.py``:
 
 - **Kernels of closed pages are freed.** When a page closes, Voilà's page sends a shutdown
@@ -16,6 +16,9 @@ Three things Voilà does not do by default, set up by :func:`configure` from the
   whose start screen is drawn.
   The app reads nothing from the request at start (no URL parameter chooses a workbook, see
   :func:`careerkit.workbook.in_voila`), so a pre-heated page is the same as a fresh one.
+- **A crowd gets its pages**: a page's rendering waits :data:`IOPUB_TIMEOUT_SECONDS` for a
+  cell's output after the kernel replied (nbclient's 4 s lost start screens when a room
+  arrived at once).
 - **No request leaves the server**: the ``careerkit`` template (``share/voila/templates``)
   drops the lab template's links to a public CDN; the icon font is in Voilà's own bundle.
 - **Text for JupyterLab readers stays there**: cells tagged ``lab-only`` are not shown.
@@ -52,6 +55,10 @@ APP_NOTEBOOK = "app.ipynb"
 #: a kernel with no page connected for this long is shut down
 CULL_IDLE_SECONDS = 600
 CULL_INTERVAL_SECONDS = 60
+#: how long a page's rendering waits for a cell's output after the kernel's reply (nbclient's
+#: default, 4 s, dropped the start screen of 2 pages in 25 arriving at once on two cores:
+#: "Timeout waiting for IOPub output", and the page stayed empty)
+IOPUB_TIMEOUT_SECONDS = 60
 #: pre-heated kernels kept ready when ``CAREERKIT_KERNEL_POOL`` is not set
 DEFAULT_POOL = 2
 
@@ -98,6 +105,7 @@ def configure(c: Any) -> None:
         APP_NOTEBOOK: {"pool_size": size},
     }
     c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT_SECONDS
     c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
     c.MappingKernelManager.cull_connected = False
