@@ -248,8 +248,9 @@ def _score_specific(
 
 
 _PREPOSITIONS = wordset("at in on with about of for to from")
-#: Verbs of being, feeling and pondering: a goal that starts with one names no action (S 0).
-_STATES = wordset("be stay remain feel think figure wonder consider")
+#: Verbs of being, feeling and pondering: a goal that starts with one names no action (S 0);
+#: the other NOT_ACTIONS ("help my team …", "understand payroll") may name a thing.
+_STATES = NOT_ACTIONS - wordset("help know understand")
 #: Nouns that stand for "something" in a career ("a better job", "a good career").
 _GENERIC_NOUNS = r"job|jobs|career|work|position|role|life|future"
 _ADJECTIVE = re.compile(
@@ -434,35 +435,27 @@ _CREATE = re.compile(
 def _score_measurable(time_free: str) -> tuple[int, str, str | None]:
     """M, its suggestion, and the amount word when M is 1 for an amount named without a
     number ("lose weight": S asks how much as well)."""
-    m, msg = _measurable(time_free)
-    if m == 1:
-        amount = _AMOUNT.search(time_free)
-        if amount and msg == TEXT["M1"].format(word=amount[0]):
-            return m, msg, amount[0]
-    return m, msg, None
-
-
-def _measurable(time_free: str) -> tuple[int, str]:
     text = time_free
+    body = _strip_lead_in(text)[0]
     if re.search(FREQUENCY, text, _F) or re.search(MULTIPLE, text, _F):
-        return 2, TEXT["M2"]
+        return 2, TEXT["M2"], None
     m = re.search(FROM_TO, text, _F)
     if m and (re.match(LEVEL_TOKEN, m["a"].split()[-1], _F) or re.match(LEVEL_TOKEN, m["b"], _F)):
-        return 2, TEXT["M2"]
+        return 2, TEXT["M2"], None
     if re.search(
         r"\b(?:at\s+least|at\s+most|or\s+(?:higher|above|more|fewer|less|below))\b", text, _F
     ):
-        return 2, TEXT["M2"]
+        return 2, TEXT["M2"], None
     if re.search(r"\b(?:complete|finish|submit)\s+all\b", text, _F):
-        return 2, TEXT["M2"]
+        return 2, TEXT["M2"], None
     if _has_quantity(text):
-        return 2, TEXT["M2"]
+        return 2, TEXT["M2"], None
     if _has_outcome(text):
-        return 2, TEXT["M2"]
+        return 2, TEXT["M2"], None
     create = _CREATE.search(text)
     if create and not re.search(r"\b(?:" + VAGUE_WORDS + r")\b", create["np"], _F):
-        return 2, TEXT["M2"]
-    state = re.match(r"(?:be|feel|stay|remain)\b", _strip_lead_in(text)[0], _F) is not None
+        return 2, TEXT["M2"], None
+    state = re.match(r"(?:be|feel|stay|remain)\b", body, _F) is not None
     weak = next(
         (
             w
@@ -476,18 +469,18 @@ def _measurable(time_free: str) -> tuple[int, str]:
     if weak and re.fullmatch(r"\s*\w+ly\W*", text[weak.end() :]):
         weak = None  # "grow professionally": a change of no amount at all
     if weak:
-        return 1, TEXT["M1"].format(word=weak[0])
+        return 1, TEXT["M1"].format(word=weak[0]), None
     amount = _AMOUNT.search(text)
     if amount:
-        return 1, TEXT["M1"].format(word=amount[0])
+        return 1, TEXT["M1"].format(word=amount[0]), amount[0]
     loose = (
         _START_ACTIVITY.search(text)
-        or _INTO_FIELD.search(_strip_lead_in(text)[0])
-        or _BE_ROLE.match(_strip_lead_in(text)[0])
+        or _INTO_FIELD.search(body)
+        or _BE_ROLE.match(body)
     )
     if loose:
-        return 1, TEXT["M1_loose"]
-    return 0, TEXT["M0"]
+        return 1, TEXT["M1_loose"], None
+    return 0, TEXT["M0"], None
 
 
 def _has_quantity(text: str) -> bool:
