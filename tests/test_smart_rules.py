@@ -198,3 +198,105 @@ def test_long_words_and_typo_dense_texts_are_checked():
     # the typo reader looks at words of 4-20 letters only: a long run of letters is left alone
     assert check_smart("x" * 200_000, today=TODAY).verdict == "not SMART"
     assert check_smart("Finsih the course. " * 5000, today=TODAY).scores["S"] is not None
+
+
+# ---- round 4 (each on sentences of our own) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email the clinic manager about weekend openings",
+        "Update my portfolio site with the kiosk redesign",
+        "Declare my minor in statistics",
+        "Stop taking calls after 8pm",
+    ],
+)
+def test_one_action_done_once_on_a_named_thing_is_checkable(text):
+    assert smt(text)[1] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Learn Portuguese",
+        "Read up on infection control",
+        "Find out what a sonographer earns",
+        "Get my act together",
+        "Make my manager proud",
+        "Shadow a pharmacist",
+    ],
+)
+def test_activities_that_go_on_and_light_verbs_are_not_checkable_alone(text):
+    assert smt(text)[1] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rewrite our intake forms before the auditors visit",
+        "Pass the theory test ahead of my practical lessons",
+        "Sort out the stock room for the rest of my placement",
+        "Coach two interns through their first year",
+        "Hit the call target for the next two quarters",
+        "Send the grant draft before 02.03.2027",
+    ],
+)
+def test_before_an_event_or_through_a_named_period_is_time_bound(text):
+    assert smt(text)[2] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "t"),
+    [
+        ("Check the fridge log before the end of each shift", 0),
+        ("Move into a team lead role within the next year or so", 1),
+        ("Have two coffee chats with recruiters in the coming weeks", 1),
+        ("I have worked nights for 3 years. Move to day shifts", 0),
+    ],
+)
+def test_recurring_loose_or_past_times_are_no_deadline(text, t):
+    assert smt(text)[2] == t
+
+
+@pytest.mark.parametrize(
+    ("text", "t"),
+    [
+        ("Register for the evening welding course starting next March", 2),
+        ("Complete a 10-week data course starting in October", 2),
+        ("Run a weekly study hour starting in October", 1),
+    ],
+)
+def test_a_start_date_is_a_deadline_for_an_enrolment_or_a_fixed_length(text, t):
+    assert smt(text)[2] == t
+
+
+def test_a_verb_the_lists_do_not_know_is_read_as_a_verb_before_a_determiner():
+    assert smt("Tabulate my expenses every Friday")[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "s"),
+    [
+        ("Get familiar with our billing software", 1),
+        ("Keep up with new dosage guidance", 1),
+        ("Learn to stay patient with difficult callers", 1),
+        ("Get my life together", 0),
+    ],
+)
+def test_states_reached_are_vague_verbs(text, s):
+    assert smt(text)[0] == s
+
+
+def test_the_goal_sentence_is_found_after_context():
+    assert smt("I have been a porter for four years. Next step: apply to 3 nursing schools "
+               "by May 2027.") == (2, 2, 2)
+
+
+def test_a_purpose_after_the_goal_is_not_the_goal():
+    assert smt("Swim twice a week to handle long shifts better")[0] == 2
+    assert smt("I'd like to own a bakery")[0] == 1  # a hedge in the lead-in
+
+
+def test_texting_spelling_of_before():
+    assert smt("submit 2 essays b4 the spring deadline")[2] == 2

@@ -121,7 +121,7 @@ _PREP = r"(?:by|before|until|till|through|thru|no\s+later\s+than|in|during|on|at
 _DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
-_UNIT_MONTHS = {"month": 1, "year": 12, "semester": 6, "term": 4, "decade": 120}
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "semester": 6, "term": 4, "decade": 120}
 #: Abbreviations as typed in notes ("6 mos", "3 wks", "2 yrs", "next sem", "this qtr").
 _ABBREVIATIONS = {
     "wk": "week",
@@ -131,7 +131,9 @@ _ABBREVIATIONS = {
     "sem": "semester",
     "qtr": "quarter",
 }
-_UNIT = r"(?:day|week|wk|fortnight|month|mo|mth|year|yr|semester|sem|term|decade)s?\.?"
+_UNIT = (
+    r"(?:day|week|wk|fortnight|month|mo|mth|quarter|qtr|year|yr|semester|sem|term|decade)s?\.?"
+)
 
 _SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -333,10 +335,18 @@ def _year(m: re.Match, today: date, cal: TermCalendar):
     return "date", date(int(m["y"]), 12, 31)
 
 
+_PAST = re.compile(r"\b(?:been|'ve|have|had|was|were|worked|spent)\b(?![^.;!?]*[.;!?])", _F)
+
+
 def _duration(m: re.Match, today: date, cal: TermCalendar):
     groups = m.groupdict()
     if m[0].lower().startswith("after"):
         # "after 6 months" says when something starts, not a deadline.
+        return None
+    if m[0].lower().startswith("for") and _PAST.search(
+        m.string, max(0, m.start() - 40), m.start()
+    ):
+        # "I've been in the same role for 5 years": context, not a deadline
         return None
     # In a range ("6-12 months") the later end is the deadline.
     token = groups.get("n2") or groups.get("n")
@@ -486,7 +496,7 @@ _PERIOD_WORDS = (
 
 # A named period after "end of": up to four words, stopping before clause words.
 _NAME = (
-    r"(?P<name>(?:(?:the|this|my|our|next)\s+)?[a-z][\w'-]*(?:\s+(?!(?:and|so|to|in|while|"
+    r"(?!(?:each|every)\b)(?P<name>(?:(?:the|this|my|our|next)\s+)?[a-z][\w'-]*(?:\s+(?!(?:and|so|to|in|while|"
     r"with|because|by|or|then|through|from|for|as)\b)[a-z][\w'-]*){0,3})"
 )
 
@@ -522,6 +532,8 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     ),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
     (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"), _numeric),
+    # "01.09.2026": dots are written day first in most of Europe; read like slashes
+    (re.compile(r"\b(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"), _numeric),
     # "by 6/2027", "by 2027-06": a month and a year in figures
     (
         re.compile(
@@ -652,7 +664,9 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     ),
     (
         re.compile(
-            rf"\b(?:within|in|over|during|for)\s+the\s+(?:next|coming)\s+(?P<unit>{_UNIT})\b", _F
+            # "in the coming week" (one); "in the coming weeks" is open
+            rf"\b(?:within|in|over|during|for)\s+the\s+(?:next|coming)\s+(?P<unit>{_UNIT})(?<!s)\b",
+            _F,
         ),
         _duration,
     ),
@@ -715,7 +729,8 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     # "in my final year", "during my second year of nursing school": a named personal period
     (
         re.compile(
-            r"\b(?:in|by|before|during|until|till)\s+(?:my|our|the)\s+(?P<ev>(?:final|last|"
+            r"\b(?:in|by|before|during|until|till|through|throughout)\s+(?:my|our|the|their|his|"
+            r"her)\s+(?P<ev>(?:final|last|"
             r"first|second|third|fourth|fifth|senior|junior)\s+year(?:\s+of\s+[a-z][\w'-]*"
             r"(?:\s+school)?)?)\b",
             _F,
@@ -727,7 +742,8 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     (
         re.compile(
             r"\b(?:by|before|until|till)\s+(?:the\s+time\s+)?(?:i|we|it|they|(?:the\s+|my\s+)?"
-            r"[a-z]+)\s+(?:start|starts|begin|begins|open|opens|close|closes|end|ends)\b",
+            r"[a-z]+)\s+(?:start|starts|begin|begins|open|opens|close|closes|end|ends)\b"
+            r"(?!\s+of\b)",  # "before the end of …" is read by the "end of" rules
             _F,
         ),
         _age,
@@ -740,6 +756,29 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             _F,
         ),
         _named_event,
+    ),
+    # "before the new hires arrive", "before residency apps", "before I pick my specialty": an
+    # event after "before" is one the person can put a date on, whatever it is called ("before
+    # long" is no event, "before each shift" recurs, "before I die" is no deadline)
+    (
+        re.compile(
+            r"\b(?:before|ahead\s+of)\s+(?!(?:the\s+)?end\s+of\s+(?:each|every)\b)"
+            r"(?!(?:long|too|then|now|that|this|it'?s\s+too|each|"
+            r"every|any|anything|i\s+die|i'?m\s+too|starting|doing|going)\b)[\w'-]+"
+            r"(?:\s+(?!(?:and|or|so|to|then|but|because|while|in|on|at|by|for|with|from|of|"
+            r"as)\b)[\w'-]+){0,3}",
+            _F,
+        ),
+        _age,
+    ),
+    # "for the rest of my rotation", "for the remainder of the year": a named period
+    (
+        re.compile(
+            r"\b(?:for|during|over)\s+(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the|my|our|this|"
+            r"their)\s+[\w'-]+",
+            _F,
+        ),
+        _age,
     ),
     (
         re.compile(
@@ -772,6 +811,9 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
 ]
 
 
+_LOOSELY = re.compile(r"(?:\s+or\s+so|\s*-?ish|,?\s+give\s+or\s+take)\b", _F)
+
+
 def find_time_phrases(
     text: str, today: date | None = None, term_calendar: TermCalendar | None = None
 ) -> list[TimePhrase]:
@@ -799,6 +841,11 @@ def find_time_phrases(
             result = handler(m, today, cal)
             if result is None:
                 continue
+            if result[0] == "date":
+                # "within the next year or so", "by June-ish": the person left the date open
+                loose = _LOOSELY.match(text, e)
+                if loose:
+                    result, e = ("vague", None), loose.end()
             starts.insert(i, s)
             ends.insert(i, e)
             found.append(TimePhrase(s, e, m[0], *result))

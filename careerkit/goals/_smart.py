@@ -152,6 +152,34 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+#: A purpose after the goal ("… to handle 12-hr shifts better", "… so that I can …") says why,
+#: not what: its words are not the goal's.
+_PURPOSE = re.compile(
+    r"(?:\s+(?:so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|will|would)|in\s+order\s+to)\s+.*$)|"
+    r"(?:(?<=\w)\s+to\s+(?:handle|cope\s+with|help|support|prepare\s+for|be\s+ready\s+for|"
+    r"feel|manage|keep\s+up\s+with)\s+.*$)",
+    _F,
+)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_LABEL = re.compile(r"^\s*(?:next\s+step|goal|my\s+goal|plan|aim|target)\s*:\s*", _F)
+
+
+def _goal_sentence(text: str) -> str:
+    """The sentence that states the goal when a statement has several ("I've been a CNA for
+    two years. Next step: get accepted into an LPN programme."): the first that starts with an
+    action (after a lead-in or a "Next step:" label); the whole text when none or only one
+    does."""
+    sentences = [m[0] for m in _SENTENCE.finditer(text) if m[0].strip()]
+    if len(sentences) < 2:
+        return _LABEL.sub("", text)
+    for sentence in sentences:
+        body = _strip_lead_in(_LABEL.sub("", sentence))[0]
+        words = _words(body)
+        if words and words[0].lower() in ACTION_VERBS:
+            return _LABEL.sub("", sentence)
+    return text
+
+
 def _strip_lead_in(text: str) -> tuple[str, list[str]]:
     """Remove "I will", "My goal is to", … and report any hedges found there."""
     hedges = []
@@ -161,7 +189,9 @@ def _strip_lead_in(text: str) -> tuple[str, list[str]]:
         if not m:
             break
         lead = m[0]
-        h = re.search(r"\b(?:" + HEDGES + r"|might|may|could)\b", lead, _F)
+        h = re.search(
+            r"\b(?:" + HEDGES + r"|might|may|could|(?:would|'d)\s+(?:like|love))\b", lead, _F
+        )
         if h:
             hedges.append(h[0].strip())
         rest = rest[m.end() :].lstrip(" ,;:–-")
@@ -178,13 +208,14 @@ def _score_specific(
     """S from the text without its time phrases; ``amount``: an amount the goal names without
     saying how much ("lose weight", "save for retirement"), which costs a point like a vague
     word."""
-    body, hedges = _strip_lead_in(time_free)
+    body, hedges = _strip_lead_in(_goal_sentence(time_free))
     words = _words(body)
     first = words[0].lower() if words else ""
     if re.match(_PASSIVE_OUTCOME, body, _F):
         first = "get"  # "be accepted into nursing school" reads as "get accepted …"
     object_words = _drop_compared(words[1:])
     problems: list[str] = []
+    body = _PURPOSE.sub("", body)
     # "Develop a mobile app" is specific, "develop my skills" is not: weak starts need an object.
     phrase = re.match(VAGUE_START, body, _F)
     vague_start = (
@@ -195,12 +226,15 @@ def _score_specific(
         # "build my brand" is vague; "grow my network to 300 connections" says how far
         or (re.match(_VAGUE_GROWTH, body, _F) is not None and not _has_quantity(body))
     )
-    if first in _STATES and not re.match(r"\w+\s+\w+ing\b", body):
+    if re.match(r"(?:learn|start|begin)\s+to\s+(?:" + "|".join(_STATES) + r")\b", body, _F):
+        # "learn to stay calm in emergencies": a state to reach, like a vague verb
+        vague_start = True
+    if first in _STATES and phrase is None and not re.match(r"\w+\s+\w+ing\b", body):
         # "Be a leader", "stay healthy", "think about my future": a state or a thought, not an
         # action, whatever follows it ("be accepted into …" is an outcome, "be working as …"
         # an activity; "help my team …", "understand payroll" may name a thing: scored as usual)
         return 0, TEXT["S0"], _two_goals(body)
-    if vague_start or first not in ACTION_VERBS:
+    if vague_start or not (first in ACTION_VERBS or _verb_like(words)):
         # Starting with a vague verb is one problem, not two.
         problems.append(TEXT["S_verb"])
         # "Stay healthy", "help people": no action, and what follows is looked at for an object;
@@ -394,10 +428,14 @@ def _two_goals(body: str) -> tuple[str, str] | None:
         after = (m["after"] or "").strip()
         if verb in _RESULT_VERBS or after.lower() in _SAME_WORK:
             continue
+        if verb in ("get", "hit", "reach") and after[:1].isdigit():
+            continue  # "take the GRE and get 320+": the score is the first aim's result
         if (
             verb in _NOUN_LIKE
             and not re.match(
-                r"(?:a|an|the|my|our|to|at|\d|[A-Z]|" + "|".join(NUMBER_WORDS) + r")\b", after, _F
+                r"(?:a|an|the|my|our|to|at|for|\d|[A-Z]|" + "|".join(NUMBER_WORDS) + r")\b",
+                after,
+                _F,
             )
             and not (after[:1].isupper())
         ):
@@ -480,7 +518,67 @@ def _score_measurable(time_free: str) -> tuple[int, str, str | None]:
     )
     if loose:
         return 1, TEXT["M1_loose"], None
+    if _one_off_action(body):
+        return 2, TEXT["M2"], None
     return 0, TEXT["M0"], None
+
+
+#: Verbs of an activity that goes on (learning, practising, reading, networking): done or not
+#: done cannot be checked without an amount, a result or an end ("learn Japanese", "read
+#: industry news", "study for the bar exam", "shadow a surgeon").
+_PROCESS_VERBS = NOT_ACTIONS | wordset(
+    """
+learn study research read prepare practise practice explore network master shadow review
+follow track use exercise walk meditate sleep eat drink cook teach spend keep maintain watch
+listen observe work travel volunteer look focus continue improve enhance develop grow expand
+build strengthen boost better engage connect investigate discover
+"""
+)
+#: Light verbs say little on their own ("get my life together", "make my boss happy", "get
+#: involved"): only a named outcome makes them checkable (see ``_has_outcome``).
+_LIGHT_VERBS = wordset("get make do have change go take give put let")
+_DETERMINER = re.compile(
+    r"(?:my|our|the|an?|their|his|her|its|all|both|every|each|one|two|three|four|five|\d+)$", _F
+)
+
+
+def _one_off_action(body: str) -> bool:
+    """True when the goal is one action done once on a named thing ("email Prof. Adeyemi about
+    openings", "update my LinkedIn headline", "declare my major", "renew my PALS
+    certification"): it is done or it is not, which is checkable (M 2) without a number.
+
+    The verb is a known action verb, or any word followed by a determiner ("declare my …");
+    activities that go on ("learn", "study", "read up on") and vague or generic objects do not
+    count."""
+    words = _words(body)
+    if len(words) < 2:
+        return False
+    verb, rest = words[0].lower(), words[1:]
+    # "find out what a coder does", "ask around": finding out goes on as well
+    if verb in _PROCESS_VERBS or verb in _LIGHT_VERBS or rest[0].lower() in ("out", "around", "up"):
+        return False
+    if not _verb_like(words) or _UNSURE.search(body):
+        return False
+    return not _only_generic(rest)
+
+
+_UNSURE = re.compile(r"\b(?:" + VAGUE_WORDS + "|" + VAGUE_ADJECTIVES + "|" + HEDGES + r")\b", _F)
+_NOT_VERBS = wordset("a an the more less most some any no each every all")
+
+
+def _verb_like(words: list[str]) -> bool:
+    """Whether the first word is an action: a known action verb, or a word the lists do not
+    know followed by a determiner or a count ("declare my major", "log 35 CPD hours", "chart
+    every note")."""
+    first = words[0].lower() if words else ""
+    return first in ACTION_VERBS or (
+        len(words) > 1
+        and _DETERMINER.match(words[1]) is not None
+        and first not in GENERIC
+        and first not in NOT_ACTIONS
+        and first not in _NOT_VERBS
+        and not re.search(r"(?:ly|ing|ed|s)$", first)
+    )
 
 
 def _has_quantity(text: str) -> bool:
@@ -599,7 +697,20 @@ _CHECKABLE = re.compile(
 _AMOUNT_OF_TIME = re.compile(r"for\s|during\s+(?:\w+\s+)?first\s", _F)
 
 
-def _score_time(phrases: list[TimePhrase], deadline_field: date | None) -> tuple[int, str]:
+#: A start that fixes the end as well: an enrolment is done by the time the course starts
+#: ("enrol in a diploma starting next January"); a length from a start is an end ("a 12-week
+#: bootcamp starting in September").
+_START_IS_END = re.compile(
+    r"\b(?:enrol+(?:ing)?|register(?:ing)?|sign(?:ing)?\s+up|apply(?:ing)?)\b|"
+    r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r")[\s-](?:day|week|month|year)s?(?:[\s-]long)?\b"
+    r"(?!\s+(?:a|per|each|every)\b)",
+    _F,
+)
+
+
+def _score_time(
+    phrases: list[TimePhrase], deadline_field: date | None, time_free: str = ""
+) -> tuple[int, str]:
     if deadline_field is not None:
         return 2, TEXT["T2"]
     dated = [p for p in phrases if p.kind == "date" or (p.kind == "named" and p.deadline)]
@@ -612,6 +723,8 @@ def _score_time(phrases: list[TimePhrase], deadline_field: date | None) -> tuple
     if vague:
         return 1, TEXT["T1"].format(word=vague[0].text.strip())
     start = [p for p in phrases if p.kind == "start"]
+    if start and _START_IS_END.search(time_free):
+        return 2, TEXT["T2_named"]
     if start:
         return 1, TEXT["T1_start"].format(word=start[0].text.strip())
     invalid = [p for p in phrases if p.kind == "invalid"]
@@ -771,6 +884,8 @@ def check_smart(
     # Curly apostrophes as typed on phones ("I’ll") read like straight ones.
     text = " ".join(text.replace("’", "'").replace("‘", "'").split())
     text = _fix_transpositions(text)
+    # "b4 the deadline": texting spelling of "before"
+    text = re.sub(r"\b[Bb]4\b", "before", text)
     phrases = find_time_phrases(text, today, term_calendar)
     time_free = _blank_spans(text, [(p.start, p.end) for p in phrases])
     # "volunteer for two days" is an amount of activity as well as a time span: M may count it.
@@ -783,7 +898,7 @@ def check_smart(
     s, s_msg, two = _score_specific(text, time_free, amount)
     if goal is not None and m < 2 and not goal.measure.is_empty():
         m, m_msg = 2, TEXT["M2"]
-    t, t_msg = _score_time(phrases, goal.deadline if goal else None)
+    t, t_msg = _score_time(phrases, goal.deadline if goal else None, time_free)
     scores: dict[str, int | None] = {"S": s, "M": m, "A": None, "R": None, "T": t}
     suggestions = {"S": s_msg, "M": m_msg, "T": t_msg}
     if goal is not None:

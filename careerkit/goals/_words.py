@@ -61,7 +61,18 @@ WEAK_START = frozenset({"develop", "grow", "expand", "work"})
 #: people", "think about specialising"); what follows them is looked at for an object.
 NOT_ACTIONS = wordset("be stay help think figure feel know understand consider wonder remain")
 #: Vague verb phrases at the start ("do better on my evaluations", "get better with data").
-VAGUE_START = r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b|get\s+involved\b"
+VAGUE_START = (
+    r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b|get\s+involved\b|"
+    # "get comfortable with coding", "get used to night shifts": a state reached, no action
+    r"get\s+(?:more\s+)?(?:comfortable|familiar|confident|used\s+to|serious|organi[sz]ed|fit|"
+    r"healthy|on\s+top\s+of)\b|"
+    # "keep up with CPD", "stay up to date with AI tools", "stay on top of my emails"
+    r"(?:keep|stay)\s+(?:up\s+with|up\s+to\s+date|current|on\s+top\s+of|in\s+touch)\b|"
+    # "get my life together": an idiom for "sort things out"
+    r"get\s+(?:my|our|your|his|her|their)\s+(?:life|act|stuff|things|head)\s+together\b|"
+    # "make my boss happy", "make my parents proud": someone else's feeling, no action
+    r"make\s+(?:my|our|the|his|her|their)\s+\w+\s+(?:happy|proud|pleased|satisfied|like\s+me)\b"
+)
 #: Words that make a statement vague for S only (an outcome may still be checkable: "get into
 #: a good college").
 VAGUE_ADJECTIVES = (

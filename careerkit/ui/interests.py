@@ -308,9 +308,11 @@ class InterestQuiz(Screen):
             return
         self.wb.interests.responses[item_id] = int(value)
         self.wb.interests.inventory_id = self.inventory.inventory_id
+        # The count first (the person sees the answer taken at once), then the save, whose
+        # "Saved." or error follows in the message line.
+        self._update_progress()
         if self._save():
             _show(self.message, TEXT["saved"], "ok")
-        self._update_progress()
 
     def go(self, page: int) -> None:
         """Show page ``page`` (0-based) and remember it in the workbook."""
