@@ -167,7 +167,18 @@ class Server:
         deadline = time.monotonic() + timeout
         while len(self.kernels()) < self.pool and time.monotonic() < deadline:
             time.sleep(0.5)
-        time.sleep(3 if self.pool else 0)
+        if not self.pool:
+            return
+        # then until the server and its kernels are quiet (each pooled kernel has run the app
+        # notebook): under 5 % of one core over a second
+        server = psutil.Process(self.proc.pid)
+        while time.monotonic() < deadline:
+            procs = [server, *self.kernels()]
+            before = sum(_cpu(p) for p in procs)
+            time.sleep(1.0)
+            if sum(_cpu(p) for p in procs) - before < 0.05:
+                break
+        time.sleep(1.0)
 
     def memory(self) -> tuple[int, float, float, float, float]:
         """Kernels running, their RSS summed (MB), their PSS summed (MB: shared pages split
@@ -194,6 +205,14 @@ class Server:
             with contextlib.suppress(psutil.Error):
                 k.kill()
         self.log.close()
+
+
+def _cpu(proc: psutil.Process) -> float:
+    try:
+        times = proc.cpu_times()
+    except psutil.Error:
+        return 0.0
+    return times.user + times.system
 
 
 def _pct(values: list[float], q: float) -> float:

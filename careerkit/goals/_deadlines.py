@@ -343,6 +343,10 @@ def _duration(m: re.Match, today: date, cal: TermCalendar):
     if m[0].lower().startswith("after"):
         # "after 6 months" says when something starts, not a deadline.
         return None
+    if re.match(r"\s+(?:each|every|a|per)\s+(?:day|week|month|year|shift|term|semester)\b",
+                m.string[m.end() : m.end() + 20], _F):
+        # "shadow a colleague for one day each month": an amount per period, no deadline
+        return None
     if m[0].lower().startswith("for") and _PAST.search(
         m.string, max(0, m.start() - 40), m.start()
     ):
@@ -794,6 +798,8 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             rf"couple(?:\s+of)?|several)\s+{_UNIT}\b|\b(?:in|within|over)\s+the\s+"
             rf"(?:near|coming|next\s+few)\s+(?:future|{_UNIT})\b|\bshort[\s-]term\b|"
             r"\b(?:after|once|when)\s+(?:i\s+)?graduat\w*\b|\bnext\s+few\s+\w+s\b|"
+            # "soon", "asap": near but open-ended, like "in the near future"
+            r"\b(?:as\s+)?soon(?:\s+as\s+possible)?\b|\basap\b|"
             r"\b(?:in\s+)?the\s+long\s+run\b|\bin\s+the\s+same\s+(?:day|week|month|year|semester|"
             r"term)\b",
             _F,
@@ -802,7 +808,7 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     ),
     (
         re.compile(
-            r"\b(?:some\s?day|eventually|soon|one\s+day|at\s+some\s+point|sometime|"
+            r"\b(?:some\s?day|eventually|one\s+day|at\s+some\s+point|sometime|"
             r"in\s+the\s+future|later\s+on|down\s+the\s+road|in\s+due\s+course)\b",
             _F,
         ),

@@ -24,7 +24,6 @@ from careerkit.goals._words import (
     AMOUNT_NOUNS,
     AMOUNT_VERBS,
     CHANGE_VERBS,
-    COMPARATIVES,
     FREQUENCY,
     FROM_TO,
     GENERIC,
@@ -164,6 +163,17 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _LABEL = re.compile(r"^\s*(?:next\s+step|goal|my\s+goal|plan|aim|target)\s*:\s*", _F)
 
 
+#: A sentence about oneself, not a goal ("I like helping people", "I became a nurse because …",
+#: "I'm thinking about leaving teaching"): what is left when no lead-in ("I want to", "I will")
+#: was found before it.
+_NOT_A_GOAL = re.compile(
+    r"(?:i|we)\s+(?:really\s+)?(?:like|love|enjoy|hate|care|became|was|were|am|are|feel|think|"
+    r"believe|guess|worked|work\s+as|have\s+been|'ve\s+been|had)\b|(?:i'?m|we'?re)\s+"
+    r"(?:thinking|wondering|not\s+sure|unsure|a|an|the|good|bad|happy|unhappy|tired|bored)\b",
+    _F,
+)
+
+
 def _goal_sentence(text: str) -> str:
     """The sentence that states the goal when a statement has several ("I've been a CNA for
     two years. Next step: get accepted into an LPN programme."): the first that starts with an
@@ -211,6 +221,8 @@ def _score_specific(
     body, hedges = _strip_lead_in(_goal_sentence(time_free))
     words = _words(body)
     first = words[0].lower() if words else ""
+    if _NOT_A_GOAL.match(body):
+        return 0, TEXT["S0"], None
     if re.match(_PASSIVE_OUTCOME, body, _F):
         first = "get"  # "be accepted into nursing school" reads as "get accepted …"
     object_words = _drop_compared(words[1:])
@@ -454,7 +466,8 @@ _START_ACTIVITY = re.compile(
 # "get into tech", "break into marketing", "work in healthcare": a move into a field, no check
 # of arrival
 _INTO_FIELD = re.compile(
-    r"\b(?:get|getting|break|move|switch|transition)\s+into\s+\w|^work(?:ing)?\s+(?:in|for)\s+\w",
+    r"\b(?:get|getting|break|move|switch|transition)\s+into\s+\w|^work(?:ing)?\s+(?:in|for)\s+\w|"
+    r"\bchang(?:e|ing)\s+(?:careers?|jobs?|fields?)\b",
     _F,
 )
 # "be a leader", "be my own boss": a role one holds, loosely checkable (becoming one is 2)
@@ -475,6 +488,8 @@ def _score_measurable(time_free: str) -> tuple[int, str, str | None]:
     number ("lose weight": S asks how much as well)."""
     text = time_free
     body = _strip_lead_in(text)[0]
+    if _NOT_A_GOAL.match(_strip_lead_in(_goal_sentence(text))[0]):
+        return 0, TEXT["M0"], None
     if re.search(FREQUENCY, text, _F) or re.search(MULTIPLE, text, _F):
         return 2, TEXT["M2"], None
     m = re.search(FROM_TO, text, _F)
@@ -493,17 +508,8 @@ def _score_measurable(time_free: str) -> tuple[int, str, str | None]:
     create = _CREATE.search(text)
     if create and not re.search(r"\b(?:" + VAGUE_WORDS + r")\b", create["np"], _F):
         return 2, TEXT["M2"], None
-    state = re.match(r"(?:be|feel|stay|remain)\b", body, _F) is not None
-    weak = next(
-        (
-            w
-            for w in re.finditer(r"\b(?:" + WEAK_QUANTITY + r"|" + CHANGE_VERBS + r")\b", text, _F)
-            # "be happier", "be kinder": a state compared, nothing done more (while "study
-            # harder", "get healthier" ask for more of something)
-            if not (state and re.fullmatch(COMPARATIVES, w[0], _F))
-        ),
-        None,
-    )
+    # "be healthier", "study harder", "cut my overtime": more or less of something, not how much
+    weak = re.search(r"\b(?:" + WEAK_QUANTITY + r"|" + CHANGE_VERBS + r")\b", text, _F)
     if weak and re.fullmatch(r"\s*\w+ly\W*", text[weak.end() :]):
         weak = None  # "grow professionally": a change of no amount at all
     if weak:
@@ -563,6 +569,7 @@ def _one_off_action(body: str) -> bool:
 
 
 _UNSURE = re.compile(r"\b(?:" + VAGUE_WORDS + "|" + VAGUE_ADJECTIVES + "|" + HEDGES + r")\b", _F)
+_COUNT = re.compile(r"\d|(?:" + "|".join(NUMBER_WORDS) + r")$", _F)
 _NOT_VERBS = wordset("a an the more less most some any no each every all")
 
 
@@ -571,6 +578,10 @@ def _verb_like(words: list[str]) -> bool:
     know followed by a determiner or a count ("declare my major", "log 35 CPD hours", "chart
     every note")."""
     first = words[0].lower() if words else ""
+    if first == "do":
+        # "do 3 CPD hours", "do two mock interviews": a counted activity ("do an internship"
+        # says nothing of which)
+        return len(words) > 1 and _COUNT.match(words[1]) is not None
     return first in ACTION_VERBS or (
         len(words) > 1
         and _DETERMINER.match(words[1]) is not None
@@ -620,7 +631,8 @@ def _has_outcome(text: str) -> bool:
         if not re.search(r"\b(?:" + VAGUE_WORDS + r"|at|on)\b", m[0], _F):
             return True
     if re.search(
-        r"\b(?:get|be|being|become)\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
+        r"\bgo(?:ing)?\s+(?:part[\s-]time|full[\s-]time|freelance|self[\s-]employed)\b|"
+    r"\b(?:get|be|being|become)\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
         r"registered|funded|elected)\b|\bgraduate\b|\bbecome\s+(?:certified|licensed|"
         r"registered|qualified|board[\s-]certified)\b",
         text,

@@ -86,9 +86,11 @@ COMPARATIVES = (
     r"easier|wealthier|richer|leaner|tidier"
 )
 VAGUE_WORDS = (
-    r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|best|enough|work\s+on|stuff|things|"
-    r"somehow|various|good\s+at|" + COMPARATIVES + "|"
-    r"successful|success|a\s+lot|as\s+much\s+as\s+possible|etc"
+    r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|fewer|best|enough|work\s+on|stuff|"
+    r"things|somehow|various|good\s+at|regularly|often|frequently|occasionally|"
+    + COMPARATIVES
+    + "|"
+    r"successful|success(?!\s+rate)|a\s+lot|as\s+much\s+as\s+possible|etc"
 )
 HEDGES = (
     r"try(?:ing)?\s+to|hope(?:fully)?|hoping|maybe|perhaps|might|possibly|if\s+possible|"
@@ -112,7 +114,8 @@ GENERIC = wordset(
     """
 be being happy happier money income people others someone everyone out best
 a an the my our your their his her its me myself i we it this that these those some any all
-every each skills skill things thing stuff career job work life job's knowledge abilities
+every each skills skill things thing stuff career careers job jobs work life job's knowledge
+abilities
 ability overall general generally self in on at of for to with and or about more better really
 very good great well new lot lots way ways area areas field stuff myself person level levels
 things passion purpose calling dream dreams healthy fit out what want do life lives something
@@ -129,7 +132,7 @@ OUTCOME_VERBS = (
     r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
     r"transition\s+into|switch\s+into|move\s+to|switch\s+to|break\s+into|update|revise|rewrite|book|schedule|"
     r"arrange|ask\s+for|ask|go\s+to|merge|hit|join|reach|contribute\s+to|"
-    r"landing|earning|completing|passing|getting|securing|finishing"
+    r"landing|earning|completing|passing|getting|securing|finishing|want|need"
 )
 OUTCOME_NOUNS = (
     r"certificate|certification|certified|licen[cs]e|licensure|degree|diploma|course|courses|"
@@ -163,7 +166,8 @@ FREQUENCY = (
     r"\b(?:on|at)\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 WEAK_QUANTITY = (
-    r"several|a\s+few|a\s+couple\s+of|some|many|regularly|often|frequently|more|most|less|better|enough|"
+    r"several|a\s+few|a\s+couple\s+of|some|many|regularly|often|frequently|more|most|less|fewer|"
+    r"better|enough|"
     r"increase|"
     r"reduce|grow|"
     r"expand|lots|plenty|consistently|as\s+much\s+as|improve|boost|good|higher|"
