@@ -339,3 +339,74 @@ def test_a_time_per_period_is_an_amount_not_a_deadline():
 def test_a_success_rate_is_not_a_vague_word():
     assert smt("Raise my first-time pass rate from 70% to 90% by June 2027") == (2, 2, 2)
     assert smt("Lift my success rate from 50% to 75% by June 2027")[0] == 2
+
+
+# ---- round 6 (each on sentences of our own) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["should I retrain as a paramedic?", "Q: is a PhD worth it?"])
+def test_a_question_is_not_a_goal(text):
+    assert smt(text)[:2] == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Email my referees today", date(2026, 1, 15)),
+        ("Tidy my portfolio site this weekend", date(2026, 1, 18)),
+        ("Close 40 renewals in FY2027", date(2027, 12, 31)),
+    ],
+)
+def test_today_weekends_and_fiscal_years_are_dates(text, deadline):
+    check = check_smart(text, today=TODAY)
+    assert check.scores["T"] == 2 and check.deadline == deadline
+
+
+def test_a_possessive_today_is_no_date():
+    assert smt("Finish today's ward notes")[2] == 0
+
+
+def test_when_a_post_opens_is_open_ended():
+    assert smt("Apply for the band 6 post when it is advertised")[2] == 1
+
+
+def test_then_and_a_hedge_after_and_join_two_aims():
+    assert smt("Pass my A+ exam in May then apply to 5 help desk roles")[0] == 1
+    assert smt("Finish the diploma by June 2027 and hopefully move into teaching")[0] == 0
+
+
+def test_a_score_after_taking_the_exam_is_one_aim():
+    assert smt("Sit the IELTS and get at least 7.0 by March 2027") == (2, 2, 2)
+
+
+def test_a_hedge_and_a_vague_word_are_two_problems():
+    assert smt("Try to cover more night shifts")[0] == 0
+
+
+@pytest.mark.parametrize("text", ["Join a club", "Start a side business"])
+def test_an_unnamed_club_or_business_is_no_object(text):
+    assert smt(text)[0] == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["Go back to college for an accounting diploma", "Make the honour roll"]
+)
+def test_going_back_to_school_and_honour_lists_are_checkable(text):
+    assert smt(text)[1] == 2
+
+
+def test_thinking_about_a_move_is_not_checkable():
+    assert smt("Think about going back to college")[1] == 0
+
+
+@pytest.mark.parametrize("text", ["Grow as a manager", "Build relationships with the night team"])
+def test_growth_and_ties_are_vague_verbs(text):
+    assert smt(text)[0] == 1
+
+
+def test_a_label_before_the_goal_is_read_past():
+    assert smt("Goal - pass all four modules this year") == (2, 2, 2)
+
+
+def test_a_purpose_is_not_the_measure():
+    assert smt("Study sign language to talk with deaf patients")[1] == 0

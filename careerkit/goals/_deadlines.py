@@ -313,6 +313,21 @@ def _weekday(m: re.Match, today: date, cal: TermCalendar):
     return "date", end
 
 
+def _weekend(m: re.Match, today: date, cal: TermCalendar):
+    """ "this weekend": the coming Sunday (today when it is Sunday); "next weekend": a week on
+    when this weekend has not begun."""
+    end = today + timedelta(days=(6 - today.weekday()) % 7)
+    if m["which"].lower() == "next" and today.weekday() < 5:
+        end += timedelta(days=7)
+    return "date", end
+
+
+def _fiscal_year(m: re.Match, today: date, cal: TermCalendar):
+    """ "FY2027": the fiscal year that ends in 2027 (its end month from the term calendar)."""
+    year = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
+    return "date", _month_end(year, cal.fiscal_year_end_month)
+
+
 def _start(m: re.Match, today: date, cal: TermCalendar):
     return "start", None
 
@@ -611,10 +626,26 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
     (
         re.compile(
             r"\b(?:(?:by|before|until|till)\s+)?(?:tomorrow|tonight)\b|"
-            r"\b(?:by|before|until|till)\s+(?:the\s+end\s+of\s+)?today\b",
+            r"\b(?:(?:by|before|until|till)\s+(?:the\s+end\s+of\s+)?)?today\b(?!'s)",
             _F,
         ),
         _near_day,
+    ),
+    # "this weekend", "by next weekend": its Sunday
+    (
+        re.compile(
+            r"\b(?:(?:by|before|until|till|over|on)\s+)?(?:the\s+)?(?P<which>this|next|coming)\s+"
+            r"weekend\b",
+            _F,
+        ),
+        _weekend,
+    ),
+    # "in FY2027", "by FY27": the end of that fiscal year
+    (
+        re.compile(
+            r"\b(?:(?:by|in|during|for|before)\s+)?(?:the\s+)?fy\s?'?(?P<y>\d{4}|\d\d)\b", _F
+        ),
+        _fiscal_year,
     ),
     # "within the year", "within this semester"
     (
@@ -798,6 +829,10 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             rf"couple(?:\s+of)?|several)\s+{_UNIT}\b|\b(?:in|within|over)\s+the\s+"
             rf"(?:near|coming|next\s+few)\s+(?:future|{_UNIT})\b|\bshort[\s-]term\b|"
             r"\b(?:after|once|when)\s+(?:i\s+)?graduat\w*\b|\bnext\s+few\s+\w+s\b|"
+            # "when it opens", "once the post is advertised": a time the person cannot date yet
+            r"\b(?:when|once)\s+(?:it|they|the\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?:opens?|is\s+"
+            r"(?:posted|advertised|announced|open)|are\s+(?:posted|advertised|open)|comes?\s+up|"
+            r"come\s+out|goes?\s+live)\b|"
             # "soon", "asap": near but open-ended, like "in the near future"
             r"\b(?:as\s+)?soon(?:\s+as\s+possible)?\b|\basap\b|"
             r"\b(?:in\s+)?the\s+long\s+run\b|\bin\s+the\s+same\s+(?:day|week|month|year|semester|"

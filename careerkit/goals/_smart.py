@@ -156,18 +156,41 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 _PURPOSE = re.compile(
     r"(?:\s+(?:so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|will|would)|in\s+order\s+to)\s+.*$)|"
     r"(?:(?<=\w)\s+to\s+(?:handle|cope\s+with|help|support|prepare\s+for|be\s+ready\s+for|"
-    r"feel|manage|keep\s+up\s+with)\s+.*$)",
+    r"feel|manage|keep\s+up\s+with|talk\s+(?:to|with)|communicate|see\s+if|find\s+out|"
+    r"reflect|show|make\s+sure|stay|become\s+more)\b.*$)",
     _F,
 )
+
+
+def _without_purpose(text: str) -> str:
+    """``text`` without a purpose clause after its second word (never "learn to code")."""
+    second = next(itertools.islice(_WORD.finditer(text), 2, None), None)
+    if second is None:
+        return text
+    m = _PURPOSE.search(text, second.start() - 1)
+    return text[: m.start()] if m else text
+
+
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
-_LABEL = re.compile(r"^\s*(?:next\s+step|goal|my\s+goal|plan|aim|target)\s*:\s*", _F)
+_LABEL = re.compile(
+    r"^\s*(?:next\s+step|goal|my\s+goal|plan|aim|target)\s*(?::|-|–|—)\s*", _F
+)
 
 
+#: Any one of a kind, not a named one ("join a club", "start a side business"): the thing is
+#: not named.
+_UNNAMED = re.compile(
+    r"[\w'-]+\s+(?:an?|some)\s+(?:side\s+|new\s+)?(?:club|society|hobby|business|hustle|"
+    r"side\s+hustle)\s*[.!]?\s*$",
+    _F,
+)
 #: A sentence about oneself, not a goal ("I like helping people", "I became a nurse because …",
 #: "I'm thinking about leaving teaching"): what is left when no lead-in ("I want to", "I will")
 #: was found before it.
 _NOT_A_GOAL = re.compile(
-    r"(?:i|we)\s+(?:really\s+)?(?:like|love|enjoy|hate|care|became|was|were|am|are|feel|think|"
+    # a question ("should I switch my major?", "Q: is an MBA worth it?")
+    r"(?:q\s*:\s*)?(?:should|shall|could|would|is|are|do|does|can|what|which|how|why|when|"
+    r"where)\b[^?]*\?|(?:i|we)\s+(?:really\s+)?(?:like|love|enjoy|hate|care|became|was|were|am|are|feel|think|"
     r"believe|guess|worked|work\s+as|have\s+been|'ve\s+been|had)\b|(?:i'?m|we'?re)\s+"
     r"(?:thinking|wondering|not\s+sure|unsure|a|an|the|good|bad|happy|unhappy|tired|bored)\b",
     _F,
@@ -227,7 +250,7 @@ def _score_specific(
         first = "get"  # "be accepted into nursing school" reads as "get accepted …"
     object_words = _drop_compared(words[1:])
     problems: list[str] = []
-    body = _PURPOSE.sub("", body)
+    body = _without_purpose(body)
     # "Develop a mobile app" is specific, "develop my skills" is not: weak starts need an object.
     phrase = re.match(VAGUE_START, body, _F)
     vague_start = (
@@ -253,7 +276,7 @@ def _score_specific(
         # a statement that starts with no verb at all ("A job in IT") may hold one anywhere
         if not vague_start and first not in NOT_ACTIONS:
             object_words = words
-    if not vague_start and _only_generic(object_words):
+    if not vague_start and (_only_generic(object_words) or _UNNAMED.match(body)):
         problems.append(TEXT["S_object"])
     elif vague_start and all(_ADVERB_OR_PARTICIPLE.search(w) for w in object_words):
         # "grow professionally": a vague verb on nothing at all
@@ -278,9 +301,11 @@ def _score_specific(
     hedge = hedges[0] if hedges else hedge_m[0] if hedge_m else None
     if hedge is not None:
         problems.append(TEXT["S_hedge"].format(word=hedge))
-    elif vague:
+    if vague and (hedge is None or not vague_start):
+        # a hedge and a vague word are two problems ("try to read more books"); after a hedge,
+        # a vague verb was counted once already
         problems.append(TEXT["S_vague"].format(word=vague))
-    elif amount:
+    elif amount and hedge is None:
         problems.append(TEXT["S_amount"].format(word=amount))
     two = _two_goals(body)
     if two:
@@ -402,7 +427,8 @@ def _vague_words(body: str, skip: int | None) -> str | None:
 
 
 _TWO_GOALS = re.compile(
-    r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*then\s+|\bas\s+well\s+as\s+|\bplus\s+)"
+    r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,?\s*then\s+|\bas\s+well\s+as\s+|\bplus\s+)"
+    r"(?:(?:hopefully|maybe|perhaps|possibly|try\s+to|i\s+will|i'?ll)\s+)?"
     r"(?P<verb>[a-z]+)\b"
     r"(?P<after>\s+\S+)?",
     _F,
@@ -440,7 +466,9 @@ def _two_goals(body: str) -> tuple[str, str] | None:
         after = (m["after"] or "").strip()
         if verb in _RESULT_VERBS or after.lower() in _SAME_WORK:
             continue
-        if verb in ("get", "hit", "reach") and after[:1].isdigit():
+        if verb in ("get", "hit", "reach", "score") and re.match(
+            r"\d|at\s+least|over|above|more\s+than", after + body[m.end() : m.end() + 12], _F
+        ):
             continue  # "take the GRE and get 320+": the score is the first aim's result
         if (
             verb in _NOUN_LIKE
@@ -466,7 +494,8 @@ _START_ACTIVITY = re.compile(
 # "get into tech", "break into marketing", "work in healthcare": a move into a field, no check
 # of arrival
 _INTO_FIELD = re.compile(
-    r"\b(?:get|getting|break|move|switch|transition)\s+into\s+\w|^work(?:ing)?\s+(?:in|for)\s+\w|"
+    r"\b(?:get|getting|break|move|switch|transition|pivot|pivoting)\s+into\s+\w|"
+    r"^work(?:ing)?\s+(?:in|for)\s+\w|"
     r"\bchang(?:e|ing)\s+(?:careers?|jobs?|fields?)\b",
     _F,
 )
@@ -486,9 +515,11 @@ _CREATE = re.compile(
 def _score_measurable(time_free: str) -> tuple[int, str, str | None]:
     """M, its suggestion, and the amount word when M is 1 for an amount named without a
     number ("lose weight": S asks how much as well)."""
-    text = time_free
+    text = _without_purpose(time_free)
     body = _strip_lead_in(text)[0]
-    if _NOT_A_GOAL.match(_strip_lead_in(_goal_sentence(text))[0]):
+    goal = _strip_lead_in(_goal_sentence(text))[0]
+    # not a goal, or a thought about one ("think about going back to uni"): nothing to check
+    if _NOT_A_GOAL.match(goal) or re.match(r"(?:think|wonder|dream)\b", goal, _F):
         return 0, TEXT["M0"], None
     if re.search(FREQUENCY, text, _F) or re.search(MULTIPLE, text, _F):
         return 2, TEXT["M2"], None
@@ -632,6 +663,7 @@ def _has_outcome(text: str) -> bool:
             return True
     if re.search(
         r"\bgo(?:ing)?\s+(?:part[\s-]time|full[\s-]time|freelance|self[\s-]employed)\b|"
+    r"\bgo(?:ing)?\s+back\s+to\s+(?:school|uni|university|college)\b|"
     r"\b(?:get|be|being|become)\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
         r"registered|funded|elected)\b|\bgraduate\b|\bbecome\s+(?:certified|licensed|"
         r"registered|qualified|board[\s-]certified)\b",

@@ -63,6 +63,8 @@ NOT_ACTIONS = wordset("be stay help think figure feel know understand consider w
 #: Vague verb phrases at the start ("do better on my evaluations", "get better with data").
 VAGUE_START = (
     r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b|get\s+involved\b|"
+    # "grow as a leader", "build relationships with …": growth and ties with no end point
+    r"grow\s+as\b|build\s+(?:relationships|rapport|bridges|ties)\b|"
     # "get comfortable with coding", "get used to night shifts": a state reached, no action
     r"get\s+(?:more\s+)?(?:comfortable|familiar|confident|used\s+to|serious|organi[sz]ed|fit|"
     r"healthy|on\s+top\s+of)\b|"
@@ -87,7 +89,7 @@ COMPARATIVES = (
 )
 VAGUE_WORDS = (
     r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|fewer|best|enough|work\s+on|stuff|"
-    r"things|somehow|various|good\s+at|regularly|often|frequently|occasionally|"
+    r"things|somehow|various|good\s+at|regularly|often|frequently|occasionally|so\s+much|"
     + COMPARATIVES
     + "|"
     r"successful|success(?!\s+rate)|a\s+lot|as\s+much\s+as\s+possible|etc"
@@ -132,7 +134,8 @@ OUTCOME_VERBS = (
     r"develop|design|make|open|found|move\s+into|move\s+up\s+to|step\s+into|find|attend|own|"
     r"transition\s+into|switch\s+into|move\s+to|switch\s+to|break\s+into|update|revise|rewrite|book|schedule|"
     r"arrange|ask\s+for|ask|go\s+to|merge|hit|join|reach|contribute\s+to|"
-    r"landing|earning|completing|passing|getting|securing|finishing|want|need"
+    r"landing|earning|completing|passing|getting|securing|finishing|want|need|go\s+for|"
+    r"make"
 )
 OUTCOME_NOUNS = (
     r"certificate|certification|certified|licen[cs]e|licensure|degree|diploma|course|courses|"
@@ -142,13 +145,14 @@ OUTCOME_NOUNS = (
     r"dissertation|capstone|award|scholarship|admission|app|website|project|workshop|"
     r"mba|masters?|master's|bachelor'?s?|ph\.?d|a\+|ccna|pmp|cpa|rn|bsn|msn|cna|emt|"
     r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
-    r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
+    r"sponsor|references?|referees?|coach|migration|rollout|implementation|"
     r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
     r"toefl|ielts|sat|school|college|university|academy|pass|interviews?|meeting|appointment|"
     r"session|call|fair|event|r[ée]sum[ée]|cv|cover\s+letter|profile|plan|budget|"
     r"pull\s+request|target|quiz|coursework|assignments?|essay|homework|association|society|"
     r"club|council|union|committee|level|band|belt|dashboard|prototype|database|spreadsheet|"
-    r"opening|vacancy|vacancies|post|opportunity|feedback|advice|recommendation|targets"
+    r"opening|vacancy|vacancies|post|opportunity|feedback|advice|recommendation|targets|"
+    r"dean'?s\s+list|hono(?:u)?r\s+roll"
 )
 ROLE_SUFFIX = (
     r"(?:er|or|ist|ian|ant|ent|nurse|manager|lead|chef|officer|director|partner|owner|"
@@ -166,7 +170,7 @@ FREQUENCY = (
     r"\b(?:on|at)\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 WEAK_QUANTITY = (
-    r"several|a\s+few|a\s+couple\s+of|some|many|regularly|often|frequently|more|most|less|fewer|"
+    r"several|a\s+few|a\s+couple(?:\s+of)?|some|many|regularly|often|frequently|more|most|less|fewer|"
     r"better|enough|"
     r"increase|"
     r"reduce|grow|"
