@@ -48,6 +48,9 @@ from careerkit.goals import (  # noqa: E402
 )
 
 EVAL = ROOT / "benchmarks" / "data" / "smart_eval.csv"
+#: the parts in the order they were written: each ``testN`` was written and labelled before the
+#: rules of round N were scored on it once, and is development data for every later round
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6")
 RATER2 = ROOT / "benchmarks" / "data" / "smart_eval_rater2.csv"
 TODAY = date(2026, 1, 15)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
@@ -113,8 +116,10 @@ def score(rows: list[dict[str, str]], judge) -> dict[str, tuple[float, float]]:
 
 def agreement_report(show: str | None = None) -> None:
     print(f"SMART check against held-out labels ({EVAL.relative_to(ROOT)}, today = {TODAY})")
-    for split in ("dev", "test", "test2", "test3"):
+    for split in SPLITS:
         rows = load(split)
+        if not rows:
+            continue
         ours, base = score(rows, rules), score(rows, naive)
         print(f"\n{split}: {len(rows)} statements")
         print(f"{'':9}{'rules: agree':>14}{'κ':>7}{'naive: agree':>15}{'κ':>7}")
@@ -135,15 +140,21 @@ def agreement_report(show: str | None = None) -> None:
 
 
 def second_rater_report() -> None:
-    """test3 labelled again by a second reader (``smart_eval_rater2.csv``): how far two readers
-    agree, beside how far the rules agree with each of them."""
+    """Held-out parts labelled again by a second reader (``smart_eval_rater2.csv``): how far
+    two readers agree, beside how far the rules agree with each of them."""
     if not RATER2.exists():
         return
     with RATER2.open(encoding="utf-8", newline="") as fh:
         second = {r["id"]: r for r in csv.DictReader(fh)}
-    rows = [r for r in load("test3") if r["id"] in second]
+    for split in SPLITS:
+        rows = [r for r in load(split) if r["id"] in second]
+        if rows:
+            _second_rater_table(split, rows, second)
+
+
+def _second_rater_table(split: str, rows: list[dict[str, str]], second: dict) -> None:
     got = {r["id"]: rules(r["text"]) for r in rows}
-    print(f"\ntest3, second rater: {len(rows)} statements")
+    print(f"\n{split}, second rater: {len(rows)} statements")
     print(f"{'':9}{'rater 1 vs 2':>14}{'κ':>7}{'rules vs 1':>13}{'rules vs 2':>13}")
     for key in ("S", "M", "T", "verdict"):
         one = [r[key] for r in rows]

@@ -145,7 +145,7 @@ OUTCOME_NOUNS = (
     r"dissertation|capstone|award|scholarship|admission|app|website|project|workshop|"
     r"mba|masters?|master's|bachelor'?s?|ph\.?d|a\+|ccna|pmp|cpa|rn|bsn|msn|cna|emt|"
     r"conference|meetup|marathon|book|blog|newsletter|business|company|raise|contract|mentor|"
-    r"sponsor|references?|referees?|coach|migration|rollout|implementation|"
+    r"sponsor|references?|referees?|coach|management|migration|rollout|implementation|"
     r"logbook|report|application|applications|commission|client|customer|gre|gmat|lsat|mcat|"
     r"toefl|ielts|sat|school|college|university|academy|pass|interviews?|meeting|appointment|"
     r"session|call|fair|event|r[ée]sum[ée]|cv|cover\s+letter|profile|plan|budget|"
