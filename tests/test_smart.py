@@ -300,7 +300,7 @@ SMART_BENCH = _bench("bench_smart")
 def test_held_out_set_is_large_split_once_and_covers_audiences():
     rows = SMART_BENCH.load()
     assert len(rows) >= 150
-    assert {r["split"] for r in rows} == {"dev", "test", "test2", "test3", "test4", "test5"}
+    assert {r["split"] for r in rows} == set(SMART_BENCH.SPLITS)
     assert {r["audience"] for r in rows} == {"student", "employee", "career changer", "health care"}
     for r in rows:
         scores = {k: int(r[k]) for k in "SMT"}
@@ -308,27 +308,35 @@ def test_held_out_set_is_large_split_once_and_covers_audiences():
 
 
 def test_agreement_on_the_held_out_parts_does_not_fall():
-    # Floors at the measured figures. Round 1 scored "test" once (S 83 %, M 78 %, T 99 %,
-    # verdict 82 %); round 2 tuned on "dev" and "test" and scored the fresh "test2" once (S 83 %,
-    # M 85 %, T 98 %, verdict 88 %); round 3 tuned on all three and scored the fresh "test3"
-    # once (S 80 %, M 82.5 %, T 88 %, verdict 79 %; round 2's rules on test3: 78 / 82 / 86 / 76).
-    # Issue 12's targets (90/90/90/85) are not met on test3 (see bench_smart.py).
-    rows = SMART_BENCH.load("test3")
+    # Floors at the figures measured once on the newest held-out part. Each round N tuned on the
+    # parts before it and was scored once on a fresh part written and labelled blind: round 1
+    # on "test" (S 83 %, M 78 %, T 99 %, verdict 82 %), round 2 on "test2" (83 / 85 / 98 / 88),
+    # round 3 on "test3" (80 / 82.5 / 88 / 79), round 4 on "test4" (81.4 / 89.0 / 94.9 / 92.4),
+    # round 5 on "test5" (83.1 / 87.3 / 95.8 / 85.6), round 6 on "test6" (76.3 / 93.2 / 95.8 /
+    # 89.0). Issue 12's S target (90 %) is not met; see bench_smart.py and benchmarks/data.
+    rows = SMART_BENCH.load("test6")
     res = SMART_BENCH.score(rows, SMART_BENCH.rules)
-    floors = {"S": 0.80, "M": 0.82, "T": 0.88, "verdict": 0.79}
+    floors = {"S": 0.76, "M": 0.93, "T": 0.95, "verdict": 0.89}
     for key, floor in floors.items():
         assert res[key][0] >= floor, (key, res[key])
-    # and the rules beat the naive baseline on every letter
-    base = SMART_BENCH.score(rows, SMART_BENCH.naive)
-    assert all(res[k][1] > base[k][1] for k in ("S", "M", "T", "verdict"))
+    # and the rules beat the naive baseline on every letter of every part
+    for split in SMART_BENCH.SPLITS:
+        rows = SMART_BENCH.load(split)
+        ours = SMART_BENCH.score(rows, SMART_BENCH.rules)
+        base = SMART_BENCH.score(rows, SMART_BENCH.naive)
+        assert all(ours[k][1] > base[k][1] for k in ("S", "M", "T", "verdict")), split
 
 
-def test_the_second_rater_labelled_every_test3_statement_by_the_verdict_rule():
+def test_the_second_rater_labelled_whole_held_out_parts_by_the_verdict_rule():
     import csv
 
     with SMART_BENCH.RATER2.open(encoding="utf-8", newline="") as fh:
         second = {r["id"]: r for r in csv.DictReader(fh)}
-    assert set(second) == {r["id"] for r in SMART_BENCH.load("test3")}
+    parts = {r["split"] for r in SMART_BENCH.load() if r["id"] in second}
+    assert {"test3", "test4"} <= parts
+    # every statement of those parts (a repeated text moved to dev keeps its second label)
+    for part in parts - {"dev"}:
+        assert {r["id"] for r in SMART_BENCH.load(part)} <= set(second), part
     for r in second.values():
         scores = {k: int(r[k]) for k in "SMT"}
         assert SMART_BENCH.verdict_of(scores) == r["verdict"], r["id"]

@@ -410,3 +410,31 @@ def test_a_label_before_the_goal_is_read_past():
 
 def test_a_purpose_is_not_the_measure():
     assert smt("Study sign language to talk with deaf patients")[1] == 0
+
+
+# ---- round 7: rubric version 2 (each on sentences of our own) ---------------------------------
+
+
+@pytest.mark.parametrize("text", ["Take a course", "Get a job", "Do an internship", "Join a group"])
+def test_one_of_a_kind_with_nothing_naming_which_is_no_object(text):
+    assert smt(text)[0] == 1
+
+
+@pytest.mark.parametrize("text", ["Get a job in radiography", "Take a pottery course"])
+def test_a_field_or_a_modifier_names_the_thing(text):
+    assert smt(text)[0] == 2
+
+
+def test_two_sentences_that_each_start_with_an_action_are_two_aims():
+    assert smt("Finish my CV. Apply to 4 labs.")[0] == 1
+    assert smt("I have been a porter for 3 years. Apply to 4 labs by May 2027.")[0] == 2
+
+
+def test_a_goal_as_done_by_a_date():
+    assert smt("By March 2027 I will have passed my driving test") == (2, 2, 2)
+    assert smt("I'll have submitted 3 applications by June 2027") == (2, 2, 2)
+
+
+@pytest.mark.parametrize("text", ["Focus on my dissertation", "Read a few articles on sepsis"])
+def test_focus_and_a_few_are_vague(text):
+    assert smt(text)[0] == 1

@@ -177,11 +177,12 @@ _LABEL = re.compile(
 )
 
 
-#: Any one of a kind, not a named one ("join a club", "start a side business"): the thing is
-#: not named.
+#: Any one of a kind, not a named one ("join a club", "take a course", "get a job", "start a side
+#: business"): nothing says which ("a job in nursing", "a teaching job" do).
 _UNNAMED = re.compile(
-    r"[\w'-]+\s+(?:an?|some)\s+(?:side\s+|new\s+)?(?:club|society|hobby|business|hustle|"
-    r"side\s+hustle)\s*[.!]?\s*$",
+    r"[\w'-]+\s+(?:an?|some)\s+(?:side\s+|new\s+)?(?:club|society|hobby|business|hustle|course|"
+    r"class|job|internship|placement|apprenticeship|programme|program|degree|certificate|"
+    r"certification|group|role|position)\s*[.!]?\s*$",
     _F,
 )
 #: A sentence about oneself, not a goal ("I like helping people", "I became a nurse because …",
@@ -195,6 +196,28 @@ _NOT_A_GOAL = re.compile(
     r"(?:thinking|wondering|not\s+sure|unsure|a|an|the|good|bad|happy|unhappy|tired|bored)\b",
     _F,
 )
+
+
+def _action_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that start with an action (after a lead-in or a label)."""
+    found = []
+    for m in _SENTENCE.finditer(text):
+        body = _strip_lead_in(_LABEL.sub("", m[0]))[0]
+        words = _words(body)
+        if words and words[0].lower() in ACTION_VERBS:
+            found.append(m[0])
+    return found
+
+
+_WILL_HAVE = re.compile(r"\b(will|shall|'ll)\s+have\s+([a-z]+(?:ed|en|t))\b", _F)
+
+
+def _base_verb(word: str) -> str:
+    """The action verb a past participle comes from ("completed" → "complete", "submitted" →
+    "submit", "applied" → "apply"), or the word as it was."""
+    low = word.lower()
+    candidates = [low[:-1], low[:-2], low[:-3], low[:-3] + "y", low[:-2] + "e"]
+    return next((c for c in candidates if c in ACTION_VERBS), word)
 
 
 def _goal_sentence(text: str) -> str:
@@ -308,6 +331,11 @@ def _score_specific(
     elif amount and hedge is None:
         problems.append(TEXT["S_amount"].format(word=amount))
     two = _two_goals(body)
+    if two is None:
+        # "Quit finance. Start a podcast.": two sentences, two aims
+        actions = _action_sentences(time_free)
+        if len(actions) > 1:
+            two = (actions[0].strip(), actions[1].strip())
     if two:
         problems.append(TEXT["S_two"])
     score = max(0, 2 - len(problems))
@@ -610,9 +638,15 @@ def _verb_like(words: list[str]) -> bool:
     every note")."""
     first = words[0].lower() if words else ""
     if first == "do":
-        # "do 3 CPD hours", "do two mock interviews": a counted activity ("do an internship"
-        # says nothing of which)
-        return len(words) > 1 and _COUNT.match(words[1]) is not None
+        # "do 3 CPD hours", "do an internship" (which one is the object's problem); not "do
+        # something", "do well"
+        return len(words) > 1 and (
+            _COUNT.match(words[1]) is not None
+            or (
+                _DETERMINER.match(words[1]) is not None
+                and (len(words) < 3 or words[2].lower() not in ("best", "bit", "part", "thing"))
+            )
+        )
     return first in ACTION_VERBS or (
         len(words) > 1
         and _DETERMINER.match(words[1]) is not None
@@ -928,10 +962,15 @@ def check_smart(
     # Curly apostrophes as typed on phones ("I’ll") read like straight ones.
     text = " ".join(text.replace("’", "'").replace("‘", "'").split())
     text = _fix_transpositions(text)
+    # "I will have completed the certificate": the goal as done by then
+    text = _WILL_HAVE.sub(lambda m: m[1] + " " + _base_verb(m[2]), text)
     # "b4 the deadline": texting spelling of "before"
     text = re.sub(r"\b[Bb]4\b", "before", text)
     phrases = find_time_phrases(text, today, term_calendar)
     time_free = _blank_spans(text, [(p.start, p.end) for p in phrases])
+    # "By Dec 2026 I will …": a preposition left alone before the blanked date
+    time_free = re.sub(r"^(\s*)(?:by|before|until|till|in|on|within)(?=\s{2,})", r"\1", time_free,
+                       flags=_F)
     # "volunteer for two days" is an amount of activity as well as a time span: M may count it.
     # So is "during their first 90 days".
     amount_kept = _blank_spans(

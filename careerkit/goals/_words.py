@@ -63,6 +63,7 @@ NOT_ACTIONS = wordset("be stay help think figure feel know understand consider w
 #: Vague verb phrases at the start ("do better on my evaluations", "get better with data").
 VAGUE_START = (
     r"(?:do|get|be|become|feel|grow)\s+(?:better|well|good)\b|get\s+involved\b|"
+    r"focus(?:ing)?\s+on\b|"
     # "grow as a leader", "build relationships with …": growth and ties with no end point
     r"grow\s+as\b|build\s+(?:relationships|rapport|bridges|ties)\b|"
     # "get comfortable with coding", "get used to night shifts": a state reached, no action
@@ -90,6 +91,7 @@ COMPARATIVES = (
 VAGUE_WORDS = (
     r"improv(?:e|es|ed|ing|ement)|enhance|better|more|less|fewer|best|enough|work\s+on|stuff|"
     r"things|somehow|various|good\s+at|regularly|often|frequently|occasionally|so\s+much|"
+    r"a\s+few|a\s+couple|"
     + COMPARATIVES
     + "|"
     r"successful|success(?!\s+rate)|a\s+lot|as\s+much\s+as\s+possible|etc"
