@@ -438,3 +438,18 @@ def test_a_goal_as_done_by_a_date():
 @pytest.mark.parametrize("text", ["Focus on my dissertation", "Read a few articles on sepsis"])
 def test_focus_and_a_few_are_vague(text):
     assert smt(text)[0] == 1
+
+
+def test_a_labelled_first_step_is_the_goal_after_a_longer_aim():
+    assert smt("I want to become a midwife. Step 1: apply to 3 access courses by March 2027.") == (
+        2, 2, 2)
+    assert smt("Long term I'd like to manage a ward. The first step is to pass my ILS course "
+               "by May 2027.") == (2, 2, 2)
+
+
+def test_a_second_clause_about_each_of_the_first_is_the_same_aim():
+    assert smt("Attend two careers fairs this term and speak to 4 employers at each")[0] == 2
+
+
+def test_relocating_is_an_action():
+    assert smt("Relocate to Leeds for the registrar post by August 2027") == (2, 2, 2)

@@ -152,12 +152,12 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 #: A purpose after the goal ("… to handle 12-hr shifts better", "… so that I can …") says why,
-#: not what: its words are not the goal's.
+#: not what: its words, to the end of its sentence, are not the goal's.
 _PURPOSE = re.compile(
-    r"(?:\s+(?:so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|will|would)|in\s+order\s+to)\s+.*$)|"
+    r"(?:\s+(?:so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|will|would)|in\s+order\s+to)\s+[^.!?;]*)|"
     r"(?:(?<=\w)\s+to\s+(?:handle|cope\s+with|help|support|prepare\s+for|be\s+ready\s+for|"
     r"feel|manage|keep\s+up\s+with|talk\s+(?:to|with)|communicate|see\s+if|find\s+out|"
-    r"reflect|show|make\s+sure|stay|become\s+more)\b.*$)",
+    r"reflect|show|make\s+sure|stay|become\s+more)\b[^.!?;]*)",
     _F,
 )
 
@@ -168,12 +168,14 @@ def _without_purpose(text: str) -> str:
     if second is None:
         return text
     m = _PURPOSE.search(text, second.start() - 1)
-    return text[: m.start()] if m else text
+    return text[: m.start()] + text[m.end() :] if m else text
 
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _LABEL = re.compile(
-    r"^\s*(?:next\s+step|goal|my\s+goal|plan|aim|target)\s*(?::|-|–|—)\s*", _F
+    r"^\s*(?:next\s+step|goal|my\s+goal|plan|aim|target|step\s*(?:1|one)|(?:the\s+)?first\s+"
+    r"step)\s*(?::|-|–|—|is\s+to)\s*",
+    _F,
 )
 
 
@@ -228,6 +230,10 @@ def _goal_sentence(text: str) -> str:
     sentences = [m[0] for m in _SENTENCE.finditer(text) if m[0].strip()]
     if len(sentences) < 2:
         return _LABEL.sub("", text)
+    # "As a CNA I want to become an LPN. Step 1: enrol in …": the labelled step is the goal
+    labelled = [x for x in sentences if _LABEL.match(x)]
+    if labelled:
+        return _LABEL.sub("", labelled[0])
     for sentence in sentences:
         body = _strip_lead_in(_LABEL.sub("", sentence))[0]
         words = _words(body)
@@ -332,9 +338,10 @@ def _score_specific(
         problems.append(TEXT["S_amount"].format(word=amount))
     two = _two_goals(body)
     if two is None:
-        # "Quit finance. Start a podcast.": two sentences, two aims
+        # "Quit finance. Start a podcast.": two sentences, two aims (not a goal and its
+        # labelled first step)
         actions = _action_sentences(time_free)
-        if len(actions) > 1:
+        if len(actions) > 1 and not any(_LABEL.match(x) for x in _SENTENCE.findall(time_free)):
             two = (actions[0].strip(), actions[1].strip())
     if two:
         problems.append(TEXT["S_two"])
@@ -494,6 +501,8 @@ def _two_goals(body: str) -> tuple[str, str] | None:
         after = (m["after"] or "").strip()
         if verb in _RESULT_VERBS or after.lower() in _SAME_WORK:
             continue
+        if re.search(r"\b(?:at|from|in)\s+(?:each|every\s+one|them|it)\b", body[m.end() :], _F):
+            continue  # "go to a meetup a month and talk to 3 people at each": the same work
         if verb in ("get", "hit", "reach", "score") and re.match(
             r"\d|at\s+least|over|above|more\s+than", after + body[m.end() : m.end() + 12], _F
         ):

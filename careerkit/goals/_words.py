@@ -38,6 +38,7 @@ stretch lift watch listen memorise memorize rehearse proofread outline summarise
 reply respond post share upload film photograph sketch code pitch donate fundraise observe assist
 resit retake tailor polish finalise finalize pursue enter compete perform audition repay deposit
 check hand tour floss cancel halve double triple pick
+relocate emigrate commute negotiate request propose pitch shortlist enroll
 """
 )
 
