@@ -429,7 +429,9 @@ def _event(m: re.Match, today: date, cal: TermCalendar):
     return "named", cal.periods.get(event)
 
 
-def _age(m: re.Match, today: date, cal: TermCalendar):
+def _undated_event(m: re.Match, today: date, cal: TermCalendar):
+    """ "before I start the new job", "by the age of 30", "before residency apps": an event the
+    person can put a date on, with none of its own here."""
     return "named", None
 
 
@@ -781,7 +783,7 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             r"(?!\s+of\b)",  # "before the end of …" is read by the "end of" rules
             _F,
         ),
-        _age,
+        _undated_event,
     ),
     # "before my interview", "by the application deadline", "by Christmas", "before finals"
     (
@@ -804,7 +806,7 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             r"as)\b)[\w'-]+){0,3}",
             _F,
         ),
-        _age,
+        _undated_event,
     ),
     # "for the rest of my rotation", "for the remainder of the year": a named period
     (
@@ -813,7 +815,7 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             r"their)\s+[\w'-]+",
             _F,
         ),
-        _age,
+        _undated_event,
     ),
     (
         re.compile(
@@ -821,7 +823,7 @@ _RULES: list[tuple[re.Pattern, Callable]] = [
             r"\d{2}|time\s+i\s+turn\s+\d{2})\b",
             _F,
         ),
-        _age,
+        _undated_event,
     ),
     (
         re.compile(

@@ -193,7 +193,8 @@ _UNNAMED = re.compile(
 _NOT_A_GOAL = re.compile(
     # a question ("should I switch my major?", "Q: is an MBA worth it?")
     r"(?:q\s*:\s*)?(?:should|shall|could|would|is|are|do|does|can|what|which|how|why|when|"
-    r"where)\b[^?]*\?|(?:i|we)\s+(?:really\s+)?(?:like|love|enjoy|hate|care|became|was|were|am|are|feel|think|"
+    r"where)\b[^?]*\?|"
+    r"(?:i|we)\s+(?:really\s+)?(?:like|love|enjoy|hate|care|became|was|were|am|are|feel|think|"
     r"believe|guess|worked|work\s+as|have\s+been|'ve\s+been|had)\b|(?:i'?m|we'?re)\s+"
     r"(?:thinking|wondering|not\s+sure|unsure|a|an|the|good|bad|happy|unhappy|tired|bored)\b",
     _F,
@@ -211,6 +212,7 @@ def _action_sentences(text: str) -> list[str]:
     return found
 
 
+_ORPHAN_PREPOSITION = re.compile(r"^(\s*)(?:by|before|until|till|in|on|within)(?=\s{2,})", _F)
 _WILL_HAVE = re.compile(r"\b(will|shall|'ll)\s+have\s+([a-z]+(?:ed|en|t))\b", _F)
 
 
@@ -232,14 +234,8 @@ def _goal_sentence(text: str) -> str:
         return _LABEL.sub("", text)
     # "As a CNA I want to become an LPN. Step 1: enrol in …": the labelled step is the goal
     labelled = [x for x in sentences if _LABEL.match(x)]
-    if labelled:
-        return _LABEL.sub("", labelled[0])
-    for sentence in sentences:
-        body = _strip_lead_in(_LABEL.sub("", sentence))[0]
-        words = _words(body)
-        if words and words[0].lower() in ACTION_VERBS:
-            return _LABEL.sub("", sentence)
-    return text
+    actions = labelled or _action_sentences(text)
+    return _LABEL.sub("", actions[0]) if actions else text
 
 
 def _strip_lead_in(text: str) -> tuple[str, list[str]]:
@@ -706,8 +702,8 @@ def _has_outcome(text: str) -> bool:
             return True
     if re.search(
         r"\bgo(?:ing)?\s+(?:part[\s-]time|full[\s-]time|freelance|self[\s-]employed)\b|"
-    r"\bgo(?:ing)?\s+back\s+to\s+(?:school|uni|university|college)\b|"
-    r"\b(?:get|be|being|become)\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
+        r"\bgo(?:ing)?\s+back\s+to\s+(?:school|uni|university|college)\b|"
+        r"\b(?:get|be|being|become)\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
         r"registered|funded|elected)\b|\bgraduate\b|\bbecome\s+(?:certified|licensed|"
         r"registered|qualified|board[\s-]certified)\b",
         text,
@@ -978,8 +974,7 @@ def check_smart(
     phrases = find_time_phrases(text, today, term_calendar)
     time_free = _blank_spans(text, [(p.start, p.end) for p in phrases])
     # "By Dec 2026 I will …": a preposition left alone before the blanked date
-    time_free = re.sub(r"^(\s*)(?:by|before|until|till|in|on|within)(?=\s{2,})", r"\1", time_free,
-                       flags=_F)
+    time_free = _ORPHAN_PREPOSITION.sub(r"\1", time_free)
     # "volunteer for two days" is an amount of activity as well as a time span: M may count it.
     # So is "during their first 90 days".
     amount_kept = _blank_spans(
