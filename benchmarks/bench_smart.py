@@ -176,6 +176,7 @@ UNITS = {
     "6 months. ",
     "numbers": "Apply to 5 jobs, level 3, step 2, 4 more and 10% per week. ",
     "clauses": "Write and test and ship and plan the app; then present it. ",
+    "musings": "maybe go back to school?? idk and then at each one try to ",
 }
 
 

@@ -453,3 +453,33 @@ def test_a_second_clause_about_each_of_the_first_is_the_same_aim():
 
 def test_relocating_is_an_action():
     assert smt("Relocate to Leeds for the registrar post by August 2027") == (2, 2, 2)
+
+
+# ---- round 8 (rubric version 2; each on sentences of our own) ----------------------------------
+
+
+@pytest.mark.parametrize("text", ["Enhance my triage skills", "Strengthen my cover letter"])
+def test_a_vague_change_verb_is_a_vague_amount(text):
+    assert smt(text)[:2] == (1, 1)
+
+
+def test_a_short_musing_with_a_question_mark_is_not_a_goal():
+    assert smt("go part time?? idk")[:2] == (0, 0)
+    # a long statement that ends on a tag question is still read
+    text = "I want to pass the Life in the UK test by May 2027 and sit it in Leeds, ok?"
+    assert smt(text)[1] == 2
+
+
+def test_moving_into_a_named_field_is_checkable():
+    assert smt("Switch into medical coding by 2028")[1] == 2
+    assert smt("Get into tech")[1] == 1
+
+
+@pytest.mark.parametrize("text", ["Build a website", "Find a part-time job", "Lead a project"])
+def test_more_kinds_of_unnamed_things(text):
+    assert smt(text)[0] == 1
+
+
+def test_generic_plurals_name_nothing():
+    assert smt("Get better grades")[0] == 0
+    assert smt("Get better grades in chemistry")[0] == 1

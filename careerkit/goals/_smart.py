@@ -182,9 +182,10 @@ _LABEL = re.compile(
 #: Any one of a kind, not a named one ("join a club", "take a course", "get a job", "start a side
 #: business"): nothing says which ("a job in nursing", "a teaching job" do).
 _UNNAMED = re.compile(
-    r"[\w'-]+\s+(?:an?|some)\s+(?:side\s+|new\s+)?(?:club|society|hobby|business|hustle|course|"
-    r"class|job|internship|placement|apprenticeship|programme|program|degree|certificate|"
-    r"certification|group|role|position)\s*[.!]?\s*$",
+    r"[\w'-]+\s+(?:an?|some)\s+(?:(?:side|new|part-time|full-time|part\s+time|full\s+time|"
+    r"summer|weekend|evening|online)\s+)?(?:club|society|hobby|business|hustle|course|class|job|"
+    r"internship|placement|apprenticeship|programme|program|degree|certificate|certification|"
+    r"group|role|position|project|portfolio|website|blog|podcast|app)\s*[.!]?\s*$",
     _F,
 )
 #: A sentence about oneself, not a goal ("I like helping people", "I became a nurse because …",
@@ -194,6 +195,8 @@ _NOT_A_GOAL = re.compile(
     # a question ("should I switch my major?", "Q: is an MBA worth it?")
     r"(?:q\s*:\s*)?(?:should|shall|could|would|is|are|do|does|can|what|which|how|why|when|"
     r"where)\b[^?]*\?|"
+    # a short musing ending in a question mark ("maybe go back to school?? idk")
+    r"(?:\W*+\w++){1,8}\W*\?+\s*(?:idk|lol)?\s*$|"
     r"(?:i|we)\s+(?:really\s+)?(?:like|love|enjoy|hate|care|became|was|were|am|are|feel|think|"
     r"believe|guess|worked|work\s+as|have\s+been|'ve\s+been|had)\b|(?:i'?m|we'?re)\s+"
     r"(?:thinking|wondering|not\s+sure|unsure|a|an|the|good|bad|happy|unhappy|tired|bored)\b",
@@ -483,6 +486,9 @@ _SAME_WORK = frozenset(("it", "its", "them", "this", "that", "these", "those"))
 _RESULT_VERBS = frozenset(("score", "achieve", "average"))
 
 
+_EACH_OF_THEM = re.compile(r"\b(?:at|from|in)\s+(?:each|every\s+one|them|it)\b", _F)
+
+
 def _two_goals(body: str) -> tuple[str, str] | None:
     # where the second word starts: a joiner before it leaves one verb ("write and submit my
     # paper": two verbs, one piece of work); found once, so the loop stays linear
@@ -497,7 +503,8 @@ def _two_goals(body: str) -> tuple[str, str] | None:
         after = (m["after"] or "").strip()
         if verb in _RESULT_VERBS or after.lower() in _SAME_WORK:
             continue
-        if re.search(r"\b(?:at|from|in)\s+(?:each|every\s+one|them|it)\b", body[m.end() :], _F):
+        # (a window of the clause keeps the loop linear in the text)
+        if _EACH_OF_THEM.search(body, m.end(), m.end() + 80):
             continue  # "go to a meetup a month and talk to 3 people at each": the same work
         if verb in ("get", "hit", "reach", "score") and re.match(
             r"\d|at\s+least|over|above|more\s+than", after + body[m.end() : m.end() + 12], _F
@@ -527,7 +534,7 @@ _START_ACTIVITY = re.compile(
 # "get into tech", "break into marketing", "work in healthcare": a move into a field, no check
 # of arrival
 _INTO_FIELD = re.compile(
-    r"\b(?:get|getting|break|move|switch|transition|pivot|pivoting)\s+into\s+\w|"
+    r"\b(?:get|getting|break|breaking)\s+into\s+\w|"
     r"^work(?:ing)?\s+(?:in|for)\s+\w|"
     r"\bchang(?:e|ing)\s+(?:careers?|jobs?|fields?)\b",
     _F,
@@ -648,7 +655,7 @@ def _verb_like(words: list[str]) -> bool:
         return len(words) > 1 and (
             _COUNT.match(words[1]) is not None
             or (
-                _DETERMINER.match(words[1]) is not None
+                (_DETERMINER.match(words[1]) is not None or words[1].lower() == "some")
                 and (len(words) < 3 or words[2].lower() not in ("best", "bit", "part", "thing"))
             )
         )
@@ -703,6 +710,9 @@ def _has_outcome(text: str) -> bool:
     if re.search(
         r"\bgo(?:ing)?\s+(?:part[\s-]time|full[\s-]time|freelance|self[\s-]employed)\b|"
         r"\bgo(?:ing)?\s+back\s+to\s+(?:school|uni|university|college)\b|"
+        # "transition into UX design", "switch into marketing": work in a named field
+        r"\b(?:move|moving|switch|switching|transition|transitioning|pivot|pivoting)\s+into\s+"
+        r"(?!(?:something|anything|a\s+new|new|another|different)\b)\w|"
         r"\b(?:get|be|being|become)\s+(?:promoted|hired|certified|licensed|accepted|admitted|published|"
         r"registered|funded|elected)\b|\bgraduate\b|\bbecome\s+(?:certified|licensed|"
         r"registered|qualified|board[\s-]certified)\b",

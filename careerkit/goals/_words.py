@@ -39,6 +39,7 @@ reply respond post share upload film photograph sketch code pitch donate fundrai
 resit retake tailor polish finalise finalize pursue enter compete perform audition repay deposit
 check hand tour floss cancel halve double triple pick
 relocate emigrate commute negotiate request propose pitch shortlist enroll
+provide offer support treat assess triage educate counsel advocate prep
 """
 )
 
@@ -120,6 +121,7 @@ GENERIC = wordset(
 be being happy happier money income people others someone everyone out best
 a an the my our your their his her its me myself i we it this that these those some any all
 every each skills skill things thing stuff career careers job jobs work life job's knowledge
+grades marks books readings
 abilities
 ability overall general generally self in on at of for to with and or about more better really
 very good great well new lot lots way ways area areas field stuff myself person level levels
@@ -174,6 +176,7 @@ FREQUENCY = (
 )
 WEAK_QUANTITY = (
     r"several|a\s+few|a\s+couple(?:\s+of)?|some|many|regularly|often|frequently|more|most|less|fewer|"
+    r"enhance|strengthen|sharpen|polish|brush\s+up|"
     r"better|enough|"
     r"increase|"
     r"reduce|grow|"
