@@ -50,7 +50,7 @@ from careerkit.goals import (  # noqa: E402
 EVAL = ROOT / "benchmarks" / "data" / "smart_eval.csv"
 #: the parts in the order they were written: each ``testN`` was written and labelled before the
 #: rules of round N were scored on it once, and is development data for every later round
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
 RATER2 = ROOT / "benchmarks" / "data" / "smart_eval_rater2.csv"
 TODAY = date(2026, 1, 15)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
