@@ -222,6 +222,56 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+class CpuShares:
+    """CPU seconds spent while the room works, by whom: the Voilà server, the kernels, the
+    simulated participants' browser (in a real room it runs on their own machines) and the
+    rest of the machine. Sampled each second; a process seen for the first time after the start
+    counts from its birth."""
+
+    GROUPS = ("server", "kernels", "browser", "other")
+
+    def __init__(self, server: Server) -> None:
+        self.server_pid = server.proc.pid
+        self.seen: dict[int, float] = {}
+        self.totals = dict.fromkeys(self.GROUPS, 0.0)
+        self._stop = False
+        self._started = time.time()
+        self._sample(initial=True)
+
+    def _group(self, proc: psutil.Process) -> str:
+        if proc.pid == self.server_pid:
+            return "server"
+        cmd = " ".join(proc.cmdline())
+        if "ipykernel" in cmd:
+            return "kernels"
+        if "chrom" in proc.name() or "headless_shell" in proc.name():
+            return "browser"
+        return "other"
+
+    def _sample(self, initial: bool = False) -> None:
+        for proc in psutil.process_iter():
+            with contextlib.suppress(psutil.Error):
+                used = _cpu(proc)
+                before = self.seen.get(proc.pid)
+                if before is None:
+                    # there at the start: from now on; born since: all of it
+                    before = used if initial or proc.create_time() < self._started else 0.0
+                    if initial:
+                        self.seen[proc.pid] = used
+                        continue
+                self.totals[self._group(proc)] += max(0.0, used - before)
+                self.seen[proc.pid] = used
+
+    async def run(self) -> None:
+        while not self._stop:
+            await asyncio.to_thread(self._sample)
+            await asyncio.sleep(1.0)
+
+    def stop(self) -> None:
+        self._stop = True
+        self._sample()
+
+
 class Figures:
     def __init__(self) -> None:
         self.dom_ms: list[float] = []
@@ -396,12 +446,17 @@ async def _run(kind: str, participants: int, linger: float, chromium: str,
             await context.add_init_script(PROBE)
             pages: list = []
             started = time.perf_counter()
+            shares = CpuShares(server)
+            sampling = asyncio.create_task(shares.run())
             outcomes = await asyncio.gather(
                 *(walk(context, server, n, figures, pages) for n in range(participants)),
                 return_exceptions=True,
             )
             result["wall_s"] = time.perf_counter() - started
             figures.failed = [repr(o)[:300] for o in outcomes if isinstance(o, BaseException)]
+            shares.stop()
+            await sampling
+            result["cpu"] = shares.totals
             result["peak"] = server.memory()
             for page in pages:
                 await page.close(run_before_unload=True)
@@ -469,6 +524,12 @@ def _report(r: dict, participants: int, linger: float) -> None:
         print(f"  first control alone without the pool: cold {cold:.1f} s, warm {warm:.1f} s")
     print(f"  goal typed → SMART check  p50 {_pct(f.goal_s, .5):5.1f} s    "
           f"p95 {_pct(f.goal_s, .95):5.1f} s")
+    if r.get("cpu"):
+        cpu = r["cpu"]
+        total = sum(cpu.values()) or 1.0
+        print("  CPU while the room worked: " + ", ".join(
+            f"{g} {cpu[g]:.0f} s ({cpu[g] / total:.0%})" for g in CpuShares.GROUPS)
+            + " (the browser runs on participants' own machines in a real room)")
     (k0, m0, p0, u0, s0), (k1, m1, p1, u1, s1), (k2, m2, _p2, _u2, s2) = (
         r["baseline"], r["peak"], r["after"])
     print(f"  baseline: {k0} kernel(s) RSS {m0:.0f} MB + server {s0:.0f} MB")
