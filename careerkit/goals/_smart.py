@@ -325,7 +325,7 @@ def _score_specific(
     ):
         # "get a better job": the vague word only says the job is unnamed – one problem
         vague = None
-    hedge_m = re.search(r"\b(?:" + HEDGES + r")\b", body, _F)
+    hedge_m = _HEDGE.search(body)
     hedge = hedges[0] if hedges else hedge_m[0] if hedge_m else None
     if hedge is not None:
         problems.append(TEXT["S_hedge"].format(word=hedge))
@@ -603,13 +603,17 @@ def _score_measurable(time_free: str) -> tuple[int, str, str | None]:
 #: Verbs of an activity that goes on (learning, practising, reading, networking): done or not
 #: done cannot be checked without an amount, a result or an end ("learn Japanese", "read
 #: industry news", "study for the bar exam", "shadow a surgeon").
-_PROCESS_VERBS = NOT_ACTIONS | wordset(
-    """
-learn study research read prepare practise practice explore network master shadow review
-follow track use exercise walk meditate sleep eat drink cook teach spend keep maintain watch
-listen observe work travel volunteer look focus continue improve enhance develop grow expand
-build strengthen boost better engage connect investigate discover
+_PROCESS_VERBS = (
+    NOT_ACTIONS
+    | VAGUE_VERBS
+    | WEAK_START
+    | wordset(
+        """
+learn study research read prepare practise practice network master shadow review follow track
+use exercise walk meditate sleep eat drink cook teach spend keep maintain watch listen observe
+travel volunteer look focus continue build engage connect investigate discover
 """
+    )
 )
 #: Light verbs say little on their own ("get my life together", "make my boss happy", "get
 #: involved"): only a named outcome makes them checkable (see ``_has_outcome``).
@@ -634,12 +638,12 @@ def _one_off_action(body: str) -> bool:
     # "find out what a coder does", "ask around": finding out goes on as well
     if verb in _PROCESS_VERBS or verb in _LIGHT_VERBS or rest[0].lower() in ("out", "around", "up"):
         return False
-    if not _verb_like(words) or _UNSURE.search(body):
+    if not _verb_like(words) or _VAGUE_ANY.search(body) or _HEDGE.search(body):
         return False
     return not _only_generic(rest)
 
 
-_UNSURE = re.compile(r"\b(?:" + VAGUE_WORDS + "|" + VAGUE_ADJECTIVES + "|" + HEDGES + r")\b", _F)
+_HEDGE = re.compile(r"\b(?:" + HEDGES + r")\b", _F)
 _COUNT = re.compile(r"\d|(?:" + "|".join(NUMBER_WORDS) + r")$", _F)
 _NOT_VERBS = wordset("a an the more less most some any no each every all")
 
