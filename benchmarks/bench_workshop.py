@@ -64,6 +64,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import psutil
 
 from careerkit import _voila
+from careerkit._voila._fork import kernel_processes
 from careerkit.ui._app_text import STEPS
 from careerkit.ui._app_text import TEXT as APP_TEXT
 from careerkit.ui.goals import TEXT as GOALS_TEXT
@@ -153,14 +154,8 @@ class Server:
                 time.sleep(0.5)
 
     def kernels(self) -> list[psutil.Process]:
-        found = []
-        for child in psutil.Process(self.proc.pid).children(recursive=True):
-            try:
-                if any("ipykernel" in part for part in child.cmdline()):
-                    found.append(child)
-            except psutil.Error:
-                continue
-        return found
+        """The kernels this server runs now (ordinary ones, or forked from its kernel parent)."""
+        return kernel_processes(self.proc.pid)
 
     def wait_for_pool(self, timeout: float = 180.0) -> None:
         """Until the server's pool of pre-heated kernels is full (and their CPU has settled)."""
@@ -181,18 +176,19 @@ class Server:
         time.sleep(1.0)
 
     def memory(self) -> tuple[int, float, float, float, float]:
-        """Kernels running, their RSS summed (MB), their PSS summed (MB: shared pages split
-        between the processes sharing them), their USS summed (MB: pages no other process
-        maps), the server's own RSS (MB)."""
-        kernels, rss, pss, uss = self.kernels(), 0, 0, 0
-        for k in kernels:
+        """Kernels running; then, over every process the server started (its kernels, and with
+        forked kernels their parent and the small client each kernel has): their RSS summed
+        (MB), their PSS summed (MB: shared pages split between the processes sharing them),
+        their USS summed (MB: pages no other process maps); the server's own RSS (MB)."""
+        rss, pss, uss = 0, 0, 0
+        for proc in psutil.Process(self.proc.pid).children(recursive=True):
             with contextlib.suppress(psutil.Error):
-                info = k.memory_full_info()
+                info = proc.memory_full_info()
                 rss += info.rss
                 pss += getattr(info, "pss", info.rss)
                 uss += getattr(info, "uss", info.rss)
         server = psutil.Process(self.proc.pid).memory_info().rss
-        return len(kernels), rss / MB, pss / MB, uss / MB, server / MB
+        return len(self.kernels()), rss / MB, pss / MB, uss / MB, server / MB
 
     def stop(self) -> None:
         left = self.kernels() if self.proc.poll() is None else []
@@ -242,8 +238,8 @@ class CpuShares:
         if proc.pid == self.server_pid:
             return "server"
         cmd = " ".join(proc.cmdline())
-        if "ipykernel" in cmd:
-            return "kernels"
+        if any(mark in cmd for mark in ("ipykernel", "_kernel_parent.py", "_kernel_client.py")):
+            return "kernels"  # ordinary kernels; or forked ones, their parent and clients
         if "chrom" in proc.name() or "headless_shell" in proc.name():
             return "browser"
         return "other"
@@ -532,15 +528,16 @@ def _report(r: dict, participants: int, linger: float) -> None:
             + " (the browser runs on participants' own machines in a real room)")
     (k0, m0, p0, u0, s0), (k1, m1, p1, u1, s1), (k2, m2, _p2, _u2, s2) = (
         r["baseline"], r["peak"], r["after"])
-    print(f"  baseline: {k0} kernel(s) RSS {m0:.0f} MB + server {s0:.0f} MB")
-    print(f"  with everyone in: {k1} kernels RSS {m1:.0f} MB (PSS {p1:.0f} MB, USS {u1:.0f} MB) "
+    print(f"  baseline: {k0} kernel(s), the server's processes RSS {m0:.0f} MB + server "
+          f"{s0:.0f} MB")
+    print(f"  with everyone in: {k1} kernels, the server's processes RSS {m1:.0f} MB (PSS {p1:.0f} MB, USS {u1:.0f} MB) "
           f"+ server {s1:.0f} MB → per participant PSS {(p1 - p0) / participants:.0f} MB "
           f"(goal < 200 MB), USS {(u1 - u0) / participants:.0f} MB, "
           f"RSS {(m1 - m0) / participants:.0f} MB")
     if r.get("leaving"):
         print("  kernels left after everyone closed their tab: " + ", ".join(
             f"{k} at {t:.0f} s" for t, k in r["leaving"]))
-    print(f"  {linger:.0f} s after they left: {k2} kernel(s) RSS {m2:.0f} MB + server "
+    print(f"  {linger:.0f} s after they left: {k2} kernel(s), processes RSS {m2:.0f} MB + server "
           f"{s2:.0f} MB ({'back to baseline' if k2 <= k0 else f'{k2 - k0} kernel(s) never freed'})")
 
 

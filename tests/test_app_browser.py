@@ -27,6 +27,7 @@ import pytest
 from conftest import ROOT
 
 from careerkit import _voila
+from careerkit._voila._fork import kernel_processes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -104,15 +105,8 @@ class Server:
         return self.log_path.read_text(errors="replace")
 
     def kernels(self) -> list[psutil.Process]:
-        """The kernels this server runs now (its child processes running ipykernel)."""
-        found = []
-        for child in psutil.Process(self.proc.pid).children(recursive=True):
-            try:
-                if any("ipykernel" in part for part in child.cmdline()):
-                    found.append(child)
-            except psutil.NoSuchProcess:
-                continue
-        return found
+        """The kernels this server runs now (ordinary ones, or forked from its kernel parent)."""
+        return kernel_processes(self.proc.pid)
 
     def stop(self) -> None:
         if self.proc.poll() is None:

@@ -41,6 +41,7 @@ __all__ = [
     "TEMPLATE",
     "configure",
     "environment",
+    "fork_enabled",
     "pool_size",
 ]
 
@@ -61,6 +62,15 @@ CULL_INTERVAL_SECONDS = 60
 IOPUB_TIMEOUT_SECONDS = 60
 #: pre-heated kernels kept ready when ``CAREERKIT_KERNEL_POOL`` is not set
 DEFAULT_POOL = 2
+#: the kernel manager of a server whose kernels are forked from a warm parent
+FORKING_KERNEL_MANAGER = "careerkit._voila._fork.ForkingKernelManager"
+
+
+def fork_enabled(env: dict[str, str] | None = None) -> bool:
+    """Whether the app's server forks its kernels from a warm parent: yes unless
+    ``CAREERKIT_KERNEL_FORK`` is 0 (or no, false, off)."""
+    raw = (os.environ if env is None else env).get("CAREERKIT_KERNEL_FORK", "").strip().lower()
+    return raw not in ("0", "no", "false", "off")
 
 
 def environment(base: dict[str, str] | None = None) -> dict[str, str]:
@@ -91,8 +101,9 @@ def pool_size(env: dict[str, str] | None = None) -> int:
     return value
 
 
-def configure(c: Any) -> None:
-    """Apply careerkit's Voilà settings to the traitlets config ``c``."""
+def configure(c: Any, fork: bool = False) -> None:
+    """Apply careerkit's Voilà settings to the traitlets config ``c``; ``fork``: kernels are
+    forked from a warm parent (``careerkit._voila._fork``) unless ``CAREERKIT_KERNEL_FORK=0``."""
     os.environ["JUPYTER_PATH"] = environment()["JUPYTER_PATH"]
     c.VoilaConfiguration.template = TEMPLATE
     # only the app gets a pool: a server of the whole notebooks folder (a counselor's, the
@@ -109,3 +120,5 @@ def configure(c: Any) -> None:
     c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
     c.MappingKernelManager.cull_connected = False
+    if fork and fork_enabled():
+        c.MappingKernelManager.kernel_manager_class = FORKING_KERNEL_MANAGER
