@@ -97,6 +97,25 @@ def test_counselor_inventory_with_reverse_items_is_loaded(tmp_path):
     assert profile.max_score == 8
 
 
+def test_an_inventory_is_read_again_when_its_file_changes_and_copies_are_independent(tmp_path):
+    import os
+
+    rows = ["item_id,text,scale"] + [f"{x},Do {x},{x}" for x in RIASEC]
+    path = write(tmp_path, "\n".join(rows) + "\n")
+    first = load_inventory(path)
+    first.items.loc[0, "text"] = "changed by a caller"  # the next load does not see this
+    assert load_inventory(path).items.loc[0, "text"] == "Do R"
+    # a counselor edits the file: the next load reads the new version
+    rows.append("R2,Do another R thing,R")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    stamp = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(stamp, stamp))
+    assert len(load_inventory(path)) == 7 and load_inventory(path).counts["R"] == 2
+    path.write_bytes(b"item_id,text,scale\nR1,\xff\xfe,R\n")
+    with pytest.raises(DataError, match="not a UTF-8 text CSV"):
+        load_inventory(path)
+
+
 def test_area_names_are_accepted_as_scale(tmp_path):
     rows = ["item_id,text,scale"] + [f"{n},Do {n},{n}" for n in
                                      ("Realistic", "investigative", "Artistic", "Social",

@@ -16,6 +16,10 @@ What Voilà does not do by default, set up by :func:`configure` from the config 
   whose start screen is drawn.
   The app reads nothing from the request at start (no URL parameter chooses a workbook, see
   :func:`careerkit.workbook.in_voila`), so a pre-heated page is the same as a fresh one.
+- **Kernels start warm** (the app's own server, ``config/voila.py``): each kernel is forked
+  from one parent process that has imported careerkit, ipykernel and Plotly's renderers once
+  (:mod:`careerkit._voila._fork`): a kernel is ready in a fraction of the time, and kernels
+  share those libraries' memory. ``CAREERKIT_KERNEL_FORK=0`` turns it off.
 - **A crowd gets its pages**: a page's rendering waits :data:`IOPUB_TIMEOUT_SECONDS` for a
   cell's output after the kernel replied (nbclient's 4 s lost start screens when a room
   arrived at once).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass
 from functools import cached_property
@@ -165,15 +166,25 @@ def load_inventory(path: str | Path | None = None, form: str = "long") -> Invent
             inventory_id = f"{inventory_id}_custom"
     if not source.is_file():
         raise DataError(f"Inventory file not found: {source}")
+    found = source.stat()
+    # a copy: the caller may change its table; the cache keeps the file's
+    items = _read(str(source), found.st_mtime_ns, found.st_size).copy()
+    return Inventory(items=items, inventory_id=inventory_id, path=source)
+
+
+@functools.lru_cache(maxsize=16)
+def _read(source: str, _mtime_ns: int, _size: int) -> pd.DataFrame:
+    """The items of the inventory file ``source``, read once per version of the file (the app
+    asks for the inventory at every answer, to count the answers)."""
+    path = Path(source)
     try:
-        text = source.read_bytes().decode("utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(
-            f"{source.name}: not a UTF-8 text CSV (byte {exc.start} cannot be read). Save the "
+            f"{path.name}: not a UTF-8 text CSV (byte {exc.start} cannot be read). Save the "
             "inventory as 'CSV UTF-8' with the columns item_id, text, scale[, reverse]."
         ) from None
-    items = _parse(text, source.name)
-    return Inventory(items=items, inventory_id=inventory_id, path=source)
+    return _parse(text, path.name)
 
 
 def _short_form() -> Inventory:
