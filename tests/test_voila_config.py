@@ -76,7 +76,7 @@ def test_the_template_links_nothing_outside_the_server() -> None:
 def test_both_config_files_apply_the_settings() -> None:
     for name in ("voila.py", "jupyter_server_config.py"):
         text = (_voila.CONFIG / name).read_text(encoding="utf-8")
-        assert "configure(c)" in text
+        assert re.search(r"^configure\(c[,)]", text, re.M), name
 
 
 def test_make_app_serves_only_the_app_with_the_config() -> None:
