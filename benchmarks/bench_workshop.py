@@ -309,6 +309,11 @@ class WidgetSession:
     participant's own machine."""
 
     def __init__(self, server_url: str) -> None:
+        from tornado.httpclient import AsyncHTTPClient
+
+        # every participant's browser fetches at once: Tornado's client would queue all but
+        # 10 requests (and time them out after 20 s in its queue)
+        AsyncHTTPClient.configure(None, max_clients=1000)
         self.server_url = server_url
         self.models: dict[str, dict] = {}
         self.changed: dict[str, float] = {}  # model id -> time.time() of its last update
@@ -328,8 +333,9 @@ class WidgetSession:
         from tornado.httpclient import AsyncHTTPClient, HTTPRequest
         from tornado.websocket import websocket_connect
 
-        response = await AsyncHTTPClient().fetch(self.server_url + path,
-                                                 request_timeout=TIMEOUT_MS / 1000)
+        response = await AsyncHTTPClient().fetch(
+            self.server_url + path, connect_timeout=TIMEOUT_MS / 1000,
+            request_timeout=TIMEOUT_MS / 1000)
         body = response.body.decode()
         found = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', body)
         if not found:

@@ -19,7 +19,7 @@ import contextlib
 import gc
 import json
 import os
-import select
+import selectors
 import signal
 import socket
 import struct
@@ -211,21 +211,16 @@ def serve(path: str) -> None:
     _preload()
     me = os.getpid()
     kernels: dict[int, socket.socket] = {}  # kernel pid -> its client's connection
-    orphans: set[int] = set()  # kernels whose client went away (killed, not yet reaped)
-    stdin_open = True
+    watch = selectors.DefaultSelector()
+    watch.register(listener, selectors.EVENT_READ, "listener")
+    watch.register(sys.stdin, selectors.EVENT_READ, "stdin")
     while not stopping:
-        watched: list = [listener, *(c for p, c in kernels.items() if p not in orphans)]
-        if stdin_open:
-            watched.append(sys.stdin)
-        try:
-            ready, _, _ = select.select(watched, [], [], TICK_S)
-        except InterruptedError:
-            ready = []
-        for item in ready:
-            if item is sys.stdin:
+        for key, _events in watch.select(TICK_S):
+            if key.data == "stdin":
                 if not os.read(sys.stdin.fileno(), 1 << 12):
-                    stopping, stdin_open = True, False  # the server ended
-            elif item is listener:
+                    stopping = True  # the server ended
+                    watch.unregister(sys.stdin)
+            elif key.data == "listener":
                 conn, _addr = listener.accept()
                 try:
                     request, fds = _read_request(conn)
@@ -235,28 +230,30 @@ def serve(path: str) -> None:
                     continue
                 pid = os.fork()
                 if pid == 0:
+                    watch.close()
                     _child(request, fds, me, [listener, conn, *kernels.values()])
                 for fd in fds:
                     os.close(fd)
                 kernels[pid] = conn
+                watch.register(conn, selectors.EVENT_READ, pid)
                 _send(conn, {"pid": pid})
             else:  # a client's connection: anything but more data means the client is gone
-                for pid, conn in list(kernels.items()):
-                    if conn is item:
-                        with contextlib.suppress(OSError):
-                            if conn.recv(1 << 12):
-                                continue
-                        orphans.add(pid)
-                        _kill_group(pid, signal.SIGKILL)
-        _reap(kernels)
-        orphans &= kernels.keys()
-    _stop_all(kernels)
+                client = key.fileobj
+                assert isinstance(client, socket.socket)
+                with contextlib.suppress(OSError):
+                    if client.recv(1 << 12):
+                        continue
+                watch.unregister(client)
+                _kill_group(key.data, signal.SIGKILL)  # reaped below or on a later turn
+        _reap(kernels, watch)
+    _stop_all(kernels, watch)
+    watch.close()
     listener.close()
     with contextlib.suppress(OSError):
         Path(path).unlink()
 
 
-def _reap(kernels: dict[int, socket.socket]) -> None:
+def _reap(kernels: dict[int, socket.socket], watch: selectors.BaseSelector) -> None:
     while kernels:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
@@ -266,20 +263,25 @@ def _reap(kernels: dict[int, socket.socket]) -> None:
             return
         conn = kernels.pop(pid, None)
         if conn is not None:
+            with contextlib.suppress(KeyError, ValueError):
+                watch.unregister(conn)
             _send(conn, {"exit": os.waitstatus_to_exitcode(status)})
             conn.close()
 
 
-def _stop_all(kernels: dict[int, socket.socket]) -> None:
+def _stop_all(kernels: dict[int, socket.socket], watch: selectors.BaseSelector) -> None:
     for pid in kernels:
         _kill_group(pid, signal.SIGTERM)
     deadline = time.monotonic() + 5.0
     while kernels and time.monotonic() < deadline:
-        _reap(kernels)
+        _reap(kernels, watch)
         time.sleep(0.05)
-    for pid in kernels:
+    for pid in list(kernels):
         _kill_group(pid, signal.SIGKILL)
-    _reap(kernels)
+    deadline = time.monotonic() + 5.0
+    while kernels and time.monotonic() < deadline:
+        _reap(kernels, watch)
+        time.sleep(0.05)
 
 
 if __name__ == "__main__":
