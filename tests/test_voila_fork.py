@@ -7,6 +7,7 @@ comm targets, Plotly's renderer) — and must never outlive their client or the 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
@@ -191,13 +192,38 @@ def test_a_page_gets_an_ordinary_kernel_when_the_parent_cannot_be_reached(tmp_pa
     asyncio.run(fallback())
 
 
+def test_a_parent_that_keeps_dying_is_given_up_for_ordinary_kernels() -> None:
+    class Broken(_fork.KernelParent):
+        def _start(self) -> None:  # a parent that ends at once (cannot import careerkit)
+            super()._start()
+            assert self.proc is not None
+            self.proc.kill()
+            self.proc.wait()
+            Path(str(self.socket)).unlink(missing_ok=True)  # had it bound before it died
+
+    broken = Broken()
+    ordinary = [sys.executable, "-m", "ipykernel_launcher", "-f", "c.json"]
+    try:
+        for _ in range(_fork.MAX_STARTS + 2):
+            assert broken.command(ordinary) == ordinary
+        assert broken.starts == _fork.MAX_STARTS  # then no more attempts
+    finally:
+        broken.stop()
+
+
 def test_a_bad_request_is_refused_and_the_parent_serves_on(parent) -> None:
     import socket
 
     path = parent.listening()
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+    for body in (b"hello", b"[1, 2]", b'{"args": "-f"}'):  # not JSON; not an object; no streams
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(path)
+            sock.sendall(len(body).to_bytes(4, "big") + body)
+            assert b"error" in sock.makefile("rb").readline()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:  # streams, but no folder
         sock.connect(path)
-        sock.sendall(b"\x00\x00\x00\x05hello")  # no streams, not JSON
+        body = json.dumps({"args": [], "env": {}}).encode()
+        socket.send_fds(sock, [len(body).to_bytes(4, "big") + body], [0, 1, 2])
         assert b"error" in sock.makefile("rb").readline()
 
     async def still() -> None:

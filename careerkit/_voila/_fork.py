@@ -44,6 +44,9 @@ PARENT_SCRIPT = HERE / "_kernel_parent.py"
 #: how long the server waits for a new kernel parent to listen before it starts a kernel the
 #: ordinary way
 LISTEN_TIMEOUT_S = 10.0
+#: after this many parents ended on their own, kernels start the ordinary way (a parent that
+#: cannot import careerkit would otherwise be started again for every kernel)
+MAX_STARTS = 3
 
 
 class KernelParent:
@@ -53,6 +56,7 @@ class KernelParent:
     def __init__(self) -> None:
         self.proc: subprocess.Popen[bytes] | None = None
         self.folder: str | None = None
+        self.starts = 0
         self._lock = threading.Lock()
 
     @property
@@ -64,6 +68,8 @@ class KernelParent:
         cannot be started."""
         with self._lock:
             if self.proc is None or self.proc.poll() is not None:
+                if self.starts >= MAX_STARTS:
+                    return None
                 self._start()
             path, proc = self.socket, self.proc
         assert path is not None and proc is not None
@@ -90,7 +96,9 @@ class KernelParent:
             [sys.executable, str(PARENT_SCRIPT), str(self.socket)], stdin=subprocess.PIPE,
             env=env,
         )
-        atexit.register(self.stop)
+        if not self.starts:
+            atexit.register(self.stop)
+        self.starts += 1
 
     def stop(self) -> None:
         proc = self.proc

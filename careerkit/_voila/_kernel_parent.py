@@ -10,7 +10,10 @@ standard streams; the parent forks, answers with the kernel's process id, and la
 exit code. A kernel whose client goes away is killed. The parent stops, and stops its kernels,
 when its standard input closes (the server ended) or on SIGTERM.
 
-Nothing here may start a thread before forking: a forked child gets only the forking thread.
+A forked child gets only the forking thread, so the parent starts none of its own. Of the
+libraries it imports, numpy's BLAS would start a pool of threads (the server starts the parent
+with ``OPENBLAS_NUM_THREADS=1``, so it does not) and pyarrow's memory allocator (jemalloc)
+starts one background thread, which jemalloc's own fork handlers account for.
 """
 
 from __future__ import annotations
@@ -105,7 +108,10 @@ def _read_request(conn: socket.socket) -> tuple[dict, list[int]]:
                 raise ValueError("request cut short")
             body += chunk
         request = json.loads(body)
-        if len(fds) != 3 or not isinstance(request.get("args"), list):
+        if (len(fds) != 3 or not isinstance(request, dict)
+                or not isinstance(request.get("args"), list)
+                or not isinstance(request.get("env"), dict)
+                or not isinstance(request.get("cwd"), str)):
             raise ValueError("malformed request")
     except (ValueError, OSError):
         for fd in fds:
