@@ -25,6 +25,8 @@ What Voilà does not do by default, set up by :func:`configure` from the config 
   arrived at once).
 - **No request leaves the server**: the ``careerkit`` template (``share/voila/templates``)
   drops the lab template's links to a public CDN; the icon font is in Voilà's own bundle.
+- **Templates are compiled once** per server, not once per page
+  (:mod:`careerkit._voila._templates`).
 - **Text for JupyterLab readers stays there**: cells tagged ``lab-only`` are not shown.
 
 The template is found through ``JUPYTER_PATH``: :func:`environment` gives the variables a
@@ -36,6 +38,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+
+from careerkit._voila._templates import share_compiled_templates
 
 __all__ = [
     "APP_NOTEBOOK",
@@ -124,5 +128,6 @@ def configure(c: Any, fork: bool = False) -> None:
     c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
     c.MappingKernelManager.cull_connected = False
+    share_compiled_templates()
     if fork and fork_enabled():
         c.MappingKernelManager.kernel_manager_class = FORKING_KERNEL_MANAGER
