@@ -22,11 +22,11 @@ How: ``--browsers`` participants (default 3) use real pages in one headless Chro
 with Playwright's async API): their figures include what a participant waits for in the page
 (Voilà's JavaScript, the widget manager, drawing). The others are widget sessions
 (:class:`WidgetSession`): they fetch the same page and speak the Jupyter widget protocol over
-the kernel's websocket, so
-the server and the kernels do exactly what they do for a page, but no browser runs for them. In
-a room each participant's browser runs on their own machine; 25 Chromium pages on the server's
-two cores took three quarters of its CPU (``--browsers 25`` measures that room), and the click
-times they gave were mostly the browser waiting for the CPU. The goal (p95 < 300 ms) is read on
+the kernel's websocket, so the server and the kernels do exactly what they do for a page, but
+no browser runs for them. In a room each participant's browser runs on their own machine; 25
+Chromium pages on the server's two cores took three quarters of its CPU (``--browsers 25``
+measures that room), and the click times they gave were mostly the browser waiting for the
+CPU. The goal (p95 < 300 ms) is read on
 the participants without a browser; the Chromium pages, which share the cores with everyone,
 are printed beside them.
 
@@ -77,7 +77,7 @@ import psutil
 from ipywidgets._version import __control_protocol_version__ as CONTROL_PROTOCOL
 
 from careerkit import _voila
-from careerkit._voila._fork import kernel_processes
+from careerkit._voila._fork import CLIENT, PARENT_SCRIPT, kernel_processes
 from careerkit.ui._app_text import STEPS
 from careerkit.ui._app_text import TEXT as APP_TEXT
 from careerkit.ui.goals import TEXT as GOALS_TEXT
@@ -259,7 +259,7 @@ class CpuShares:
         if proc.pid == self.server_pid:
             return "server"
         cmd = " ".join(proc.cmdline())
-        if any(mark in cmd for mark in ("ipykernel", "_kernel_parent.py", "_kernel_client.py")):
+        if any(mark in cmd for mark in ("ipykernel", PARENT_SCRIPT.name, CLIENT.name)):
             return "kernels"  # ordinary kernels; or forked ones, their parent and clients
         if "chrom" in proc.name() or "headless_shell" in proc.name():
             return "browser"
@@ -309,11 +309,6 @@ class WidgetSession:
     participant's own machine."""
 
     def __init__(self, server_url: str) -> None:
-        from tornado.httpclient import AsyncHTTPClient
-
-        # every participant's browser fetches at once: Tornado's client would queue all but
-        # 10 requests (and time them out after 20 s in its queue)
-        AsyncHTTPClient.configure(None, max_clients=1000)
         self.server_url = server_url
         self.models: dict[str, dict] = {}
         self.changed: dict[str, float] = {}  # model id -> time.time() of its last update
@@ -704,7 +699,11 @@ async def _run(kind: str, participants: int, browsers: int, linger: float, chrom
     """``browsers`` of the ``participants`` in real Chromium pages, the others without a
     browser (:class:`WidgetSession`)."""
     from playwright.async_api import async_playwright
+    from tornado.httpclient import AsyncHTTPClient
 
+    # every participant's browser fetches at once: Tornado's client would queue all but 10
+    # requests (and time them out after 20 s in its queue)
+    AsyncHTTPClient.configure(None, max_clients=1000)
     app = kind == "app"
     workdir = Path(tempfile.mkdtemp(prefix=f"ck-bench-{kind}-"))
     server = Server(app, workdir, old)

@@ -276,18 +276,13 @@ def _reap(kernels: dict[int, socket.socket], watch: selectors.BaseSelector) -> N
 
 
 def _stop_all(kernels: dict[int, socket.socket], watch: selectors.BaseSelector) -> None:
-    for pid in kernels:
-        _kill_group(pid, signal.SIGTERM)
-    deadline = time.monotonic() + 5.0
-    while kernels and time.monotonic() < deadline:
-        _reap(kernels, watch)
-        time.sleep(0.05)
-    for pid in list(kernels):
-        _kill_group(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 5.0
-    while kernels and time.monotonic() < deadline:
-        _reap(kernels, watch)
-        time.sleep(0.05)
+    for signum in (signal.SIGTERM, signal.SIGKILL):  # asked first, then made to
+        for pid in list(kernels):
+            _kill_group(pid, signum)
+        deadline = time.monotonic() + 5.0
+        while kernels and time.monotonic() < deadline:
+            _reap(kernels, watch)
+            time.sleep(0.05)
 
 
 if __name__ == "__main__":

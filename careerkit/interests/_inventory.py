@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -172,7 +171,7 @@ def load_inventory(path: str | Path | None = None, form: str = "long") -> Invent
     return Inventory(items=items, inventory_id=inventory_id, path=source)
 
 
-@functools.lru_cache(maxsize=16)
+@lru_cache(maxsize=16)
 def _read(source: str, _mtime_ns: int, _size: int) -> pd.DataFrame:
     """The items of the inventory file ``source``, read once per version of the file (the app
     asks for the inventory at every answer, to count the answers)."""
